@@ -1,0 +1,44 @@
+/**
+ * The `parallax` command line: a thin shell over lib/ that prints the same JSON reports the UI reads,
+ * or a readable summary. Errors name the file and what to do; no stack traces for bad input.
+ */
+import { runAnalyze } from './commands/analyze';
+
+const USAGE = `Usage: parallax <command> [options]
+
+Commands:
+  analyze [PATH...]          label terms and flag boilerplate (default: the bundled corpus)
+      --json                 print the report as JSON on stdout
+      --lexicons DIR         read lexicons from DIR (default: lexicons/)
+      --no-lexicon           analyse without any lexicon
+
+Paths may be .txt, .md or .markdown files, or folders of them.
+`;
+
+export type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  analyze: runAnalyze,
+};
+
+/** Runs one command and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`parallax: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (e) {
+    // Bad arguments surface here as ordinary errors: say what is wrong, not where in the code.
+    process.stderr.write(`parallax ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.PARALLAX_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The analyze pipeline: normalize → segment → label → boilerplate over a set of articles, giving the
+ * `parallax analyze` report. Pure: takes loaded articles and lexicons, returns plain data.
+ */
+import { countWords } from './normalize';
+import { splitParagraphs, splitSentences } from './segment';
+import { classifyParagraphs } from './boilerplate/roles';
+import { detectBoilerplate } from './boilerplate';
+import { compileLexicon, type CompiledLexicon } from './lexicon';
+import { labelTerms } from './label';
+import type {
+  AnalyzeReport,
+  ArticleAnalysis,
+  ArticleInput,
+  Lexicon,
+  LexiconSummary,
+  LoadError,
+  Paragraph,
+  Sentence,
+  Span,
+} from './types';
+
+export interface AnalyzeOptions {
+  /** Files that could not be loaded, carried into the report. */
+  rejected?: LoadError[];
+}
+
+/** Stage 1-3 for one article: paragraphs with roles, sentences, lexicon terms (boilerplate comes later, corpus-wide). */
+export function analyzeOne(input: ArticleInput, compiled: CompiledLexicon): ArticleAnalysis {
+  const { text } = input;
+  const spans = splitParagraphs(text);
+  const roles = classifyParagraphs(text, spans);
+  const paragraphs: Paragraph[] = spans.map((s, index) => ({
+    index,
+    start: s.start,
+    end: s.end,
+    role: roles[index]?.role ?? 'body',
+    reason: roles[index]?.reason ?? null,
+    boilerplate: null,
+  }));
+  const sentences: Sentence[] = [];
+  for (const p of paragraphs) {
+    for (const s of splitSentences(text, p)) sentences.push({ index: sentences.length, paragraph: p.index, start: s.start, end: s.end });
+  }
+  const terms = labelTerms(text, sentences, compiled);
+  const { title, titleFrom } = chooseTitle(input, paragraphs, sentences);
+  return {
+    id: input.id,
+    source: input.source,
+    outlet: input.outlet,
+    title,
+    titleFrom,
+    published: input.published,
+    url: input.url,
+    language: input.language,
+    text,
+    paragraphs,
+    sentences,
+    terms,
+    stats: {
+      words: countWords(text),
+      characters: text.length,
+      boilerplateShare: 0,
+      loadedTerms: terms.filter((t) => t.connotation !== 0).length,
+    },
+  };
+}
+
+const DATELINE = /^[A-Z][A-Z .'’-]{1,40},[^-–—\n]{0,60}?\s?[-–—]+\s?/u;
+
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd()}…`;
+}
+
+function chooseTitle(
+  input: ArticleInput,
+  paragraphs: Paragraph[],
+  sentences: Sentence[],
+): { title: string; titleFrom: ArticleAnalysis['titleFrom'] } {
+  if (input.title) return { title: input.title, titleFrom: 'metadata' };
+  const heading = paragraphs.find((p) => p.role === 'title');
+  if (heading) return { title: input.text.slice(heading.start, heading.end).replace(/\s+/g, ' '), titleFrom: 'text' };
+  const first = sentences.find((s) => paragraphs[s.paragraph]?.role === 'body') ?? sentences[0];
+  const raw = first ? input.text.slice(first.start, first.end) : input.id;
+  return { title: clip(raw.replace(DATELINE, '').replace(/\s+/g, ' ').trim(), 110) || input.id, titleFrom: 'first-sentence' };
+}
+
+function boilerplateShare(paragraphs: Paragraph[]): number {
+  let total = 0;
+  let flagged = 0;
+  for (const p of paragraphs) {
+    const len = p.end - p.start;
+    total += len;
+    if (p.role === 'chrome' || p.boilerplate) flagged += len;
+  }
+  return total === 0 ? 0 : Math.round((flagged / total) * 1000) / 1000;
+}
+
+export function summarizeLexicons(lexicons: Lexicon[]): LexiconSummary[] {
+  return lexicons.map((l) => ({ id: l.id, title: l.title, entries: l.entries.length, referents: l.referents.length }));
+}
+
+/** Runs the whole analyze pipeline over a corpus. */
+export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], options: AnalyzeOptions = {}): AnalyzeReport {
+  const compiled = compileLexicon(lexicons);
+  const articles = inputs.map((input) => analyzeOne(input, compiled));
+  const families = detectBoilerplate(
+    articles.map((a) => ({ id: a.id, outlet: a.outlet, text: a.text, paragraphs: a.paragraphs.map((p): Span => ({ start: p.start, end: p.end })), roles: a.paragraphs.map((p) => p.role) })),
+  );
+  articles.forEach((a, i) => {
+    const perParagraph = families[i] ?? [];
+    a.paragraphs.forEach((p, j) => {
+      p.boilerplate = perParagraph[j] ?? null;
+    });
+    a.stats.boilerplateShare = boilerplateShare(a.paragraphs);
+  });
+  return {
+    kind: 'parallax.analyze',
+    version: 1,
+    lexicons: summarizeLexicons(lexicons),
+    articles,
+    rejected: options.rejected ?? [],
+  };
+}

@@ -1,0 +1,263 @@
+/**
+ * The corpus module: the one place that touches the disk. Reads articles and lexicons, writes
+ * imported articles atomically; everything it returns is plain data for the pure core.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { stringify as stringifyYaml } from 'yaml';
+import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, PLAIN_ID, idFromFileName, ingestArticle } from './ingest';
+import { parseLexicon } from './lexicon/schema';
+import type { ArticleInput, Lexicon, LoadError } from './types';
+
+/** The project root: where `corpus/` and `lexicons/` live (the CLI sets PARALLAX_ROOT to its own). */
+export function projectRoot(): string {
+  return process.env.PARALLAX_ROOT ?? process.cwd();
+}
+
+export function defaultCorpusDir(): string {
+  return process.env.PARALLAX_CORPUS ?? path.join(projectRoot(), 'corpus');
+}
+
+export function defaultLexiconDir(): string {
+  return process.env.PARALLAX_LEXICONS ?? path.join(projectRoot(), 'lexicons');
+}
+
+export interface LoadResult {
+  articles: ArticleInput[];
+  errors: LoadError[];
+}
+
+/** Progress callback: files read so far and bytes read so far. */
+export type Progress = (filesRead: number, bytesRead: number) => void;
+
+const SIDECAR = '.meta.json';
+
+function isArticleFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+function describeFsError(e: unknown): { reason: string; hint: string } {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return { reason: 'no such file or folder', hint: 'check the path (it is read relative to the current folder)' };
+    case 'EACCES':
+    case 'EPERM':
+      return { reason: 'permission denied', hint: 'make the file readable (chmod +r) or run as a user who can read it' };
+    case 'EISDIR':
+      return { reason: 'is a folder where a file was expected', hint: 'pass the folder itself, not a path inside it' };
+    default:
+      return { reason: e instanceof Error ? e.message : String(e), hint: 'check that the path is a readable file or folder' };
+  }
+}
+
+/** Lists the article files a path stands for: the file itself, or a folder's article files sorted by name. */
+async function expandPath(p: string, errors: LoadError[]): Promise<string[]> {
+  let stat;
+  try {
+    stat = await fs.stat(p);
+  } catch (e) {
+    errors.push({ file: p, ...describeFsError(e) });
+    return [];
+  }
+  if (!stat.isDirectory()) return [p];
+  let names: string[];
+  try {
+    names = await fs.readdir(p);
+  } catch (e) {
+    errors.push({ file: p, ...describeFsError(e) });
+    return [];
+  }
+  const files: string[] = [];
+  for (const name of names.sort()) {
+    if (name.startsWith('.') || name.endsWith(SIDECAR)) continue;
+    if (isArticleFile(name)) files.push(path.join(p, name));
+    else {
+      errors.push({
+        file: path.join(p, name),
+        reason: 'not an article file (Parallax reads .txt, .md and .markdown)',
+        hint: 'save the article as .txt or .md, or move the file out of the folder',
+      });
+    }
+  }
+  return files;
+}
+
+async function readSidecar(file: string): Promise<{ value?: unknown; error?: LoadError }> {
+  const sidecar = file.replace(/\.[^.]+$/, SIDECAR);
+  let raw: string;
+  try {
+    raw = await fs.readFile(sidecar, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    return { error: { file: sidecar, ...describeFsError(e) } };
+  }
+  try {
+    return { value: JSON.parse(raw) };
+  } catch (e) {
+    return {
+      error: {
+        file: sidecar,
+        reason: `the metadata is not valid JSON (${e instanceof Error ? e.message : String(e)})`,
+        hint: 'fix the JSON, or delete the file to load the article without metadata',
+      },
+    };
+  }
+}
+
+/**
+ * Loads articles from files and folders. Bad files become LoadErrors and never stop the others; a
+ * second file with an id already taken is refused rather than silently replacing the first.
+ */
+export async function loadArticles(paths: string[], onProgress?: Progress): Promise<LoadResult> {
+  const errors: LoadError[] = [];
+  const articles: ArticleInput[] = [];
+  const seen = new Map<string, string>();
+  let filesRead = 0;
+  let bytesRead = 0;
+  for (const p of paths) {
+    for (const file of await expandPath(p, errors)) {
+      let bytes: Uint8Array;
+      try {
+        const stat = await fs.stat(file);
+        if (stat.size > MAX_ARTICLE_BYTES) {
+          errors.push({
+            file,
+            reason: `the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for one article`,
+            hint: 'split it into one file per article',
+          });
+          continue;
+        }
+        bytes = await fs.readFile(file);
+      } catch (e) {
+        errors.push({ file, ...describeFsError(e) });
+        continue;
+      }
+      filesRead++;
+      bytesRead += bytes.length;
+      onProgress?.(filesRead, bytesRead);
+      const side = /\.txt$/i.test(file) ? await readSidecar(file) : {};
+      if (side.error) {
+        errors.push(side.error);
+        continue;
+      }
+      const result = ingestArticle(file, bytes, side.value);
+      if (!result.ok) {
+        errors.push(result.error);
+        continue;
+      }
+      const first = seen.get(result.article.id);
+      if (first !== undefined) {
+        errors.push({
+          file,
+          reason: `its id "${result.article.id}" is already used by ${first}`,
+          hint: 'rename one of the two files: an article id is its file name without extension',
+        });
+        continue;
+      }
+      seen.set(result.article.id, file);
+      articles.push(result.article);
+    }
+  }
+  return { articles, errors };
+}
+
+/** Loads the bundled corpus (or PARALLAX_CORPUS). */
+export function loadCorpus(onProgress?: Progress): Promise<LoadResult> {
+  return loadArticles([defaultCorpusDir()], onProgress);
+}
+
+export interface LexiconLoad {
+  lexicons: Lexicon[];
+  errors: LoadError[];
+}
+
+/** Reads and validates every `*.yaml` lexicon in a folder; a bad file is reported and skipped. */
+export async function loadLexicons(dir = defaultLexiconDir()): Promise<LexiconLoad> {
+  const errors: LoadError[] = [];
+  const lexicons: Lexicon[] = [];
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  } catch (e) {
+    return { lexicons, errors: [{ file: dir, ...describeFsError(e) }] };
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (e) {
+      errors.push({ file, ...describeFsError(e) });
+      continue;
+    }
+    const parsed = parseLexicon(text, path.relative(projectRoot(), file) || file);
+    if ('errors' in parsed) {
+      errors.push({ file, reason: parsed.errors.join('\n'), hint: 'fix the entries named above; the other lexicons still load' });
+    } else lexicons.push(parsed.lexicon);
+  }
+  return { lexicons, errors };
+}
+
+/** What an import supplies: metadata plus the article text. */
+export interface NewArticle {
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  language?: string;
+  text: string;
+}
+
+/**
+ * Writes an imported article as `<id>.md` with YAML front matter. The file is written to a temporary
+ * name and then hard-linked into place, so a reader never sees half a file and two imports never
+ * overwrite each other (link fails when the name exists; we then pick another id).
+ */
+export async function saveArticle(article: NewArticle, dir = defaultCorpusDir()): Promise<string> {
+  await fs.mkdir(dir, { recursive: true });
+  const front = stringifyYaml({
+    title: article.title,
+    outlet: article.outlet ?? undefined,
+    published: article.published ?? undefined,
+    url: article.url ?? undefined,
+    language: article.language ?? 'en',
+  });
+  const body = `---\n${front}---\n${article.text.endsWith('\n') ? article.text : `${article.text}\n`}`;
+  const tmp = path.join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  await fs.writeFile(tmp, body, { flag: 'wx' });
+  try {
+    const base = idFromFileName(`${article.title}.md`).toLowerCase().slice(0, 60).replace(/[-_]+$/, '') || 'article';
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const id = `${base}-${randomBytes(3).toString('hex')}`;
+      if (!PLAIN_ID.test(id)) continue;
+      const target = path.join(dir, `${id}.md`);
+      try {
+        await fs.link(tmp, target);
+        return id;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
+    throw new Error(`could not find a free article id in ${dir} after 20 tries`);
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}
+
+/** Reads one article of the corpus by id; null when there is none. Ids are checked before any path is built. */
+export async function findArticleFile(id: string, dir = defaultCorpusDir()): Promise<string | null> {
+  if (!PLAIN_ID.test(id)) return null;
+  for (const ext of ARTICLE_EXTENSIONS) {
+    const file = path.join(dir, `${id}${ext}`);
+    try {
+      await fs.access(file);
+      return file;
+    } catch {
+      // try the next extension
+    }
+  }
+  return null;
+}

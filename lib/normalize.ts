@@ -1,0 +1,53 @@
+/**
+ * Normalisation stage: turns text into word tokens whose `norm` is folded for matching while their
+ * offsets still point into the original text, so nothing downstream ever needs a rewritten copy.
+ */
+import type { Token } from './types';
+
+/** Letters, digits and combining marks, joined by in-word apostrophes ("Dara’a", "Syria’s"). */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’‘ʼ`´][\p{L}\p{N}\p{M}]+)*/gu;
+const APOSTROPHES = /['’‘ʼ`´]/g;
+const COMBINING = /\p{M}/gu;
+const POSSESSIVE = /['’‘ʼ`´]s$/u;
+
+/**
+ * Folds one word for matching: lower case, diacritics and apostrophes removed, possessive `'s` dropped.
+ * "Dara’a" and "Daraa" fold alike; so do "al-Assad’s" parts and "al-Assad".
+ */
+export function foldWord(word: string): string {
+  const noPossessive = word.replace(POSSESSIVE, '');
+  return noPossessive.normalize('NFKD').replace(COMBINING, '').replace(APOSTROPHES, '').toLowerCase();
+}
+
+/**
+ * Splits text into word tokens. Hyphens, spaces and punctuation separate tokens, so "foreign-backed"
+ * and "foreign backed" give the same token sequence; the caller can read the separator from the text.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (const m of slice.matchAll(WORD)) {
+    const start = from + (m.index ?? 0);
+    tokens.push({ start, end: start + m[0].length, norm: foldWord(m[0]) });
+  }
+  return tokens;
+}
+
+/** True when the token was written with a possessive `'s` ("Syria’s"). */
+export function isPossessive(text: string, token: Token): boolean {
+  return POSSESSIVE.test(text.slice(token.start, token.end));
+}
+
+/** Folds a whole phrase to a space-joined sequence of folded words (for keys and comparisons). */
+export function foldPhrase(phrase: string): string {
+  return tokenize(phrase)
+    .map((t) => t.norm)
+    .join(' ');
+}
+
+/** Counts words the way the library table shows them. */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(WORD)) n++;
+  return n;
+}

@@ -121,6 +121,7 @@ export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], opt
     version: 1,
     lexicons: summarizeLexicons(lexicons),
     articles,
+    events: [],
     rejected: options.rejected ?? [],
   };
 }

@@ -191,6 +191,8 @@ export interface AnalyzeReport {
   version: 1;
   lexicons: LexiconSummary[];
   articles: ArticleAnalysis[];
+  /** Articles grouped by the event they report. */
+  events: EventGroup[];
   /** Files that were not analysed and why. */
   rejected: LoadError[];
 }

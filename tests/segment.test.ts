@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { splitParagraphs, splitSentences } from '../lib/segment';
+import { seedText } from './helpers/seeds';
+
+describe('segment', () => {
+  it('splits on blank lines when a text has them', () => {
+    const text = seedText('000_aa3b1d39a0c4470b');
+    const paragraphs = splitParagraphs(text);
+    expect(text.slice(paragraphs[0]!.start, paragraphs[0]!.end)).toBe('News \u00a0 / \u00a0 Syria');
+    expect(text.slice(paragraphs[1]!.start, paragraphs[1]!.end)).toBe(
+      'Takfiri militants agree to renounce violence as deal with Russia on south Syria looms',
+    );
+    // The share block is one paragraph of two lines, as the page had it.
+    expect(text.slice(paragraphs.at(-1)!.start, paragraphs.at(-1)!.end)).toBe('SHARE THIS ARTICLE\nPress TV News Roku');
+  });
+
+  it('splits on single line breaks in a text with no blank lines (seed 002)', () => {
+    const text = seedText('002_5e2392d7e9ddb078');
+    const paragraphs = splitParagraphs(text);
+    expect(paragraphs).toHaveLength(13);
+    expect(text.slice(paragraphs[12]!.start, paragraphs[12]!.end)).toBe('Source: Press TV');
+  });
+
+  it('never returns a paragraph with surrounding white space', () => {
+    const text = '\n\n  First para.  \n\n\n\t Second para. \n';
+    const spans = splitParagraphs(text);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['First para.', 'Second para.']);
+  });
+
+  it('keeps an honorific abbreviation inside its sentence', () => {
+    const text = 'Mr. Assad spoke. Dr. Smith replied on Friday.';
+    const spans = splitSentences(text, { start: 0, end: text.length });
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Mr. Assad spoke.', 'Dr. Smith replied on Friday.']);
+  });
+
+  it('ends a sentence at a line break inside a paragraph', () => {
+    const text = 'SHARE THIS ARTICLE\nPress TV News Roku';
+    const spans = splitSentences(text, { start: 0, end: text.length });
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['SHARE THIS ARTICLE', 'Press TV News Roku']);
+  });
+
+  it('splits the seed sentences with closing quotes where a reader would', () => {
+    const text = seedText('004_1a7acaa75544b218');
+    const para = splitParagraphs(text).find((p) => text.slice(p.start, p.end).startsWith('In addition to ending'))!;
+    const sentences = splitSentences(text, para).map((s) => text.slice(s.start, s.end));
+    expect(sentences).toHaveLength(3);
+    expect(sentences[1]).toBe('"The war and more fighting won\'t stop the struggles of the Syrian people".');
+  });
+});

@@ -9,12 +9,15 @@ const WORD = /[\p{L}\p{N}\p{M}]+(?:['’‘ʼ`´][\p{L}\p{N}\p{M}]+)*/gu;
 const APOSTROPHES = /['’‘ʼ`´]/g;
 const COMBINING = /\p{M}/gu;
 const POSSESSIVE = /['’‘ʼ`´]s$/u;
+const PLAIN_ASCII = /^[A-Za-z0-9]+$/;
 
 /**
  * Folds one word for matching: lower case, diacritics and apostrophes removed, possessive `'s` dropped.
  * "Dara’a" and "Daraa" fold alike; so do "al-Assad’s" parts and "al-Assad".
  */
 export function foldWord(word: string): string {
+  // Most words are plain ASCII letters: skip the Unicode normalisation, which dominates the cost.
+  if (PLAIN_ASCII.test(word)) return word.toLowerCase();
   const noPossessive = word.replace(POSSESSIVE, '');
   return noPossessive.normalize('NFKD').replace(COMBINING, '').replace(APOSTROPHES, '').toLowerCase();
 }

@@ -229,6 +229,8 @@ export interface LexiconEntry {
   source: LexiconSource;
   /** `modifier`: a word that stacks onto a following noun phrase ("foreign-backed", "Takfiri"). */
   role: 'head' | 'modifier';
+  /** Phrases containing a variant in which it is not this term ("deal a blow" is not a deal); matches inside them are dropped. */
+  exclude?: string[];
 }
 
 export interface Lexicon {
@@ -313,6 +315,8 @@ export interface SourceMention extends Span {
   kind: SourceKind;
   /** The quoted or attributed material, when it can be delimited. */
   quote: Span | null;
+  /** For a pronoun speaker ("he") resolved to a person named earlier: that earlier mention. */
+  antecedent?: Quote;
 }
 
 /** What `parallax compare --json` prints: the comparison the UI and the PDF render. */
@@ -326,4 +330,30 @@ export interface CompareReport {
   terms: TermTableRow[];
   sources: SourceMention[];
   referents: LexiconReferent[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates (issue "Any topic, not only Syria"): wording worth a reader's look when no lexicon knows it.
+// ---------------------------------------------------------------------------------------------
+
+/** A span whose wording is loaded or diverges from how the other reports of the event put it. */
+export interface Candidate extends Quote {
+  /** Higher is more worth a look; comparable within one analysis run, not across runs. */
+  score: number;
+  /** Why it was flagged, in words a reader understands, strongest first. */
+  reasons: string[];
+  /** Id of the proposed referent this wording names (see `ProposedReferent`), or null. */
+  proposedReferent: string | null;
+}
+
+/** Labels that different outlets use for one actor or thing, grouped without a lexicon. */
+export interface ProposedReferent {
+  /** Stable id: `proposed:` plus the folded most-used label ("proposed:militants"). */
+  id: string;
+  /** The labels, most used first, as folded words ("militants", "rebels", ...). */
+  labels: string[];
+  /** Uses of each label per article id. */
+  counts: Record<string, Record<string, number>>;
+  /** Why these labels were grouped, for a reader. */
+  why: string;
 }

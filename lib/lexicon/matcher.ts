@@ -1,0 +1,178 @@
+/**
+ * Lexicon matcher: compiles every entry into one token trie keyed by folded words, then finds the
+ * longest entry at each token in a single left-to-right pass (flat cost as lexicons grow, unlike a
+ * regex alternation; see the shared PERFORMANCE notes).
+ */
+import { tokenize } from '../normalize';
+import type { Lexicon, LexiconEntry, Quote, Span, Token } from '../types';
+
+/** An entry as the matcher reports it: the entry plus the lexicon it came from. */
+export interface CompiledEntry extends LexiconEntry {
+  lexicon: string;
+}
+
+/** A lexicon entry found in a text; `text === source.slice(start, end)`. */
+export interface TermMatch extends Quote {
+  entry: CompiledEntry;
+  /** For stacked labels ("Foreign-sponsored Takfiri militants"): the whole phrase, on every part. */
+  phrase: Span | null;
+}
+
+/** One step of the trie: the next folded word, and the entry (if any) whose variant ends here. */
+export interface TrieNode {
+  children: Map<string, TrieNode>;
+  terminal: Terminal | null;
+}
+
+/** What ends at a trie node: an entry, or (entry null) an exclusion phrase that swallows its words. */
+export interface Terminal {
+  entry: CompiledEntry | null;
+  /** Written in the lexicon, as opposed to derived (plural/singular); written forms win ties. */
+  explicit: boolean;
+}
+
+/** All lexicons in one trie; build once with `compileLexicon` and reuse for every article. */
+export interface CompiledLexicon {
+  readonly root: TrieNode;
+  readonly entries: readonly CompiledEntry[];
+  /** Wordings claimed by entries of different lexicons; the first lexicon given keeps them. */
+  readonly conflicts: readonly string[];
+}
+
+/**
+ * Compiles lexicons into one trie. Each variant is added as its folded token sequence; head entries
+ * whose last word is a lower-case common noun also get its plural or singular ("militants" also
+ * matches "militant"), while names ("Daesh", "Golan Heights") and modifiers are taken as written.
+ */
+export function compileLexicon(lexicons: readonly Lexicon[]): CompiledLexicon {
+  const root: TrieNode = { children: new Map(), terminal: null };
+  const entries: CompiledEntry[] = [];
+  const conflicts: string[] = [];
+  const owner = new Map<string, CompiledEntry>();
+
+  const add = (words: string[], terminal: Terminal) => {
+    if (words.length === 0) return;
+    let node = root;
+    for (const w of words) {
+      let next = node.children.get(w);
+      if (!next) node.children.set(w, (next = { children: new Map(), terminal: null }));
+      node = next;
+    }
+    const old = node.terminal;
+    if (!old || (terminal.explicit && !old.explicit) || (old.entry === null && terminal.entry !== null)) {
+      node.terminal = terminal;
+    }
+    const key = words.join(' ');
+    const claimant = owner.get(key);
+    if (terminal.entry && terminal.explicit) {
+      if (!claimant) owner.set(key, terminal.entry);
+      else if (claimant.lexicon !== terminal.entry.lexicon && claimant.referent !== terminal.entry.referent) {
+        conflicts.push(
+          `"${key}" is claimed by ${claimant.lexicon}/${claimant.id} and ${terminal.entry.lexicon}/${terminal.entry.id}; ${claimant.lexicon} keeps it`,
+        );
+      }
+    }
+  };
+
+  // Written variants first, so a derived form never displaces another entry's written one.
+  const derived: Array<[string[], Terminal]> = [];
+  for (const lexicon of lexicons) {
+    for (const e of lexicon.entries) {
+      const entry: CompiledEntry = { ...e, lexicon: lexicon.id };
+      entries.push(entry);
+      for (const variant of e.variants) {
+        const words = foldWords(variant);
+        add(words, { entry, explicit: true });
+        if (e.role === 'head') {
+          for (const form of inflect(variant, words)) derived.push([form, { entry, explicit: false }]);
+        }
+      }
+      for (const phrase of e.exclude ?? []) derived.push([foldWords(phrase), { entry: null, explicit: false }]);
+    }
+  }
+  for (const [words, terminal] of derived) add(words, terminal);
+  return { root, entries, conflicts };
+}
+
+/**
+ * Finds lexicon terms among `tokens` (from `tokenize(text, ...)`), longest match first at each token.
+ * Words of one term may be separated only by spaces, one line break or a hyphen, so a term never
+ * spans punctuation ("rebels. Terror" is not "rebels terror"). Modifiers directly followed by a head
+ * are reported separately, each carrying the whole stacked phrase in `phrase`.
+ */
+export function matchTerms(text: string, tokens: readonly Token[], compiled: CompiledLexicon): TermMatch[] {
+  const found: Array<{ start: number; end: number; entry: CompiledEntry }> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let node: TrieNode | undefined = compiled.root;
+    let best: { last: number; terminal: Terminal } | null = null;
+    for (let j = i; j < tokens.length; j++) {
+      const token = tokens[j] as Token;
+      if (j > i && !joins(text, (tokens[j - 1] as Token).end, token.start)) break;
+      node = node.children.get(token.norm);
+      if (!node) break;
+      if (node.terminal) best = { last: j, terminal: node.terminal };
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const entry = best.terminal.entry;
+    if (entry) found.push({ start: (tokens[i] as Token).start, end: (tokens[best.last] as Token).end, entry });
+    i = best.last + 1;
+  }
+  return stack(text, found).map((m) => ({ ...m, text: text.slice(m.start, m.end) }));
+}
+
+/** Gives every run of adjacent modifiers that ends in a head the span of the whole run. */
+function stack(text: string, found: Array<{ start: number; end: number; entry: CompiledEntry }>) {
+  const out = found.map((f) => ({ ...f, phrase: null as Span | null }));
+  let runStart = 0;
+  for (let k = 0; k < out.length; k++) {
+    const hit = out[k]!;
+    const prev = out[k - 1];
+    const continues = prev !== undefined && prev.entry.role === 'modifier' && joins(text, prev.end, hit.start);
+    if (!continues) runStart = k;
+    if (hit.entry.role === 'head' && k > runStart) {
+      const phrase = { start: out[runStart]!.start, end: hit.end };
+      for (let r = runStart; r <= k; r++) out[r]!.phrase = phrase;
+    }
+  }
+  return out;
+}
+
+// Between two words of one term: blanks, at most one line break, and at most one hyphen; a plural
+// possessive apostrophe may end the first word ("militants’ positions" is not a term, but "rebels’ " is fine).
+const JOINER = /^['’]?[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*(?:[-\u2010\u2011][ \t\u00a0]*)?$/;
+
+function joins(text: string, from: number, to: number): boolean {
+  return to > from && to - from <= 6 && JOINER.test(text.slice(from, to));
+}
+
+function foldWords(phrase: string): string[] {
+  return tokenize(phrase).map((t) => t.norm);
+}
+
+/** The plural or singular of a variant's last word, when that word is a lower-case common noun. */
+function inflect(variant: string, words: string[]): string[][] {
+  const lastToken = tokenize(variant).at(-1);
+  const last = words.at(-1);
+  if (!lastToken || !last) return [];
+  const written = variant.slice(lastToken.start, lastToken.end);
+  if (written !== written.toLowerCase() || !/^[a-z]+$/.test(last)) return [];
+  const stem = words.slice(0, -1);
+  return [plural(last), singular(last)].filter((w): w is string => w !== null && w !== last).map((w) => [...stem, w]);
+}
+
+function plural(word: string): string | null {
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/.test(word)) return word.endsWith('s') && !word.endsWith('ss') ? null : `${word}es`;
+  return `${word}s`;
+}
+
+function singular(word: string): string | null {
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (/[^sui]s$/.test(word)) return word.slice(0, -1);
+  return null;
+}

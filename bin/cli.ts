@@ -3,6 +3,7 @@
  * or a readable summary. Errors name the file and what to do; no stack traces for bad input.
  */
 import { runAnalyze } from './commands/analyze';
+import { runCompare } from './commands/compare';
 
 const USAGE = `Usage: parallax <command> [options]
 
@@ -12,6 +13,11 @@ Commands:
       --lexicons DIR         read lexicons from DIR (default: lexicons/)
       --no-lexicon           analyse without any lexicon
 
+  compare ID_OR_PATH...       align 2 to 6 reports of one event: rows, word changes,
+                             omissions, the term x outlet table and sources
+      --json                 print the comparison report as JSON
+      --lexicons DIR, --no-lexicon   as for analyze
+
 Paths may be .txt, .md or .markdown files, or folders of them.
 `;
 
@@ -19,6 +25,7 @@ export type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   analyze: runAnalyze,
+  compare: runCompare,
 };
 
 /** Runs one command and returns the process exit code. */

@@ -1,5 +1,5 @@
 /**
- * The analyze pipeline: normalize → segment → label → boilerplate over a set of articles, giving the
+ * The analyze pipeline: normalize → segment → label → boilerplate → events over a set of articles, giving the
  * `parallax analyze` report. Pure: takes loaded articles and lexicons, returns plain data.
  */
 import { countWords } from './normalize';
@@ -8,6 +8,7 @@ import { classifyParagraphs } from './boilerplate/roles';
 import { detectBoilerplate } from './boilerplate';
 import { compileLexicon, type CompiledLexicon } from './lexicon';
 import { labelTerms } from './label';
+import { groupEvents } from './events';
 import type {
   AnalyzeReport,
   ArticleAnalysis,
@@ -121,7 +122,7 @@ export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], opt
     version: 1,
     lexicons: summarizeLexicons(lexicons),
     articles,
-    events: [],
+    events: groupEvents(articles),
     rejected: options.rejected ?? [],
   };
 }

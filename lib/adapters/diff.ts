@@ -1,0 +1,208 @@
+/**
+ * Adapter over the `diff` package (jsdiff v9): the one module that imports it, turning its change
+ * objects into our own token-run and word-change shapes, always with a bounded cost.
+ */
+import { diffArrays } from 'diff';
+import { tokenize } from '../normalize';
+import type { Quote, Span } from '../types';
+
+/** Limits on one diff; jsdiff is O(N·D), so every call is bounded by both. */
+export interface DiffLimits {
+  /** Give up (return undefined) past this many inserted plus deleted tokens. Default: the total length. */
+  maxEditLength?: number;
+  /** Give up (return undefined) after this many milliseconds. Default 50. */
+  timeoutMs?: number;
+}
+
+/** One run of an alignment, as half-open token-index ranges into each sequence. */
+export interface SequenceRun {
+  /** `same`: the tokens match; `changed`: `a` has these tokens where `b` has those (either may be empty). */
+  kind: 'same' | 'changed';
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+}
+
+/** How two token sequences line up. */
+export interface SequenceAlignment {
+  runs: SequenceRun[];
+  /** Tokens the two sequences have in common, in order (the length of the common subsequence found). */
+  common: number;
+  /** 2·common / (|a| + |b|): 1 for identical sequences, 0 for nothing shared. */
+  similarity: number;
+  /** common / min(|a|, |b|): how much of the shorter sequence is found in the longer one. */
+  containment: number;
+}
+
+/** A word run that differs between two texts, quoted from each side; an empty quote marks an insertion point. */
+export interface WordChange {
+  a: Quote;
+  b: Quote;
+}
+
+/** A word-level comparison of two passages. */
+export interface WordDiff {
+  similarity: number;
+  containment: number;
+  changes: WordChange[];
+}
+
+// Generous enough for paragraphs and aligned sentence pairs, short enough that a pathological pair
+// cannot stall a whole corpus run (unrelated 10,000-word texts take ~19 s unbounded).
+const DEFAULT_TIMEOUT_MS = 50;
+
+/**
+ * Aligns two token sequences (compared with ===), or returns undefined when they are too different to
+ * diff within `limits`. Adjacent deletions and insertions are merged into one `changed` run.
+ */
+export function alignSequences(
+  a: readonly (string | number)[],
+  b: readonly (string | number)[],
+  limits: DiffLimits = {},
+): SequenceAlignment | undefined {
+  const maxEditLength = Math.max(0, Math.floor(limits.maxEditLength ?? a.length + b.length));
+  // A shared head and tail cost jsdiff time (its copies, and the tail's snakes on every path) but
+  // cannot change the result, so only the middle is diffed.
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const midA = a.slice(head, a.length - tail);
+  const midB = b.slice(head, b.length - tail);
+  const changes =
+    midA.length === 0 && midB.length === 0
+      ? []
+      : diffArrays(midA, midB, { maxEditLength, timeout: limits.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  if (changes === undefined) return undefined;
+
+  const runs: SequenceRun[] = [];
+  if (head > 0) runs.push({ kind: 'same', aStart: 0, aEnd: head, bStart: 0, bEnd: head });
+  let ai = head;
+  let bi = head;
+  let common = head + tail;
+  for (const change of changes) {
+    const n = change.count;
+    if (!change.added && !change.removed) {
+      const last = runs[runs.length - 1];
+      if (last?.kind === 'same') {
+        last.aEnd += n;
+        last.bEnd += n;
+      } else runs.push({ kind: 'same', aStart: ai, aEnd: ai + n, bStart: bi, bEnd: bi + n });
+      ai += n;
+      bi += n;
+      common += n;
+      continue;
+    }
+    const last = runs[runs.length - 1];
+    const run: SequenceRun =
+      last && last.kind === 'changed' ? last : { kind: 'changed', aStart: ai, aEnd: ai, bStart: bi, bEnd: bi };
+    if (run !== last) runs.push(run);
+    if (change.removed) ai += n;
+    else bi += n;
+    run.aEnd = ai;
+    run.bEnd = bi;
+  }
+  if (tail > 0) {
+    const last = runs[runs.length - 1];
+    if (last?.kind === 'same') {
+      last.aEnd += tail;
+      last.bEnd += tail;
+    } else runs.push({ kind: 'same', aStart: ai, aEnd: ai + tail, bStart: bi, bEnd: bi + tail });
+  }
+  const total = a.length + b.length;
+  const shorter = Math.min(a.length, b.length);
+  return {
+    runs,
+    common,
+    similarity: total === 0 ? 1 : (2 * common) / total,
+    containment: shorter === 0 ? (total === 0 ? 1 : 0) : common / shorter,
+  };
+}
+
+/**
+ * Word-diffs two passages (folded words, so curly and straight apostrophes or case do not count as
+ * changes) and quotes each differing run from its own text. Undefined when too different within `limits`.
+ */
+export function diffWordsBounded(
+  textA: string,
+  spanA: Span,
+  textB: string,
+  spanB: Span,
+  limits: DiffLimits = {},
+): WordDiff | undefined {
+  const tokensA = tokenize(textA, spanA.start, spanA.end);
+  const tokensB = tokenize(textB, spanB.start, spanB.end);
+  const alignment = alignSequences(
+    tokensA.map((t) => t.norm),
+    tokensB.map((t) => t.norm),
+    limits,
+  );
+  if (!alignment) return undefined;
+  const changes: WordChange[] = [];
+  const glued = (text: string, tokens: readonly Span[]) => (t: number) => isGlued(text, tokens[t - 1], tokens[t]);
+  const runs = widenToCompounds(alignment.runs, glued(textA, tokensA), glued(textB, tokensB), tokensA.length, tokensB.length);
+  for (const run of runs) {
+    changes.push({
+      a: quoteRun(textA, tokensA, run.aStart, run.aEnd, spanA),
+      b: quoteRun(textB, tokensB, run.bStart, run.bEnd, spanB),
+    });
+  }
+  return { similarity: alignment.similarity, containment: alignment.containment, changes };
+}
+
+/**
+ * Quotes tokens [from, to) of a passage. An empty range becomes an insertion point at the start of the
+ * next token (or the end of the last one), so a reader sees where the other side adds words.
+ */
+export function quoteRun(text: string, tokens: readonly Span[], from: number, to: number, within: Span): Quote {
+  if (to > from) {
+    const start = tokens[from]?.start ?? within.start;
+    const end = tokens[to - 1]?.end ?? within.end;
+    return { start, end, text: text.slice(start, end) };
+  }
+  const at = tokens[from]?.start ?? tokens[from - 1]?.end ?? within.start;
+  return { start: at, end: at, text: '' };
+}
+
+/** True when two neighbouring tokens are written as one hyphenated word ("foreign-backed"). */
+export function isGlued(text: string, left: Span | undefined, right: Span | undefined): boolean {
+  return left !== undefined && right !== undefined && right.start - left.end === 1 && /[-‐‑]/u.test(text[left.end] ?? '');
+}
+
+/**
+ * Returns the changed runs, each widened over neighbouring same tokens that are glued to it (by a
+ * hyphen) on either side, so a reader sees "foreign-backed" / "foreign-sponsored" rather than
+ * "backed" / "sponsored". `gluedA(t)` tells whether tokens t−1 and t of `a` form one written word.
+ * Runs that meet after widening are merged.
+ */
+export function widenToCompounds(
+  runs: readonly SequenceRun[],
+  gluedA: (t: number) => boolean,
+  gluedB: (t: number) => boolean,
+  lengthA: number,
+  lengthB: number,
+): SequenceRun[] {
+  const out: SequenceRun[] = [];
+  for (const run of runs) {
+    if (run.kind !== 'changed') continue;
+    const r = { ...run };
+    const hasA = r.aEnd > r.aStart;
+    const hasB = r.bEnd > r.bStart;
+    // Tokens just outside a changed run are common to both sides, so both sides widen together.
+    while (r.aStart > 0 && r.bStart > 0 && ((hasA && gluedA(r.aStart)) || (hasB && gluedB(r.bStart)))) {
+      r.aStart--;
+      r.bStart--;
+    }
+    while (r.aEnd < lengthA && r.bEnd < lengthB && ((hasA && gluedA(r.aEnd)) || (hasB && gluedB(r.bEnd)))) {
+      r.aEnd++;
+      r.bEnd++;
+    }
+    const last = out[out.length - 1];
+    if (last && r.aStart <= last.aEnd) {
+      last.aEnd = Math.max(last.aEnd, r.aEnd);
+      last.bEnd = Math.max(last.bEnd, r.bEnd);
+    } else out.push(r);
+  }
+  return out;
+}

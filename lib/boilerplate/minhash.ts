@@ -1,0 +1,119 @@
+/**
+ * MinHash signatures over word unigram+bigram shingles and LSH banding: the candidate-pair generator
+ * of the near-duplicate pass, linear in the number of paragraphs.
+ */
+
+/** How signatures are cut into bands and how crowded buckets are walked. */
+export interface BandingOptions {
+  hashes: number;
+  rowsPerBand: number;
+  bucketWindow: number;
+}
+
+/** MurmurHash3's finaliser: a fast bijective 32-bit mixer. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Signature value of a paragraph without words (never a real minimum, as it is skipped). */
+export const EMPTY = 0xffffffff;
+
+/**
+ * One signature of `hashes` minimums per paragraph, over its unigram and bigram shingles. Unigrams
+ * keep short paragraphs findable and bigrams keep order; word trigrams alone share only 35-50% between
+ * Press TV's reworded stock paragraphs, too little for cheap banding.
+ */
+export function minhashSignatures(words: readonly (readonly number[])[], hashes: number): Uint32Array {
+  const n = words.length;
+  const sig = new Uint32Array(n * hashes).fill(EMPTY);
+  // Row k maps x -> xorshift(imul(x ^ seed_k, odd)): xor, odd multiply and xorshift are each
+  // bijective, so every row is a permutation of the (already fmix-mixed) shingle hashes.
+  const seeds = Int32Array.from({ length: hashes }, (_, k) => fmix32(0x9e3779b9 + k * 0x632be5ab));
+  const shingles: number[] = [];
+  for (let p = 0; p < n; p++) {
+    const ids = words[p] ?? [];
+    shingles.length = 0;
+    let prev = 0;
+    for (let t = 0; t < ids.length; t++) {
+      const h = fmix32(Math.imul((ids[t] ?? 0) + 1, 0x9e3779b1));
+      shingles.push(h);
+      if (t > 0) shingles.push(fmix32(Math.imul(prev, 0x01000193) ^ h ^ 0x5bd1e995));
+      prev = h;
+    }
+    const base = p * hashes;
+    for (const s of shingles) {
+      for (let k = 0; k < hashes; k++) {
+        let v = Math.imul(s ^ (seeds[k] ?? 0), 0x9e3779b1);
+        v = (v ^ (v >>> 15)) >>> 0;
+        if (v < (sig[base + k] ?? EMPTY)) sig[base + k] = v;
+      }
+    }
+  }
+  return sig;
+}
+
+/** Share of signature positions on which two paragraphs agree: an unbiased Jaccard estimate. */
+export function estimateJaccard(sig: Uint32Array, hashes: number, i: number, j: number): number {
+  const a = i * hashes;
+  const b = j * hashes;
+  let same = 0;
+  for (let k = 0; k < hashes; k++) if (sig[a + k] === sig[b + k]) same++;
+  return same / hashes;
+}
+
+/**
+ * Calls `visit(i, j)` (i < j) for pairs that share an LSH bucket. Buckets are found by sorting packed
+ * (key, paragraph) numbers per band, so there is no per-bucket allocation; a crowded bucket compares
+ * each member only with the next `bucketWindow` members, which keeps the pass linear.
+ */
+export function forEachCandidate(
+  sig: Uint32Array,
+  n: number,
+  o: BandingOptions,
+  visit: (i: number, j: number) => void,
+): void {
+  const rows = Math.max(1, o.rowsPerBand);
+  const bands = Math.floor(o.hashes / rows);
+  const packed = new Float64Array(n);
+  const order = new Int32Array(n);
+  const keys = new Uint32Array(n);
+  // Packing key·2^21 + index stays exact below 2^53 for up to 2^21 paragraphs.
+  const canPack = n < 2 ** 21;
+  for (let band = 0; band < bands; band++) {
+    let m = 0;
+    for (let p = 0; p < n; p++) {
+      const base = p * o.hashes + band * rows;
+      if (sig[base] === EMPTY) continue; // no words, nothing to compare
+      let key = band;
+      for (let r = 0; r < rows; r++) key = fmix32(Math.imul(key, 0x27d4eb2d) ^ (sig[base + r] ?? 0));
+      keys[p] = key >>> 0;
+      order[m++] = p;
+    }
+    let sorted: ArrayLike<number>;
+    if (canPack) {
+      for (let x = 0; x < m; x++) {
+        const p = order[x] ?? 0;
+        packed[x] = (keys[p] ?? 0) * 2 ** 21 + p;
+      }
+      const view = packed.subarray(0, m).sort();
+      for (let x = 0; x < m; x++) order[x] = (view[x] ?? 0) % 2 ** 21;
+      sorted = order;
+    } else {
+      sorted = Array.from(order.subarray(0, m)).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b);
+    }
+    let runStart = 0;
+    for (let x = 1; x <= m; x++) {
+      const endsRun = x === m || keys[sorted[x] ?? 0] !== keys[sorted[runStart] ?? 0];
+      if (!endsRun) continue;
+      for (let a = runStart; a < x; a++) {
+        const limit = Math.min(x, a + 1 + o.bucketWindow);
+        for (let b = a + 1; b < limit; b++) visit(sorted[a] ?? 0, sorted[b] ?? 0);
+      }
+      runStart = x;
+    }
+  }
+}

@@ -1,0 +1,328 @@
+/**
+ * Near-duplicate paragraphs across a corpus in near-linear time: word unigram+bigram shingles, MinHash
+ * signatures and LSH banding find candidates, and a bounded word diff verifies them and names the swaps.
+ */
+import { alignSequences, isGlued, widenToCompounds, type SequenceAlignment } from '../adapters/diff';
+import { tokenize } from '../normalize';
+import { estimateJaccard, forEachCandidate, minhashSignatures } from './minhash';
+import type { BoilerplateDifference, BoilerplateInfo, BoilerplateMatch, ParagraphRole, Span } from '../types';
+
+/** One article as the near-duplicate pass sees it: plain data, no disk access. */
+export interface NearDuplicateDoc {
+  id: string;
+  /** Outlet name; `stock` needs both sides' outlets known and equal (or the same article). */
+  outlet: string | null;
+  text: string;
+  paragraphs: readonly Span[];
+  /** Roles from `classifyParagraphs`; families of non-body paragraphs with chrome are `chrome`. */
+  roles?: readonly ParagraphRole[];
+}
+
+/** Tuning for {@link findNearDuplicates}; the defaults suit news paragraphs. */
+export interface NearDuplicateOptions {
+  /** MinHash signature length. Default 64. */
+  hashes?: number;
+  /** Signature values per LSH band; fewer rows find looser twins. Default 2 (32 bands of 2). */
+  rowsPerBand?: number;
+  /** Skip candidates whose signatures agree on fewer than this share of values. Default 0.3. */
+  minEstimatedJaccard?: number;
+  /** Accept a pair when 2·common/(|a|+|b|) of their word sequences reaches this. Default 0.6. */
+  minSimilarity?: number;
+  /** Or when this share of the shorter paragraph's words is found in order in the longer one. Default 0.8. */
+  minContainment?: number;
+  /** Containment only counts when the shorter paragraph has at least this many words. Default 12. */
+  minContainmentWords?: number;
+  /** ...and when the pair's similarity is at least this; a headline is not a copy of its lede. Default 0.45. */
+  minContainmentSimilarity?: number;
+  /** Shorter paragraphs (fewer words than this) only match word-for-word copies. Default 6. */
+  minFuzzyWords?: number;
+  /** Pairs whose shorter side has fewer words than this need `minShortSimilarity`. Default 12. */
+  shortWords?: number;
+  /** Similarity needed by short pairs, where a couple of shared words weigh a lot. Default 0.8. */
+  minShortSimilarity?: number;
+  /** In a crowded LSH bucket, compare each paragraph with this many following members. Default 5. */
+  bucketWindow?: number;
+  /** Twins listed per paragraph (the family itself is not capped). Default 3. */
+  maxMatches?: number;
+  /** Time limit of one verifying diff, in ms. Default 20. */
+  diffTimeoutMs?: number;
+}
+
+const DEFAULTS: Required<NearDuplicateOptions> = {
+  hashes: 64,
+  rowsPerBand: 2,
+  minEstimatedJaccard: 0.3,
+  minSimilarity: 0.6,
+  minContainment: 0.8,
+  minContainmentWords: 12,
+  minContainmentSimilarity: 0.45,
+  minFuzzyWords: 6,
+  shortWords: 12,
+  minShortSimilarity: 0.8,
+  bucketWindow: 5,
+  maxMatches: 3,
+  diffTimeoutMs: 20,
+};
+
+/** A verified twin, with its differences already quoted (alignments are not kept, to save memory). */
+interface Found {
+  other: number;
+  similarity: number;
+  differences: BoilerplateDifference[];
+}
+
+/**
+ * Finds families of near-identical paragraphs across all `docs` (and within one doc). Returns, per doc
+ * and per paragraph, the paragraph's family with its twins, or null. Twins are listed both ways unless
+ * a family outgrows `maxMatches`; each match carries the differing word runs with offsets into this doc.
+ */
+export function findNearDuplicates(
+  docs: readonly NearDuplicateDoc[],
+  options: NearDuplicateOptions = {},
+): (BoilerplateInfo | null)[][] {
+  const o = { ...DEFAULTS, ...options };
+  const corpus = indexCorpus(docs);
+  const n = corpus.docOf.length;
+  const signatures = minhashSignatures(corpus.words, o.hashes);
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const found: Found[][] = Array.from({ length: n }, () => []);
+  // Twin counts in a dense array: the hot skip test below should not chase per-paragraph objects.
+  const listed = new Int32Array(n);
+  const rejected = new Set<number>();
+
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r] ?? r;
+    while (parent[x] !== r) {
+      const next = parent[x] ?? r;
+      parent[x] = r;
+      x = next;
+    }
+    return r;
+  };
+
+  const consider = (i: number, j: number): void => {
+    // Already one family and a twin list is full: the pair could only add a one-way listing, and
+    // each verified pair costs a word diff, so big families stay linear (about maxMatches/2 per member).
+    if (((listed[i] ?? 0) >= o.maxMatches || (listed[j] ?? 0) >= o.maxMatches) && find(i) === find(j)) return;
+    const fi = found[i] as Found[];
+    const fj = found[j] as Found[];
+    if (fi.some((m) => m.other === j) || fj.some((m) => m.other === i)) return;
+    if (estimateJaccard(signatures, o.hashes, i, j) < o.minEstimatedJaccard) return;
+    const pairKey = i * n + j;
+    if (rejected.has(pairKey)) return;
+    const alignment = verify(corpus, i, j, o);
+    if (!alignment) {
+      rejected.add(pairKey);
+      return;
+    }
+    const similarity = round3(alignment.similarity);
+    if (fi.length < o.maxMatches) {
+      fi.push({ other: j, similarity, differences: differencesFor(docs, corpus, i, j, alignment, false) });
+      listed[i] = fi.length;
+    }
+    if (fj.length < o.maxMatches) {
+      fj.push({ other: i, similarity, differences: differencesFor(docs, corpus, j, i, alignment, true) });
+      listed[j] = fj.length;
+    }
+    parent[find(i)] = find(j);
+  };
+
+  forEachCandidate(signatures, n, o, consider);
+  return buildInfos(docs, corpus, found, find);
+}
+
+// ----- Corpus index: folded word ids and offsets, flat, so 100,000 paragraphs stay small. -----
+
+interface CorpusIndex {
+  docOf: Int32Array;
+  paraOf: Int32Array;
+  /** Per paragraph: interned word ids (plain arrays, as jsdiff takes them). */
+  words: number[][];
+  /** Per paragraph: offset of its first token in `starts`/`ends`. */
+  firstToken: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
+  const vocabulary = new Map<string, number>();
+  const docOf: number[] = [];
+  const paraOf: number[] = [];
+  const words: number[][] = [];
+  const firstToken: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  docs.forEach((doc, d) => {
+    doc.paragraphs.forEach((span, p) => {
+      docOf.push(d);
+      paraOf.push(p);
+      firstToken.push(starts.length);
+      const ids: number[] = [];
+      for (const token of tokenize(doc.text, span.start, span.end)) {
+        let id = vocabulary.get(token.norm);
+        if (id === undefined) {
+          id = vocabulary.size;
+          vocabulary.set(token.norm, id);
+        }
+        ids.push(id);
+        starts.push(token.start);
+        ends.push(token.end);
+      }
+      words.push(ids);
+    });
+  });
+  firstToken.push(starts.length);
+  return {
+    docOf: Int32Array.from(docOf),
+    paraOf: Int32Array.from(paraOf),
+    words,
+    firstToken: Int32Array.from(firstToken),
+    starts: Int32Array.from(starts),
+    ends: Int32Array.from(ends),
+  };
+}
+
+// ----- Verification and output. -----
+
+/** Exact check of a candidate pair by a bounded word diff; undefined when it is not a near-duplicate. */
+function verify(corpus: CorpusIndex, i: number, j: number, o: Required<NearDuplicateOptions>): SequenceAlignment | undefined {
+  const a = corpus.words[i] ?? [];
+  const b = corpus.words[j] ?? [];
+  const total = a.length + b.length;
+  const shorter = Math.min(a.length, b.length);
+  // One changed word is a third of "News / Syria": short lines such as "Related news" or
+  // "Source: Press TV" would chain unrelated furniture into one family, so they must match exactly.
+  if (shorter < o.minFuzzyWords && (a.length !== b.length || a.some((w, k) => w !== b[k]))) return undefined;
+  // Two headlines of one story share "talks", "Russian Federation": short pairs need more in common.
+  const minSimilarity = shorter < o.shortWords ? Math.max(o.minSimilarity, o.minShortSimilarity) : o.minSimilarity;
+  // Edits (insertions + deletions) are total − 2·common; past both bounds neither test can pass,
+  // so jsdiff may stop early and return undefined ("too different").
+  const bySimilarity = total * (1 - minSimilarity);
+  const containable = shorter >= o.minContainmentWords;
+  const byContainment = containable ? Math.min(total - 2 * o.minContainment * shorter, total * (1 - o.minContainmentSimilarity)) : -1;
+  const maxEditLength = Math.floor(Math.max(bySimilarity, byContainment));
+  const alignment = alignSequences(a, b, { maxEditLength, timeoutMs: o.diffTimeoutMs });
+  if (!alignment) return undefined;
+  const bySim = alignment.similarity >= minSimilarity;
+  const byCont = containable && alignment.containment >= o.minContainment && alignment.similarity >= o.minContainmentSimilarity;
+  return bySim || byCont ? alignment : undefined;
+}
+
+function buildInfos(
+  docs: readonly NearDuplicateDoc[],
+  corpus: CorpusIndex,
+  found: Found[][],
+  find: (x: number) => number,
+): (BoilerplateInfo | null)[][] {
+  const n = corpus.docOf.length;
+  const docId = (p: number) => docs[corpus.docOf[p] ?? 0]?.id ?? '';
+  // Per family (union-find root): its lowest (article id, paragraph) member, its outlets and roles.
+  const lowest = new Map<number, number>();
+  const outlets = new Map<number, Set<string>>();
+  const articles = new Map<number, Set<number>>();
+  const allNonBody = new Map<number, boolean>();
+  const anyChrome = new Map<number, boolean>();
+  for (let p = 0; p < n; p++) {
+    if ((found[p] ?? []).length === 0) continue;
+    const root = find(p);
+    const d = corpus.docOf[p] ?? 0;
+    const doc = docs[d];
+    const role = doc?.roles?.[corpus.paraOf[p] ?? 0] ?? 'body';
+    const best = lowest.get(root);
+    if (best === undefined || compareMembers(docId(p), corpus.paraOf[p] ?? 0, docId(best), corpus.paraOf[best] ?? 0) < 0) {
+      lowest.set(root, p);
+    }
+    const outlet = doc?.outlet?.trim().toLowerCase();
+    const set = outlets.get(root) ?? new Set<string>();
+    set.add(outlet ? outlet : `\u0000${doc?.id ?? d}`); // an unknown outlet only matches its own article
+    outlets.set(root, set);
+    articles.set(root, (articles.get(root) ?? new Set<number>()).add(d));
+    allNonBody.set(root, (allNonBody.get(root) ?? true) && role !== 'body');
+    anyChrome.set(root, (anyChrome.get(root) ?? false) || role === 'chrome');
+  }
+
+  const out: (BoilerplateInfo | null)[][] = docs.map((doc) => doc.paragraphs.map(() => null));
+  for (let p = 0; p < n; p++) {
+    const list = found[p] ?? [];
+    if (list.length === 0) continue;
+    const root = find(p);
+    const head = lowest.get(root) ?? p;
+    const kind: BoilerplateInfo['kind'] =
+      allNonBody.get(root) && anyChrome.get(root)
+        ? 'chrome'
+        : (outlets.get(root)?.size ?? 0) <= 1 || (articles.get(root)?.size ?? 0) <= 1
+          ? 'stock'
+          : 'copied';
+    const matches: BoilerplateMatch[] = list
+      .map((m) => ({
+        article: docId(m.other),
+        paragraph: corpus.paraOf[m.other] ?? 0,
+        similarity: m.similarity,
+        differences: m.differences,
+      }))
+      .sort((x, y) => y.similarity - x.similarity || compareMembers(x.article, x.paragraph, y.article, y.paragraph));
+    const row = out[corpus.docOf[p] ?? 0];
+    if (row) row[corpus.paraOf[p] ?? 0] = { family: `${docId(head)}#${corpus.paraOf[head] ?? 0}`, kind, matches };
+  }
+  return out;
+}
+
+/**
+ * The differing word runs of the pair (p, other), quoted and positioned from paragraph `p`'s side;
+ * `flipped` says p is the alignment's `b` side.
+ */
+function differencesFor(
+  docs: readonly NearDuplicateDoc[],
+  corpus: CorpusIndex,
+  p: number,
+  other: number,
+  alignment: SequenceAlignment,
+  flipped: boolean,
+): BoilerplateDifference[] {
+  const thisText = docs[corpus.docOf[p] ?? 0]?.text ?? '';
+  const otherText = docs[corpus.docOf[other] ?? 0]?.text ?? '';
+  const diffs: BoilerplateDifference[] = [];
+  const [a, b] = flipped ? [other, p] : [p, other];
+  const [textA, textB] = flipped ? [otherText, thisText] : [thisText, otherText];
+  const runs = widenToCompounds(
+    alignment.runs,
+    (t) => isGlued(textA, locate(corpus, a, t - 1, t), locate(corpus, a, t, t + 1)),
+    (t) => isGlued(textB, locate(corpus, b, t - 1, t), locate(corpus, b, t, t + 1)),
+    tokenCount(corpus, a),
+    tokenCount(corpus, b),
+  );
+  for (const run of runs) {
+    const [ts, te, os, oe] = flipped ? [run.bStart, run.bEnd, run.aStart, run.aEnd] : [run.aStart, run.aEnd, run.bStart, run.bEnd];
+    const mine = locate(corpus, p, ts, te);
+    const theirs = locate(corpus, other, os, oe);
+    diffs.push({
+      this: thisText.slice(mine.start, mine.end),
+      other: otherText.slice(theirs.start, theirs.end),
+      start: mine.start,
+      end: mine.end,
+    });
+  }
+  return diffs;
+}
+
+function tokenCount(corpus: CorpusIndex, p: number): number {
+  return (corpus.firstToken[p + 1] ?? 0) - (corpus.firstToken[p] ?? 0);
+}
+
+/** Character span of tokens [from, to) of paragraph p; an empty range is the insertion point before token `from`. */
+function locate(corpus: CorpusIndex, p: number, from: number, to: number): Span {
+  const first = corpus.firstToken[p] ?? 0;
+  const count = tokenCount(corpus, p);
+  if (to > from) return { start: corpus.starts[first + from] ?? 0, end: corpus.ends[first + to - 1] ?? 0 };
+  const at = from < count ? (corpus.starts[first + from] ?? 0) : (corpus.ends[first + count - 1] ?? 0);
+  return { start: at, end: at };
+}
+
+function compareMembers(a: string, ap: number, b: string, bp: number): number {
+  return a < b ? -1 : a > b ? 1 : ap - bp;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

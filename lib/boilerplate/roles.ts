@@ -1,0 +1,270 @@
+/**
+ * Paragraph roles: tells the headline, site chrome (breadcrumbs, share blocks, mirror lists, credits,
+ * dates, template errors) and photo captions apart from the body, by general patterns and position.
+ */
+import { foldPhrase } from '../normalize';
+import type { ParagraphRole, RoleReason, Span } from '../types';
+
+/** The role of one paragraph and, when it is not plain body text, why. */
+export interface RoleAssignment {
+  role: ParagraphRole;
+  reason: RoleReason | null;
+}
+
+/** Tuning for {@link classifyParagraphs}. */
+export interface RoleOptions {
+  /** Title from metadata, when known: a paragraph with this wording is the title, later copies chrome. */
+  title?: string | null;
+  /** Longest headline, in words. Default 30. */
+  maxTitleWords?: number;
+  /** Longest mid-article section heading, in words. Default 15. */
+  maxHeadingWords?: number;
+}
+
+type Code = RoleReason['code'];
+
+const reason = (code: Code, explanation: string): RoleReason => ({ code, explanation });
+
+// ----- Patterns. Each is written for a kind of furniture, not for one site's wording. -----
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DATE =
+  `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}` +
+  '|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})';
+const WEEKDAY = '(?:\\p{L}+day,?\\s+)?';
+const TIME = '(?:[,\\s|–—-]+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*\\p{Lu}{2,5})?)?';
+
+/** "Posted July 10, 2018", "Updated: 10 July 2018 14:32 GMT", "Published on 2018-07-10 by admin". */
+const POSTED = new RegExp(
+  `^(?:posted|published|updated|last updated|first published|date)(?:\\s+(?:on|at))?\\s*:?\\s*${WEEKDAY}${DATE}${TIME}(?:\\s.{0,60})?$`,
+  'iu',
+);
+/** A line that is only a date (and maybe a time): page furniture, not prose. */
+const DATE_ONLY = new RegExp(`^${WEEKDAY}${DATE}${TIME}$`, 'iu');
+
+/** Server-side include failures and unrendered template tags. */
+const TEMPLATE_ERROR =
+  /^(?:\[?\s*an error (?:has )?occurred while processing (?:this|the) directive\s*\]?|\{\{[^}]*\}\}|\{%[^%]*%\}|<!--#[^>]*-->|\$\{[^}]*\}|%%[A-Z_]+%%|undefined|null|NaN|\[object Object\])$/iu;
+
+/** One item of a bare address list: a URL or a host name with a letter TLD. */
+const URL_OR_HOST =
+  /^<?(?:(?:https?:\/\/|www\.)\S+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?:\/\S*)?)>?$/iu;
+
+/** The call to action that opens a share block ("SHARE THIS ARTICLE", "Share on Facebook", "Follow us"). */
+const SHARE_CALL =
+  /^(?:share(?:\s+(?:this|the|on|via|to))?(?:\s+(?:article|story|post|page|video|facebook|twitter|x|whatsapp|telegram|email|link))?|tweet(?:\s+this)?|follow\s+us(?:\s+on\s+\S+)?|print(?:\s+this)?(?:\s+(?:article|page|story))?|e-?mail\s+this(?:\s+(?:article|story|page))?|copy\s+link)\s*:?$/iu;
+/** Words that make up a row of share buttons when a paragraph consists of nothing else. */
+const SHARE_WORDS = new Set(
+  'facebook twitter x whatsapp telegram linkedin reddit pinterest tumblr email e mail print share tweet messenger vk viber copy link comments comment flipboard pocket sms'.split(' '),
+);
+
+/** "... can also be accessed at the following alternate addresses:", "Our mirror sites". */
+const MIRROR =
+  /\b(?:alternate|alternative|mirror|backup)\s+(?:web\s*)?(?:address|site|domain|url|link|website)s?\b|\b(?:can|may)\s+(?:also\s+)?be\s+(?:accessed|reached|visited)\s+(?:at|via|through|from|on)\b/iu;
+
+/** Headers of link lists ("Related news", "Read more", "You may also like", "Most read"). */
+const RELATED_HEADER =
+  /^(?:related(?:\s+(?:news|stories|articles|posts|content|coverage|links|topics|videos|reading))?|read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this(?:\s+(?:story|topic))?|more\s+(?:news|stories)|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+(?:for\s+you|stories|articles))?|most\s+(?:read|popular|viewed|shared)|trending(?:\s+(?:now|stories))?|top\s+stories|latest\s+news|editor'?s\s+picks)\s*:?$/iu;
+/** A teaser link with its label ("READ MORE: Syria's army enters Nassib"). */
+const RELATED_TEASER = /^(?:read\s+more|read\s+also|also\s+read|related|see\s+also|watch|listen)\s*:\s*\S/iu;
+
+/** "Source: Press TV", "(Via: AFP)", "Credit: Reuters". */
+const SOURCE_LABEL = /^[([]?\s*(?:sources?|via|credits?|courtesy(?:\s+of)?|originally\s+published\s+(?:at|by|on|in))\s*:\s*\S/iu;
+/** Wire-style credits: "Reporting by X; Editing by Y", "Additional reporting by Z" (names capitalised). */
+const REPORTING_BY =
+  /^[([]?\s*(?:[Ww]ith\s+)?(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Tt]ranslated|[Pp]roduced|[Rr]esearch)\s+by\s+\p{Lu}[^.]{0,200}\.?$/u;
+/** A dash-led agency signature: "— AFP", "– Reuters/AP". */
+const DASH_CREDIT = /^[-–—]\s*\p{Lu}[\p{L}&.'’]*(?:(?:\s+|\s*\/\s*)\p{Lu}[\p{L}&.'’]*){0,3}$/u;
+/** "By Jane Smith" or "By Jane Smith, Reuters": a byline. */
+const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}(?:\s*[,|–—-]\s*[\p{L} .&]{1,40})?$/u;
+
+/** A photo credit in brackets at the end: "(Photo by AFP)", "(File photo by Reuters)", "(AP Photo/Hussein Malla)". */
+const CAPTION_PAREN =
+  /\(\s*(?:[\p{L}.&]+\s+){0,3}(?:file\s+)?(?:photo|photograph|image|picture|pic|video\s+grab|screen\s?grab|screenshot)s?\b[^()]{0,80}\)\s*\.?$/iu;
+/** A labelled credit closing a caption: "... Photo: Reuters", "... Picture credit: AP". */
+const CAPTION_LABEL_END =
+  /(?:^|[.!?”"’)]\s+|\s[|/–—-]\s*)(?:photo|photograph|image|picture|pic)s?(?:\s+credit)?\s*:\s*[^.:]{1,60}\.?$/iu;
+/** A caption that opens with its label: "Photo: Syrian soldiers at ...", "Image caption ...", "Image copyright Getty Images". */
+const CAPTION_LABEL_START = /^(?:(?:photo|photograph|picture|image)(?:\s+credit)?\s*:|(?:image|media|video)\s+(?:copyright|caption|source)\b)/iu;
+/** Picture agencies and copyright marks that end a caption: "Getty Images", "AFP via Getty Images", "© Reuters". */
+const CAPTION_AGENCY_END = /(?:getty\s+images|shutterstock|alamy|istock(?:photo)?|©\s*[^.©]{1,60})\s*\)?\.?$/iu;
+
+/** Closing quotes and brackets to look past when finding a line's final punctuation. */
+const TRAILING_CLOSERS = /[\s"'”’»)\]]+$/u;
+
+// ----- Classification. -----
+
+/**
+ * Classifies every paragraph of one article. Pure: reads only `text` and the spans.
+ * The title is the first paragraph that is neither chrome nor a caption, when it reads like a headline
+ * (short, one line, no sentence-final punctuation); later paragraphs with the title's wording are chrome.
+ * Short headline-like lines inside the body stay `body` with reason code `headline` (section headings).
+ */
+export function classifyParagraphs(text: string, paragraphs: readonly Span[], options: RoleOptions = {}): RoleAssignment[] {
+  const maxTitleWords = options.maxTitleWords ?? 30;
+  const maxHeadingWords = options.maxHeadingWords ?? 15;
+  const metaTitle = options.title ? foldPhrase(options.title) : '';
+  const metaWords = options.title ? quickWordCount(options.title) : 0;
+  const out: RoleAssignment[] = [];
+  let titleKey: string | null = null;
+  let titleWords = 0;
+  let seenContent = false;
+
+  for (const span of paragraphs) {
+    const raw = text.slice(span.start, span.end);
+    const fixed = classifyFixed(raw);
+    if (fixed) {
+      out.push(fixed);
+      continue;
+    }
+    // Only fold paragraphs that could be the title or a copy of it (about as many words), which
+    // spares folding every paragraph of a large corpus.
+    const words = quickWordCount(raw);
+    const near = (target: number) => target > 0 && Math.abs(words - target) <= 2;
+    const candidate = seenContent ? near(titleWords) || near(metaWords) : words <= maxTitleWords || near(metaWords);
+    const key = candidate ? foldPhrase(raw) : null;
+    if (titleKey !== null && key === titleKey) {
+      out.push({ role: 'chrome', reason: reason('repeated-headline', 'Repeats the headline; scrapers often copy it.') });
+      continue;
+    }
+    const matchesMeta = metaTitle !== '' && key === metaTitle;
+    if (!seenContent && key !== null && (matchesMeta || looksLikeHeading(raw, maxTitleWords))) {
+      titleKey = key;
+      titleWords = words;
+      seenContent = true;
+      out.push({
+        role: 'title',
+        reason: reason('headline', 'The headline: the first paragraph, short and without a full stop.'),
+      });
+      continue;
+    }
+    if (matchesMeta && titleKey === null) {
+      titleKey = key;
+      titleWords = words;
+    }
+    seenContent = true;
+    out.push({ role: 'body', reason: null });
+  }
+
+  // Section headings need a following body paragraph, so a stray short line at the end is not one.
+  let bodyFollows = false;
+  for (let i = out.length - 1; i >= 0; i--) {
+    const cur = out[i];
+    const span = paragraphs[i];
+    if (!cur || !span || cur.role !== 'body') continue;
+    if (bodyFollows && looksLikeHeading(text.slice(span.start, span.end), maxHeadingWords)) {
+      cur.reason = reason('headline', 'A section heading inside the article.');
+    }
+    bodyFollows = true;
+  }
+  return out;
+}
+
+/**
+ * Recognises chrome and captions from a paragraph's own wording, without looking at its neighbours.
+ * Returns null for anything that could be ordinary prose.
+ */
+export function classifyFixed(raw: string): RoleAssignment | null {
+  const words = quickWordCount(raw);
+  // Chrome is short; long paragraphs can only be captions, so skip the other patterns (and their cost).
+  if (words > 40) return words <= 120 && isCaption(raw.trim()) ? caption() : null;
+  // Non-breaking and repeated spaces are layout, not wording.
+  const flat = raw.replace(/\s+/gu, ' ').trim();
+  const oneLine = !raw.trim().includes('\n');
+  const chrome = (code: Code, explanation: string): RoleAssignment => ({ role: 'chrome', reason: reason(code, explanation) });
+
+  if (words <= 12 && TEMPLATE_ERROR.test(flat)) return chrome('template-error', 'A web-page template error or placeholder, not article text.');
+  if (isAddressList(flat)) return chrome('bare-url', 'A bare web address, not article text.');
+  if (oneLine && words <= 16 && isBreadcrumb(flat)) return chrome('breadcrumb', 'Site navigation (section breadcrumb).');
+  if (isShareBlock(raw.trim(), words)) return chrome('share-buttons', 'Share buttons and app links from the page.');
+  if (introducesAddresses(flat) && MIRROR.test(flat)) return chrome('mirror-addresses', 'Points readers to alternate web addresses of the site.');
+  if (words <= 8 && RELATED_HEADER.test(flat)) return chrome('related-news', 'Header of a list of links to other articles.');
+  if (words <= 30 && oneLine && RELATED_TEASER.test(flat)) return chrome('related-news', 'A link to another article.');
+  if (isCredit(flat, words)) return chrome('source-credit', 'Credits the source or the staff of the story.');
+  if (words <= 16 && (POSTED.test(flat) || DATE_ONLY.test(flat))) return chrome('posted-date', 'The publication date line.');
+  if (words <= 6 && BYLINE.test(flat)) return chrome('other', 'A byline.');
+  return isCaption(flat) ? caption() : null;
+}
+
+function caption(): RoleAssignment {
+  return { role: 'caption', reason: reason('photo-caption', 'A photo caption with its picture credit.') };
+}
+
+/** True when a line reads like a headline: one line, short, starts like a title, no closing full stop. */
+export function looksLikeHeading(raw: string, maxWords: number): boolean {
+  const p = raw.trim();
+  if (p.includes('\n')) return false;
+  const words = quickWordCount(p);
+  if (words < 2 || words > maxWords) return false;
+  if (!/^[\p{Lu}\p{N}"'“‘«]/u.test(p)) return false;
+  const tail = p.replace(TRAILING_CLOSERS, '');
+  // A question mark may close a headline; a full stop, colon or comma closes prose or a label.
+  return !/[.!;:,…]$/u.test(tail);
+}
+
+/** A mirror notice ends by introducing a list (":") or carries the addresses itself. */
+function introducesAddresses(flat: string): boolean {
+  return flat.endsWith(':') || /(?:www\.|https?:\/\/)\S|[a-z0-9-]\.[a-z]{2,}(?:[/\s,]|$)/iu.test(flat);
+}
+
+function isAddressList(flat: string): boolean {
+  if (!/[a-z0-9]\.[a-z]/iu.test(flat)) return false;
+  const items = flat.split(/[\s,|;]+/u).filter(Boolean);
+  return items.length > 0 && items.length <= 10 && items.every((item) => URL_OR_HOST.test(item));
+}
+
+function isBreadcrumb(p: string): boolean {
+  const parts = p.split(/\s+(?:\/|>|\||::)\s+|\s*[»›→]\s*/u);
+  if (parts.length < 2) return false;
+  return parts.every((part) => {
+    const ws = part.split(' ').filter(Boolean);
+    if (ws.length === 0 || ws.length > 4) return false;
+    // Navigation labels are Title Case words; prose between slashes is not.
+    return ws.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || /^(?:and|of|the|in|&)$/u.test(w)) && !/[.!?,;:]/u.test(part);
+  });
+}
+
+function isShareBlock(p: string, words: number): boolean {
+  if (words > 25) return false;
+  const firstLine = p.split('\n')[0]?.trim() ?? '';
+  if (SHARE_CALL.test(firstLine)) return true;
+  if (words > 12) return false;
+  const folded = p.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return folded.length >= 2 && folded.every((w) => SHARE_WORDS.has(w));
+}
+
+function isCredit(flat: string, words: number): boolean {
+  if (words <= 15 && SOURCE_LABEL.test(flat)) return true;
+  if (REPORTING_BY.test(flat)) return true;
+  return words <= 5 && DASH_CREDIT.test(flat);
+}
+
+function isCaption(flat: string): boolean {
+  // Each end-anchored pattern is tried only on the tail it can match, so long paragraphs stay cheap:
+  // a bracketed credit starts at the last "(", a labelled one has its colon near the end.
+  const paren = flat.lastIndexOf('(');
+  if (paren >= 0 && CAPTION_PAREN.test(flat.slice(paren))) return true;
+  const colon = flat.lastIndexOf(':');
+  if (colon >= 0 && flat.length - colon <= 64 && CAPTION_LABEL_END.test(flat)) return true;
+  return CAPTION_LABEL_START.test(flat) || CAPTION_AGENCY_END.test(flat.slice(-120));
+}
+
+/**
+ * Counts words roughly (runs of letters, digits and apostrophes) in one pass without a regex, for
+ * the length guards; a classifier over 100,000 paragraphs should not pay for a Unicode tokenizer.
+ */
+export function quickWordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const word: boolean =
+      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
+      (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f)) ||
+      ((c === 39 || c === 0x2019) && inWord);
+    if (word && !inWord) n++;
+    inWord = word;
+  }
+  return n;
+}

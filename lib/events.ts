@@ -1,0 +1,171 @@
+/**
+ * Event grouping: sorts a corpus into events (articles that report the same happening) from their
+ * dates, the places and people they name, and the words of their own body text.
+ */
+import type { ArticleAnalysis, EventGroup } from './types';
+import { averageLinkage, type Edge } from './events/cluster';
+import { gapDays } from './events/dates';
+import { describeGroup, kindRequests, pickShared } from './events/explain';
+import { classifyNames } from './events/kinds';
+import { articleFeatures, type ArticleFeatures } from './events/features';
+import { candidatePairs } from './events/pairs';
+import { cosine, vectorize, type FeatureSpace, type VectorWeights } from './events/vectors';
+
+export { nameKey, nameKeyOf } from './events/names';
+export { findTimeExpressions, type TimeExpression } from './events/dates';
+export type { ArticleFeatures } from './events/features';
+
+/** Tuning knobs; every one has a default measured on the BASIL benchmark (bench/events.bench.ts). */
+export interface EventOptions {
+  /** Average similarity two groups need to be joined, 0..1. */
+  threshold?: number;
+  /** Publication dates further apart than this never share an event. */
+  maxGapDays?: number;
+  /** Publication dates this close carry no penalty. */
+  closeDays?: number;
+  /** Beyond `closeDays`, similarity is scaled by exp(-(gap - closeDays) / decayDays). */
+  decayDays?: number;
+  weights?: Partial<VectorWeights>;
+  /**
+   * Ask compromise whether each shown name is a place, person or organisation (it reads a short
+   * window around one occurrence of each). Off, names are just "names"; grouping is unaffected.
+   */
+  nameKinds?: boolean;
+  /** At most this many distinct names are classified per call (compromise costs a few ms each). */
+  nameKindBudget?: number;
+  /** Up to this many articles every pair is compared; beyond, candidates come from rarer shared features. */
+  allPairsUpTo?: number;
+  /** For larger corpora: how many candidate partners each article keeps. */
+  candidatesPerArticle?: number;
+}
+
+/**
+ * Defaults sit in the middle of a plateau of a grid over BASIL (pairwise F1 >= 0.99 for thresholds
+ * 0.18-0.22 and name/date weights 2-3) that also keeps the seed corpus right; see bench/events.bench.ts.
+ */
+export const DEFAULT_EVENT_OPTIONS: Required<Omit<EventOptions, 'weights'>> & { weights: VectorWeights } = {
+  threshold: 0.2,
+  maxGapDays: 30,
+  closeDays: 3,
+  decayDays: 10,
+  weights: { words: 1, names: 2, dates: 2, priorDocuments: 30 },
+  nameKinds: true,
+  nameKindBudget: 400,
+  allPairsUpTo: 400,
+  candidatesPerArticle: 25,
+};
+
+/** One pair of articles as the grouping sees it. */
+export interface PairScore {
+  a: string;
+  b: string;
+  /** Cosine of the two articles' word, name and date vectors, 0..1. */
+  content: number;
+  /** Days between their dates, null when either is unknown. */
+  gapDays: number | null;
+  /** `content` after the date penalty; null when the date gap forbids a shared event. */
+  similarity: number | null;
+}
+
+interface Prepared {
+  articles: ArticleAnalysis[];
+  features: ArticleFeatures[];
+  space: FeatureSpace;
+  options: typeof DEFAULT_EVENT_OPTIONS;
+  gap: (i: number, j: number) => number | null;
+  /** Content similarity, then the date penalty; null when the date gap forbids a shared event. */
+  score: (content: number, gap: number | null) => number | null;
+}
+
+function prepare(input: ArticleAnalysis[], given: EventOptions): Prepared {
+  const options = { ...DEFAULT_EVENT_OPTIONS, ...given, weights: { ...DEFAULT_EVENT_OPTIONS.weights, ...given.weights } };
+  // Sorted by id so that the result never depends on the order the corpus was listed in.
+  const articles = [...input].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const features = articles.map((a) => articleFeatures(a));
+  const space = vectorize(features, options.weights);
+  const gap = (i: number, j: number) => {
+    const a = features[i]!.when;
+    const b = features[j]!.when;
+    return a && b ? gapDays(a, b) : null;
+  };
+  const score = (content: number, g: number | null) => {
+    if (g !== null && g > options.maxGapDays) return null;
+    const penalty = g === null || g <= options.closeDays ? 1 : Math.exp(-(g - options.closeDays) / options.decayDays);
+    return content * penalty;
+  };
+  return { articles, features, space, options, gap, score };
+}
+
+/** FNV-1a over the sorted member ids: the same members always give the same event id. */
+function eventId(ids: string[]): string {
+  let h = 0x811c9dc5;
+  for (const ch of ids.join('\n')) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `event-${h.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * Groups articles into events. Every article lands in exactly one group (a singleton when nothing
+ * else reports its happening). Groups come largest first, then by earliest publication (undated
+ * last), then by first id; each carries the dates it rests on, a `why` in plain words and a short
+ * `label`. Near-linear in the corpus beyond `allPairsUpTo` articles; see bench/events.bench.ts.
+ */
+export function groupEvents(articles: ArticleAnalysis[], options: EventOptions = {}): EventGroup[] {
+  if (!articles.length) return [];
+  const p = prepare(articles, options);
+  const n = p.articles.length;
+  const edges: Edge[] = [];
+  // Best match in wording per article, dates aside, for explaining singletons.
+  const nearest = Array.from({ length: n }, () => ({ index: -1, content: -1 }));
+  for (const [i, j] of candidatePairs(p.space, p.options)) {
+    const content = cosine(p.space.vectors[i]!, p.space.vectors[j]!);
+    for (const [x, y] of [[i, j], [j, i]] as const) {
+      if (content > nearest[x]!.content) nearest[x] = { index: y, content };
+    }
+    const similarity = p.score(content, p.gap(i, j));
+    if (similarity !== null && similarity > 0) edges.push({ a: i, b: j, similarity });
+  }
+  const clusters = averageLinkage(n, edges, {
+    threshold: p.options.threshold,
+    ranges: p.features.map((f) => f.when),
+    maxGapDays: p.options.maxGapDays,
+  });
+  const ctx = { articles: p.articles, features: p.features, space: p.space, nearest: (i: number) => nearest[i]!.index, maxGapDays: p.options.maxGapDays };
+  const picks = clusters.map((members) => pickShared(members, ctx));
+  const kinds = p.options.nameKinds ? classifyNames(kindRequests(picks, ctx), p.options.nameKindBudget) : new Map();
+  const groups = clusters.map((members, k) => {
+    const ids = members.map((i) => p.articles[i]!.id).sort();
+    const { why, label, dates } = describeGroup(members, picks[k]!, kinds, ctx);
+    // Sorted by publication, not by the dates the texts mention (which may be years back).
+    const published = Math.min(...members.map((i) => p.features[i]!.when?.from ?? Infinity));
+    return { group: { id: eventId(ids), articles: ids, dates, why, label } satisfies EventGroup, published };
+  });
+  groups.sort(
+    (x, y) =>
+      y.group.articles.length - x.group.articles.length ||
+      x.published - y.published ||
+      (x.group.articles[0] ?? '').localeCompare(y.group.articles[0] ?? ''),
+  );
+  return groups.map((g) => g.group);
+}
+
+/** Every pair's scores, for inspection and tests: what the grouping weighed for each pair (O(n²)). */
+export function scorePairs(articles: ArticleAnalysis[], options: EventOptions = {}): PairScore[] {
+  const p = prepare(articles, options);
+  const out: PairScore[] = [];
+  for (let i = 0; i < p.articles.length; i++) {
+    for (let j = i + 1; j < p.articles.length; j++) {
+      const content = cosine(p.space.vectors[i]!, p.space.vectors[j]!);
+      const gap = p.gap(i, j);
+      out.push({ a: p.articles[i]!.id, b: p.articles[j]!.id, content, gapDays: gap, similarity: p.score(content, gap) });
+    }
+  }
+  return out;
+}
+
+/** The event features of each article, in the order given, for inspection and tests. */
+export function eventFeatures(articles: ArticleAnalysis[]): ArticleFeatures[] {
+  return articles.map((a) => articleFeatures(a));
+}

@@ -1,0 +1,132 @@
+/**
+ * Average-linkage agglomerative grouping over a sparse similarity graph: repeatedly joins the two
+ * most alike groups until no pair is alike enough, never joining groups whose dates lie too far apart.
+ */
+import type { DayRange } from './dates';
+
+/** A scored pair of items; pairs not given count as similarity 0. */
+export interface Edge {
+  a: number;
+  b: number;
+  similarity: number;
+}
+
+export interface LinkageOptions {
+  /** Mean pairwise similarity two groups need to be joined. */
+  threshold: number;
+  /** Each item's date range, or null when undated (undated items never block a join). */
+  ranges: (DayRange | null)[];
+  /** No group may hold two items whose dates lie more than this many days apart. */
+  maxGapDays: number;
+}
+
+interface Entry {
+  similarity: number;
+  a: number;
+  b: number;
+  va: number;
+  vb: number;
+}
+
+/** Max-heap on similarity; ties go to the lower indices so results never depend on push order. */
+class Heap {
+  private items: Entry[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  private above(x: Entry, y: Entry): boolean {
+    return x.similarity > y.similarity || (x.similarity === y.similarity && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+  }
+  push(e: Entry): void {
+    const h = this.items;
+    h.push(e);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.above(h[i]!, h[parent]!)) break;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      i = parent;
+    }
+  }
+  pop(): Entry | undefined {
+    const h = this.items;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length && last) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let best = i;
+        if (l < h.length && this.above(h[l]!, h[best]!)) best = l;
+        if (r < h.length && this.above(h[r]!, h[best]!)) best = r;
+        if (best === i) break;
+        [h[i], h[best]] = [h[best]!, h[i]!];
+        i = best;
+      }
+    }
+    return top;
+  }
+}
+
+/**
+ * Groups items 0..n-1. A group's similarity to another is the mean of all member pairs' similarities
+ * (average linkage), which keeps one strong pair from chaining unrelated reports together. Each
+ * group tracks the latest start and earliest end of its members' dates, which tells in O(1) whether
+ * a join would put two items more than `maxGapDays` apart. Time O(E log E) for E edges plus the
+ * neighbour updates of each join; returns groups of ascending indices in order of their first item.
+ */
+export function averageLinkage(n: number, edges: Edge[], options: LinkageOptions): number[][] {
+  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  const alive = new Uint8Array(n).fill(1);
+  const version = new Int32Array(n);
+  // Sum of pairwise similarities between two groups (absent: no member pair was scored above 0).
+  const sums: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  const latestFrom = options.ranges.map((r) => (r ? r.from : -Infinity));
+  const earliestTo = options.ranges.map((r) => (r ? r.to : Infinity));
+  const blocked = (x: number, y: number) =>
+    Math.max(latestFrom[x]!, latestFrom[y]!) - Math.min(earliestTo[x]!, earliestTo[y]!) > options.maxGapDays;
+  const heap = new Heap();
+  const offer = (x: number, y: number) => {
+    const sum = sums[x]!.get(y) ?? 0;
+    const similarity = sum / (members[x]!.length * members[y]!.length);
+    if (similarity >= options.threshold && !blocked(x, y)) {
+      const [a, b] = x < y ? [x, y] : [y, x];
+      heap.push({ similarity, a, b, va: version[a]!, vb: version[b]! });
+    }
+  };
+  for (const e of edges) {
+    if (e.a === e.b || e.similarity <= 0) continue;
+    sums[e.a]!.set(e.b, (sums[e.a]!.get(e.b) ?? 0) + e.similarity);
+    sums[e.b]!.set(e.a, (sums[e.b]!.get(e.a) ?? 0) + e.similarity);
+  }
+  for (let x = 0; x < n; x++) for (const y of sums[x]!.keys()) if (x < y) offer(x, y);
+
+  while (heap.size) {
+    const e = heap.pop()!;
+    if (!alive[e.a] || !alive[e.b] || version[e.a] !== e.va || version[e.b] !== e.vb) continue;
+    // Fold the group with fewer neighbours into the other: the work of a join is its neighbour count.
+    const [keep, drop] = sums[e.a]!.size >= sums[e.b]!.size ? [e.a, e.b] : [e.b, e.a];
+    for (const [c, s] of sums[drop]!) {
+      if (c === keep) continue;
+      sums[keep]!.set(c, (sums[keep]!.get(c) ?? 0) + s);
+      const back = sums[c]!;
+      back.set(keep, (back.get(keep) ?? 0) + s);
+      back.delete(drop);
+    }
+    sums[keep]!.delete(drop);
+    sums[drop] = new Map();
+    alive[drop] = 0;
+    members[keep]!.push(...members[drop]!);
+    members[drop] = [];
+    latestFrom[keep] = Math.max(latestFrom[keep]!, latestFrom[drop]!);
+    earliestTo[keep] = Math.min(earliestTo[keep]!, earliestTo[drop]!);
+    version[keep]!++;
+    for (const c of sums[keep]!.keys()) offer(keep, c);
+  }
+  return members
+    .filter((m, i) => alive[i] && m.length > 0)
+    .map((m) => m.sort((x, y) => x - y))
+    .sort((x, y) => x[0]! - y[0]!);
+}

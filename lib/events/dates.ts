@@ -1,0 +1,191 @@
+/**
+ * Time expressions a reader uses to place a report in time ("July 3, 2018", "on Friday", "Since late
+ * July", "In 2018"), resolved to calendar dates relative to the publication date.
+ */
+import type { Span } from '../types';
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/** A time expression found in the text, resolved to a date. */
+export interface TimeExpression extends Span {
+  text: string;
+  /** YYYY-MM-DD, YYYY-MM or YYYY, following `precision`. */
+  date: string;
+  precision: DatePrecision;
+  /** True when the text gives no year or names a weekday, so the date came from `published`. */
+  relative: boolean;
+}
+
+/** An inclusive range of days (days since 1970-01-01, UTC). */
+export interface DayRange {
+  from: number;
+  to: number;
+}
+
+const DAY_MS = 86_400_000;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`;
+/** Words that open a time expression, in either case at the start ("In 2018", "since 2011"). */
+function words(list: string[]): string {
+  return `(?:${list.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})`;
+}
+// One alternation, tried left to right at each position, so "July 3, 2018" wins over "July".
+const EXPRESSION = new RegExp(
+  [
+    String.raw`\b(?<iso>${YEAR}-[01]\d-[0-3]\d)\b`,
+    String.raw`\b(?<md>${MONTH})\s+(?<mdDay>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?<mdYear>${YEAR})\b)?`,
+    String.raw`\b(?<dm>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?<dmMonth>${MONTH})(?:,?\s+(?<dmYear>${YEAR}))?\b`,
+    String.raw`\b(?<my>${MONTH}),?\s+(?<myYear>${YEAR})\b`,
+    // A bare month only after words that make it a time ("since late July", "in May"), never "may".
+    String.raw`\b${words(['in', 'since', 'until', 'by', 'from', 'early', 'mid', 'late', 'last', 'next', 'this', 'during'])}[\s-]+(?:(?:early|mid|late)[\s-]+)?(?<month>${MONTH})(?![\w-])`,
+    String.raw`\b(?:(?<wdMod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
+    String.raw`\b(?<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow)\b`,
+    String.raw`\b${words(['in', 'since', 'by', 'until', 'of', 'from', 'during', 'before', 'after'])}\s+(?<year>${YEAR})\b`,
+  ].join('|'),
+  'gu',
+);
+
+/** Day number of a YYYY-MM-DD date, or null when it is not a real date. */
+export function dayNumber(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return t / DAY_MS;
+}
+
+/** YYYY-MM-DD of a day number. */
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The range of days a YYYY, YYYY-MM or YYYY-MM-DD date covers. */
+export function rangeOf(date: string): DayRange | null {
+  const [y, m, d] = date.split('-').map(Number);
+  if (y === undefined || Number.isNaN(y)) return null;
+  if (d !== undefined) {
+    const day = dayNumber(date);
+    return day === null ? null : { from: day, to: day };
+  }
+  if (m !== undefined) return { from: Date.UTC(y, m - 1, 1) / DAY_MS, to: Date.UTC(y, m, 0) / DAY_MS };
+  return { from: Date.UTC(y, 0, 1) / DAY_MS, to: Date.UTC(y, 11, 31) / DAY_MS };
+}
+
+/** Days between two ranges (0 when they overlap). */
+export function gapDays(a: DayRange, b: DayRange): number {
+  return Math.max(0, a.from - b.to, b.from - a.to);
+}
+
+function monthIndex(word: string): number {
+  return MONTHS.indexOf(word.slice(0, 3).toLowerCase());
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Of the years around the reference, the one that puts month/day nearest to it. */
+function nearestYear(month: number, day: number, ref: number): number {
+  const y = new Date(ref * DAY_MS).getUTCFullYear();
+  let best = y;
+  let bestGap = Infinity;
+  for (const cand of [y - 1, y, y + 1]) {
+    const gap = Math.abs(Date.UTC(cand, month, day) / DAY_MS - ref);
+    if (gap < bestGap) [best, bestGap] = [cand, gap];
+  }
+  return best;
+}
+
+function dayDate(year: number, month: number, day: number): string | null {
+  const iso = `${year}-${pad(month + 1)}-${pad(day)}`;
+  return dayNumber(iso) === null ? null : iso;
+}
+
+type Groups = Record<string, string | undefined>;
+
+function resolve(g: Groups, ref: number | null): Omit<TimeExpression, 'start' | 'end' | 'text'> | null {
+  if (g.iso) return dayNumber(g.iso) === null ? null : { date: g.iso, precision: 'day', relative: false };
+  const mdMonth = g.md ?? g.dmMonth;
+  const mdDay = g.mdDay ?? g.dm;
+  if (mdMonth && mdDay) {
+    const month = monthIndex(mdMonth);
+    const year = g.mdYear ?? g.dmYear;
+    if (year) {
+      const date = dayDate(Number(year), month, Number(mdDay));
+      return date ? { date, precision: 'day', relative: false } : null;
+    }
+    if (ref === null) return null;
+    const date = dayDate(nearestYear(month, Number(mdDay), ref), month, Number(mdDay));
+    return date ? { date, precision: 'day', relative: true } : null;
+  }
+  if (g.my && g.myYear) return { date: `${g.myYear}-${pad(monthIndex(g.my) + 1)}`, precision: 'month', relative: false };
+  if (g.month) {
+    if (ref === null) return null;
+    const month = monthIndex(g.month);
+    return { date: `${nearestYear(month, 15, ref)}-${pad(month + 1)}`, precision: 'month', relative: true };
+  }
+  if (g.weekday) {
+    if (ref === null) return null;
+    const want = WEEKDAYS.indexOf(g.weekday.toLowerCase());
+    const refDay = (new Date(ref * DAY_MS).getUTCDay() + 7) % 7;
+    // News writes "on Friday" for the past week (or today); "next Friday" looks ahead.
+    const back = (refDay - want + 7) % 7;
+    const mod = g.wdMod?.toLowerCase();
+    const day = mod === 'next' ? ref + (((want - refDay + 7) % 7) || 7) : ref - (mod === 'last' && back === 0 ? 7 : back);
+    return { date: isoDay(day), precision: 'day', relative: true };
+  }
+  if (g.rel) {
+    if (ref === null) return null;
+    const rel = g.rel.toLowerCase();
+    const shift = rel === 'yesterday' ? -1 : rel === 'tomorrow' ? 1 : 0;
+    return { date: isoDay(ref + shift), precision: 'day', relative: true };
+  }
+  if (g.year) return { date: g.year, precision: 'year', relative: false };
+  return null;
+}
+
+/**
+ * Time expressions in the given spans of `text`, resolved against `published` (YYYY-MM-DD) where the
+ * text leaves the year or day implicit; those are skipped when `published` is null.
+ */
+export function findTimeExpressions(text: string, spans: Span[], published: string | null): TimeExpression[] {
+  const ref = published ? dayNumber(published) : null;
+  const out: TimeExpression[] = [];
+  for (const span of spans) {
+    const slice = text.slice(span.start, span.end);
+    for (const m of slice.matchAll(EXPRESSION)) {
+      const resolved = resolve((m.groups ?? {}) as Groups, ref);
+      if (!resolved) continue;
+      const start = span.start + (m.index ?? 0);
+      out.push({ start, end: start + m[0].length, text: m[0], ...resolved });
+    }
+  }
+  return out;
+}
+
+/** "6 July 2018", "July 2018" or "2018" for a YYYY-MM-DD, YYYY-MM or YYYY date. */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  const month = m === undefined ? undefined : MONTH_NAMES[Number(m) - 1];
+  if (!month) return y ?? date;
+  return d === undefined ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
+}
+
+/** "5–10 July 2018", "30 June – 2 July 2018" or "6 July 2018" for an inclusive range of days. */
+export function formatRange(range: DayRange): string {
+  const a = isoDay(range.from);
+  const b = isoDay(range.to);
+  if (a === b) return formatDate(a);
+  const [ya, ma, da] = a.split('-');
+  const [yb, mb, db] = b.split('-');
+  const monthA = MONTH_NAMES[Number(ma) - 1] ?? '';
+  if (ya !== yb) return `${formatDate(a)} – ${formatDate(b)}`;
+  if (ma !== mb) return `${Number(da)} ${monthA} – ${formatDate(b)}`;
+  return `${Number(da)}–${Number(db)} ${monthA} ${yb}`;
+}

@@ -1,0 +1,373 @@
+/**
+ * Words a teacher can read for why articles were (or were not) grouped, and a short name for each
+ * event, built from the dates, names and words the members share.
+ */
+import type { NameKind } from '../adapters/nlp';
+import type { ArticleAnalysis, Span } from '../types';
+import { formatDate, formatRange, gapDays, isoDay, type DayRange } from './dates';
+import type { ArticleFeatures, NameCount, WordCount } from './features';
+import type { KindRequest, NameInfo } from './kinds';
+import { weightsByKey, type FeatureSpace } from './vectors';
+
+export interface ExplainContext {
+  articles: ArticleAnalysis[];
+  features: ArticleFeatures[];
+  space: FeatureSpace;
+  /** The article most alike in wording to article i, dates aside (-1 when none was compared). */
+  nearest: (i: number) => number;
+  maxGapDays: number;
+}
+
+export interface Description {
+  why: string;
+  label: string;
+  dates: string[];
+}
+
+/** A name chosen for display: how it is written, its keys, and one body occurrence. */
+export interface Shown {
+  text: string;
+  /** Whole-name key (`glan hghts`). */
+  key: string;
+  keys: string[];
+  score: number;
+  /** Body occurrences to classify it by, the shown spelling first (at most two). */
+  seen: { article: number; span: Span }[];
+  /** Members that use it, and how often in all. */
+  holders: number;
+  count: number;
+}
+
+/** What a group's description will mention, chosen before names are classified. */
+export interface Picks {
+  /** Members in the group: larger groups get their names classified first. */
+  size: number;
+  names: Shown[];
+  words: string[];
+  /** For a single article: its closest other article in wording, and what the two share. */
+  closest: { index: number; names: Shown[]; words: string[] } | null;
+}
+
+type Kinds = ReadonlyMap<string, NameInfo>;
+
+const SMALL = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+function count(n: number, unit: string): string {
+  return `${SMALL[n] ?? String(n)} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** "5 days", "three weeks", "about four months", "more than three years". */
+export function describeGap(days: number): string {
+  if (days < 14) return days === 1 ? '1 day' : `${days} days`;
+  if (days < 60) return count(Math.round(days / 7), 'week');
+  if (days < 365) return `about ${count(Math.round(days / 30.44), 'month')}`;
+  const years = days / 365.25;
+  const whole = Math.floor(years);
+  return years - whole > 0.08 ? `more than ${count(whole, 'year')}` : count(whole, 'year');
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The written form most members use; ties go to the plainer spelling ("Daraa" over "Dara’a"). */
+function bestSurface(votes: Map<string, number>, total: Map<string, number>): string {
+  // A demonym shares its place's key ("Syrian"/"Syria"); the place reads better in a list of places.
+  const demonym = (s: string) => (/(?:[iey]|ic)an$/i.test(s) ? 1 : 0);
+  const plain = (s: string) => (/['’‘ʼ]/.test(s) ? 1 : 0);
+  return (
+    [...votes].sort(
+      (a, b) =>
+        demonym(a[0]) - demonym(b[0]) ||
+        b[1] - a[1] ||
+        plain(a[0]) - plain(b[0]) ||
+        (total.get(b[0]) ?? 0) - (total.get(a[0]) ?? 0) ||
+        a[0].length - b[0].length ||
+        a[0].localeCompare(b[0]),
+    )[0]?.[0] ?? ''
+  );
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function add(map: Map<string, number>, key: string, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+/** One vote per member for each spelling it uses. */
+function nameSurface(forms: NameCount[]): string {
+  const votes = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const c of forms) {
+    for (const [s, n] of c.surfaces) {
+      add(votes, s, 1);
+      add(total, s, n);
+    }
+  }
+  return bestSurface(votes, total);
+}
+
+/** One vote per member for the form it writes most. */
+function wordSurface(forms: WordCount[]): string {
+  const votes = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const c of forms) {
+    const counts = c.forms ?? new Map([[c.surface, c.count]]);
+    const main = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? c.surface;
+    add(votes, main, 1);
+    for (const [f, n] of counts) add(total, f, n);
+  }
+  return bestSurface(votes, total);
+}
+
+/**
+ * How well a word speaks for this group: its summed weight in the members, times the share of the
+ * corpus's articles holding it that are members ("government" is everywhere; "ceasefire" is here).
+ */
+function distinct(key: string, weights: Map<string, number>[], ctx: ExplainContext): number {
+  let sum = 0;
+  let inside = 0;
+  for (const w of weights) {
+    const v = w.get(key) ?? 0;
+    sum += v;
+    if (v > 0) inside++;
+  }
+  const id = ctx.space.index.get(key);
+  const df = id === undefined ? inside : (ctx.space.df[id] ?? inside);
+  return (sum * inside) / Math.max(df, 1);
+}
+
+/** Names held by at least `need` members, strongest first, longer names absorbing their parts. */
+function sharedNames(members: number[], ctx: ExplainContext, weights: Map<string, number>[], need: number): Shown[] {
+  const byPhrase = new Map<string, NameCount[]>();
+  for (const i of members) {
+    for (const [key, c] of ctx.features[i]!.phrases) push(byPhrase, key, c);
+  }
+  const candidates: Shown[] = [];
+  for (const [phrase, forms] of byPhrase) {
+    if (forms.length < need) continue;
+    const keys = phrase.split(' ');
+    // Every word of the name must be shared, or "Hussein Abazeed" would ride on a shared "Hussein".
+    const holders = keys.map((k) => weights.filter((w) => (w.get(`n:${k}`) ?? 0) > 0).length);
+    if (Math.min(...holders) < need) continue;
+    // Mean over the name's words, so long names do not win by length, times the share of members
+    // using it. No discount for use elsewhere in the corpus: "Daraa" stays the place of a Daraa event
+    // even when another event happened there too.
+    let score = 0;
+    for (const w of weights) for (const k of keys) score += (w.get(`n:${k}`) ?? 0) / keys.length;
+    score *= forms.length / members.length;
+    // Occurrences written the way the name will be shown come first, so compromise classifies
+    // "Syria", not "Syrian"; other spellings are fallbacks when it recognises none of those.
+    const text = nameSurface(forms);
+    const seen: Shown['seen'] = [];
+    for (const pass of [true, false]) {
+      for (const i of members) {
+        for (const [surface, span] of ctx.features[i]!.phrases.get(phrase)?.firstAt ?? []) {
+          if ((surface === text) === pass && seen.length < 2) seen.push({ article: i, span });
+        }
+      }
+    }
+    const count = forms.reduce((n, c) => n + c.count, 0);
+    candidates.push({ text, key: phrase, keys, score, seen, holders: forms.length, count });
+  }
+  candidates.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text));
+  const contains = (big: Shown, small: Shown) => small.keys.every((k) => big.keys.includes(k));
+  const chosen: Shown[] = [];
+  for (const c of candidates) {
+    // Later mentions use the surname, so "Weiner" outscores "Anthony Weiner"; show the full name
+    // when as many members write it out.
+    const full = candidates
+      .filter((d) => d.keys.length > c.keys.length && d.holders >= c.holders && contains(d, c))
+      .sort((a, b) => b.holders - a.holders || b.count - a.count || a.keys.length - b.keys.length)[0];
+    const shown = full ? { ...full, score: c.score } : c;
+    if (!chosen.some((d) => contains(d, shown) || contains(shown, d))) chosen.push(shown);
+  }
+  return chosen;
+}
+
+/** Content words held by at least `need` members, by summed weight. */
+function sharedWords(members: number[], ctx: ExplainContext, weights: Map<string, number>[], need: number, max: number): string[] {
+  const forms = new Map<string, WordCount[]>();
+  for (const i of members) for (const [k, c] of ctx.features[i]!.words) push(forms, k, c);
+  return [...forms]
+    .filter(([, f]) => f.length >= need)
+    .map(([k, f]) => ({ text: wordSurface(f), score: (distinct(`w:${k}`, weights, ctx) * f.length) / members.length }))
+    .sort((a, b) => b.score - a.score || a.text.localeCompare(b.text))
+    .slice(0, max)
+    .map((x) => x.text);
+}
+
+function nameClause(names: Shown[], kinds: Kinds): string[] {
+  const groups: [NameKind | null, string, string][] = [
+    ['place', 'the place', 'the places'],
+    ['person', 'the person', 'the people'],
+    ['organization', 'the organisation', 'the organisations'],
+    [null, 'the name', 'the names'],
+  ];
+  const out: string[] = [];
+  for (const [kind, one, many] of groups) {
+    const texts = names.filter((n) => (kinds.get(n.key)?.kind ?? null) === kind).map((n) => n.text);
+    if (texts.length) out.push(`${texts.length === 1 ? one : many} ${list(texts)}`);
+  }
+  return out;
+}
+
+function whatShared(names: Shown[], words: string[], kinds: Kinds): string {
+  const parts = nameClause(names, kinds);
+  if (words.length) parts.push(`the word${words.length === 1 ? '' : 's'} ${list(words)}`);
+  return parts.length ? list(parts) : 'little wording';
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, s.lastIndexOf(' ', max - 1) > max / 2 ? s.lastIndexOf(' ', max - 1) : max - 1)}…`;
+}
+
+function monthLabel(range: DayRange | null): string {
+  return range ? formatDate(isoDay(range.from).slice(0, 7)) : '';
+}
+
+function makeLabel(names: Shown[], words: string[], kinds: Kinds, range: DayRange | null, fallback: string): string {
+  // "Daraa, July 2018" says more than "Syria, July 2018": a place below country level comes first.
+  const place = (n: Shown) => kinds.get(n.key)?.kind === 'place';
+  const head = names.find((n) => place(n) && !kinds.get(n.key)?.country) ?? names.find(place) ?? names[0];
+  const name = head?.text ?? (words[0] ? words[0].replace(/^\p{L}/u, (c) => c.toUpperCase()) : clip(fallback, 60));
+  const month = monthLabel(range);
+  return month ? `${name}, ${month}` : name;
+}
+
+function spanOf(members: number[], ctx: ExplainContext): DayRange | null {
+  const known = members.map((i) => ctx.features[i]!.when).filter((w): w is DayRange => w !== null);
+  if (!known.length) return null;
+  return { from: Math.min(...known.map((w) => w.from)), to: Math.max(...known.map((w) => w.to)) };
+}
+
+/** Boilerplate this article shares with articles outside `members`: the wording that was set aside. */
+function setAside(i: number, members: number[], ctx: ExplainContext): string {
+  const f = ctx.features[i]!;
+  const inside = new Set(members.map((m) => ctx.articles[m]!.id));
+  const twins = new Set<string>();
+  const kinds = new Set<string>();
+  for (const s of f.shared) {
+    const outside = s.twins.filter((t) => !inside.has(t));
+    if (!outside.length) continue;
+    outside.forEach((t) => twins.add(t));
+    kinds.add(s.kind);
+  }
+  if (!twins.size) return '';
+  const outlet = ctx.articles[i]!.outlet;
+  const what = kinds.has('stock') && kinds.size === 1
+    ? `${outlet ? `${outlet}’s` : 'the outlet’s'} stock background paragraphs`
+    : kinds.has('copied') && kinds.size === 1 ? 'paragraphs copied between outlets' : 'repeated paragraphs';
+  return `its shared wording with ${list([...twins].sort())} is ${what}, which are left out`;
+}
+
+/** Chooses the names and words a group's description will show. */
+export function pickShared(members: number[], ctx: ExplainContext): Picks {
+  const weights = members.map((i) => weightsByKey(ctx.space, ctx.space.vectors[i]!));
+  const first = members[0];
+  if (members.length === 1 && first !== undefined) {
+    const closest = ctx.nearest(first);
+    let pair: Picks['closest'] = null;
+    if (closest >= 0) {
+      const pw = [weights[0]!, weightsByKey(ctx.space, ctx.space.vectors[closest]!)];
+      pair = { index: closest, names: sharedNames([first, closest], ctx, pw, 2).slice(0, 3), words: sharedWords([first, closest], ctx, pw, 2, 3) };
+    }
+    return { size: 1, names: sharedNames(members, ctx, weights, 1).slice(0, 3), words: sharedWords(members, ctx, weights, 1, 3), closest: pair };
+  }
+  const need = Math.max(2, Math.ceil(members.length / 2));
+  return {
+    size: members.length,
+    names: sharedNames(members, ctx, weights, need).slice(0, 4),
+    words: sharedWords(members, ctx, weights, need, 4),
+    closest: null,
+  };
+}
+
+/** The name occurrences compromise should read to classify the names the picks will show, largest groups first. */
+export function kindRequests(picks: Picks[], ctx: ExplainContext): KindRequest[] {
+  const out: KindRequest[] = [];
+  for (const p of [...picks].sort((a, b) => b.size - a.size)) {
+    for (const n of [...p.names, ...(p.closest?.names ?? [])]) {
+      const occurrences = n.seen.map(({ article: i, span }) => {
+        const article = ctx.articles[i]!;
+        const sentence = article.sentences.find((s) => s.start <= span.start && s.end >= span.end) ?? span;
+        return { text: article.text, at: span, sentence };
+      });
+      if (occurrences.length) out.push({ key: n.key, occurrences });
+    }
+  }
+  return out;
+}
+
+function describeSingle(i: number, picks: Picks, kinds: Kinds, ctx: ExplainContext): Description {
+  const f = ctx.features[i]!;
+  const me = ctx.articles[i]!;
+  const label = makeLabel(picks.names, picks.words, kinds, f.when, me.title);
+  const dates = f.whenDate ? [f.whenDate] : [];
+  if (ctx.articles.length === 1) return { why: 'The only article in the corpus, so there is nothing to group it with.', label, dates };
+
+  const parts: string[] = [];
+  const others = ctx.articles.map((_, j) => j).filter((j) => j !== i);
+  const when = f.when;
+  const dated = when ? others.filter((j) => ctx.features[j]!.when) : [];
+  let farApart = false;
+  if (when && f.whenDate) {
+    const month = formatDate(f.whenDate.slice(0, 7));
+    const gaps = dated.map((j) => gapDays(when, ctx.features[j]!.when!));
+    const nearest = gaps.length ? Math.min(...gaps) : 0;
+    farApart = gaps.length > 0 && nearest > ctx.maxGapDays;
+    if (farApart) {
+      const after = dated.every((j) => ctx.features[j]!.when!.to < when.from);
+      const before = dated.every((j) => ctx.features[j]!.when!.from > when.to);
+      const them = dated.length === 1 ? 'the other article' : 'the others';
+      parts.push(`Published in ${month}, ${describeGap(nearest)} ${after ? `after ${them}` : before ? `before ${them}` : 'from the nearest other article'}`);
+    } else parts.push(`Published in ${month}`);
+  }
+  const aside = setAside(i, [i], ctx);
+  if (aside) parts.push(aside);
+  else if (picks.closest) {
+    const c = picks.closest;
+    const shared = whatShared(c.names, c.words, kinds);
+    const cid = ctx.articles[c.index]!.id;
+    parts.push(farApart ? `its closest match in wording, ${cid}, shares ${shared}` : `it shares too little with any other article: the closest, ${cid}, has only ${shared} in common`);
+  }
+  const why = parts.join('; ');
+  return { why: `${why.charAt(0).toUpperCase()}${why.slice(1)}.`, label, dates };
+}
+
+/** The why, label and dates of one group of article indices, given its picks and the names' kinds. */
+export function describeGroup(members: number[], picks: Picks, kinds: Kinds, ctx: ExplainContext): Description {
+  const first = members[0];
+  if (members.length === 1 && first !== undefined) return describeSingle(first, picks, kinds, ctx);
+  const need = Math.max(2, Math.ceil(members.length / 2));
+  const { names, words } = picks;
+  const range = spanOf(members, ctx);
+
+  const parts: string[] = [];
+  const undated = members.filter((i) => !ctx.features[i]!.when).map((i) => ctx.articles[i]!.id);
+  const fromText = members.filter((i) => ctx.features[i]!.whenFrom === 'text').map((i) => ctx.articles[i]!.id);
+  if (range) {
+    const days = range.to - range.from;
+    let clause = days === 0 ? `Published on the same day (${formatRange(range)})` : `Published within ${describeGap(days)} of each other (${formatRange(range)})`;
+    const notes: string[] = [];
+    if (fromText.length) notes.push(`the date of ${list(fromText)} is read from its text`);
+    if (undated.length) notes.push(`${list(undated)} ${undated.length === 1 ? 'has' : 'have'} no date`);
+    if (notes.length) clause += ` (${notes.join('; ')})`;
+    parts.push(`${clause} and share ${whatShared(names, words, kinds)}`);
+  } else parts.push(`No dates are known; they share ${whatShared(names, words, kinds)}`);
+
+  const sharedDays = new Map<string, number>();
+  for (const i of members) for (const d of ctx.features[i]!.dates.keys()) sharedDays.set(d, (sharedDays.get(d) ?? 0) + 1);
+  const refer = [...sharedDays].filter(([, n]) => n >= need).map(([d]) => d).sort();
+  const asides = members.map((i) => setAside(i, members, ctx)).filter(Boolean);
+  let why = parts.join('; ');
+  if (refer.length) why += `; ${members.length === 2 ? 'both' : 'they'} refer to ${list(refer.slice(0, 3).map(formatDate))}`;
+  if (asides.length) why += '. Paragraphs repeated from articles outside this event were left out';
+  const dates = [...new Set([...members.map((i) => ctx.features[i]!.whenDate).filter((d): d is string => d !== null), ...refer])].sort();
+  return { why: `${why}.`, label: makeLabel(names, words, kinds, range, ctx.articles[first!]!.title), dates };
+}

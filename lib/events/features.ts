@@ -1,0 +1,137 @@
+/**
+ * What one article contributes to event matching: the content words, names and dates of its own body
+ * paragraphs (chrome, captions and boilerplate left out), plus the date that places it in time.
+ */
+import type { ArticleAnalysis, BoilerplateInfo, Span } from '../types';
+import { dayNumber, findTimeExpressions, rangeOf, type DayRange, type TimeExpression } from './dates';
+import { capitalisedMidSentence, namesIn, tokenizeSentences } from './names';
+import { isContentWord, stem } from './words';
+
+/** A content word's count and how it was written ("forces", "forced" share a stem). */
+export interface WordCount {
+  count: number;
+  /** The form first seen. */
+  surface: string;
+  /** Occurrences per form, made only once a second form turns up (most words have one). */
+  forms: Map<string, number> | null;
+}
+
+/** A name's count, how it was written, and where each spelling first occurs in the body. */
+export interface NameCount {
+  count: number;
+  /** Surface form → occurrences. */
+  surfaces: Map<string, number>;
+  /** First occurrence of each surface form in the body text (forms seen only in the title have none). */
+  firstAt: Map<string, Span>;
+}
+
+/** A left-out paragraph whose twins sit in other articles (what could have made them look alike). */
+export interface SharedBoilerplate {
+  paragraph: number;
+  kind: BoilerplateInfo['kind'];
+  /** Ids of other articles holding a twin. */
+  twins: string[];
+}
+
+export interface ArticleFeatures {
+  id: string;
+  /** Stemmed content word → count. */
+  words: Map<string, WordCount>;
+  /** Name key (one per identifying word, `nameKey`) → occurrences. */
+  names: Map<string, number>;
+  /** Whole-name key ("glan hghts") → counts, for showing names as written. */
+  phrases: Map<string, NameCount>;
+  /** Day-level dates the text refers to (YYYY-MM-DD) → mentions. */
+  dates: Map<string, number>;
+  /** All time expressions found in the counted text. */
+  times: TimeExpression[];
+  /** Where the article sits in time: its publication date, or else a date its text states. */
+  when: DayRange | null;
+  /** The date `when` came from, as YYYY-MM-DD or YYYY-MM. */
+  whenDate: string | null;
+  whenFrom: 'published' | 'text' | null;
+  /** Paragraphs left out because they are not body text or are boilerplate. */
+  leftOut: number;
+  shared: SharedBoilerplate[];
+}
+
+function bumpName(map: Map<string, NameCount>, key: string, surface: string, at: Span | null): void {
+  let c = map.get(key);
+  if (!c) map.set(key, (c = { count: 0, surfaces: new Map(), firstAt: new Map() }));
+  c.count++;
+  c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
+  if (at && !c.firstAt.has(surface)) c.firstAt.set(surface, at);
+}
+
+/** The date an article sits at: published, else the latest date its text states in full. */
+function placeInTime(published: string | null, times: TimeExpression[]): Pick<ArticleFeatures, 'when' | 'whenDate' | 'whenFrom'> {
+  if (published && dayNumber(published) !== null) return { when: rangeOf(published), whenDate: published, whenFrom: 'published' };
+  // Only dates written out with their year: a "Posted July 10, 2018" line says when, "In 2018" does not.
+  for (const precision of ['day', 'month'] as const) {
+    const stated = times.filter((t) => !t.relative && t.precision === precision).map((t) => t.date).sort();
+    const latest = stated[stated.length - 1];
+    if (latest) return { when: rangeOf(latest), whenDate: latest, whenFrom: 'text' };
+  }
+  return { when: null, whenDate: null, whenFrom: null };
+}
+
+/** Reads one article's event features. */
+export function articleFeatures(article: ArticleAnalysis): ArticleFeatures {
+  const { text } = article;
+  const counted = article.paragraphs.filter((p) => p.role === 'body' && p.boilerplate === null);
+  const countedIndex = new Set(counted.map((p) => p.index));
+  const sentences = article.sentences.filter((s) => countedIndex.has(s.paragraph));
+  const shared: SharedBoilerplate[] = [];
+  // Only body paragraphs would have counted; chrome shared with other pages is not shared wording.
+  for (const p of article.paragraphs.filter((q) => q.role === 'body')) {
+    const twins = [...new Set((p.boilerplate?.matches ?? []).map((m) => m.article).filter((a) => a !== article.id))];
+    if (p.boilerplate && twins.length) shared.push({ paragraph: p.index, kind: p.boilerplate.kind, twins });
+  }
+
+  const tokenized = tokenizeSentences(text, sentences);
+  const known = capitalisedMidSentence(text, tokenized);
+  const words = new Map<string, WordCount>();
+  const names = new Map<string, number>();
+  const phrases = new Map<string, NameCount>();
+  const read = (source: string, sentence: (typeof tokenized)[number], titleCase: boolean) => {
+    const found = namesIn(source, sentence, known, titleCase);
+    for (const t of found.words) {
+      if (!isContentWord(t.norm)) continue;
+      const key = stem(t.norm);
+      const w = words.get(key);
+      if (!w) words.set(key, { count: 1, surface: t.norm, forms: null });
+      else {
+        w.count++;
+        if (w.forms || t.norm !== w.surface) {
+          w.forms ??= new Map([[w.surface, w.count - 1]]);
+          w.forms.set(t.norm, (w.forms.get(t.norm) ?? 0) + 1);
+        }
+      }
+    }
+    for (const run of found.runs) {
+      const at = titleCase ? null : { start: run.start, end: run.end };
+      for (const key of new Set(run.keys)) names.set(key, (names.get(key) ?? 0) + 1);
+      bumpName(phrases, run.keys.join(' '), run.surface, at);
+    }
+  };
+  // The title counts once, as a reader's first clue; an invented one (the first sentence) would
+  // count that sentence twice.
+  if (article.titleFrom !== 'first-sentence') read(article.title, tokenizeSentences(article.title, [{ start: 0, end: article.title.length }])[0]!, true);
+  for (const s of tokenized) read(text, s, false);
+
+  const times = findTimeExpressions(text, counted, article.published);
+  const dates = new Map<string, number>();
+  for (const t of times) if (t.precision === 'day') dates.set(t.date, (dates.get(t.date) ?? 0) + 1);
+
+  return {
+    id: article.id,
+    words,
+    names,
+    phrases,
+    dates,
+    times,
+    ...placeInTime(article.published, times),
+    leftOut: article.paragraphs.length - counted.length,
+    shared,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Which article pairs are worth a cosine: every pair in a corpus of a few hundred, and beyond that
+ * only each article's strongest candidates found through its rarer shared features, so the work
+ * stays near-linear where all pairs would grow with the square of the corpus.
+ */
+import type { FeatureSpace } from './vectors';
+
+export interface PairOptions {
+  /** Up to this many articles every pair is compared. */
+  allPairsUpTo: number;
+  /** Beyond that, each article keeps this many candidates. */
+  candidatesPerArticle: number;
+}
+
+/** Pairs `[i, j]` with i < j, each once, in ascending order. */
+export function candidatePairs(space: FeatureSpace, options: PairOptions): [number, number][] {
+  const n = space.vectors.length;
+  const out: [number, number][] = [];
+  if (n <= options.allPairsUpTo) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out.push([i, j]);
+    return out;
+  }
+  // Postings of features rare enough to tell events apart: one held by a twentieth of the corpus
+  // says little about which happening an article reports, and its postings are what costs.
+  const cap = Math.max(30, Math.ceil(n / 20));
+  const postings: { article: number; weight: number }[][] = space.keys.map(() => []);
+  space.vectors.forEach((v, article) => {
+    v.ids.forEach((id, k) => {
+      if ((space.df[id] ?? 0) >= 2 && (space.df[id] ?? 0) <= cap) postings[id]!.push({ article, weight: v.weights[k] ?? 0 });
+    });
+  });
+  const seen = new Set<number>();
+  const partial = new Float64Array(n);
+  const touched: number[] = [];
+  space.vectors.forEach((v, i) => {
+    v.ids.forEach((id, k) => {
+      for (const p of postings[id] ?? []) {
+        if (p.article === i) continue;
+        if (partial[p.article] === 0) touched.push(p.article);
+        partial[p.article]! += (v.weights[k] ?? 0) * p.weight;
+      }
+    });
+    touched.sort((a, b) => partial[b]! - partial[a]! || a - b);
+    for (const j of touched.slice(0, options.candidatesPerArticle)) {
+      const key = Math.min(i, j) * n + Math.max(i, j);
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push([Math.min(i, j), Math.max(i, j)]);
+      }
+    }
+    for (const j of touched) partial[j] = 0;
+    touched.length = 0;
+  });
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}

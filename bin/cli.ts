@@ -2,8 +2,6 @@
  * The `parallax` command line: a thin shell over lib/ that prints the same JSON reports the UI reads,
  * or a readable summary. Errors name the file and what to do; no stack traces for bad input.
  */
-import { runAnalyze } from './commands/analyze';
-import { runCompare } from './commands/compare';
 
 const USAGE = `Usage: parallax <command> [options]
 
@@ -18,14 +16,22 @@ Commands:
       --json                 print the comparison report as JSON
       --lexicons DIR, --no-lexicon   as for analyze
 
+  export ID_OR_PATH... --pdf FILE
+                             print the comparison as an annotated PDF (needs Chromium)
+      --paper a4|letter      paper size (default a4)
+      --orientation auto|portrait|landscape   (auto: landscape for 3+ articles)
+      --hide REFERENT,...    switch off highlights for these referents
+
 Paths may be .txt, .md or .markdown files, or folders of them.
 `;
 
 export type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  analyze: runAnalyze,
-  compare: runCompare,
+// Loaded on demand: each command pulls in only the part of lib/ it needs, so `--help` stays instant.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import('./commands/analyze')).runAnalyze,
+  compare: async () => (await import('./commands/compare')).runCompare,
+  export: async () => (await import('./commands/export')).runExport,
 };
 
 /** Runs one command and returns the process exit code. */
@@ -35,12 +41,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     process.stderr.write(`parallax: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
   try {
+    const command = await load();
     return await command(rest);
   } catch (e) {
     // Bad arguments surface here as ordinary errors: say what is wrong, not where in the code.

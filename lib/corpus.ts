@@ -33,6 +33,12 @@ export type Progress = (filesRead: number, bytesRead: number) => void;
 
 const SIDECAR = '.meta.json';
 
+/** A path as reports show it: relative to the project root when inside it, so no machine path leaks. */
+function displayPath(file: string): string {
+  const rel = path.relative(projectRoot(), path.resolve(file));
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
 function isArticleFile(name: string): boolean {
   const lower = name.toLowerCase();
   return ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
@@ -143,7 +149,7 @@ export async function loadArticles(paths: string[], onProgress?: Progress): Prom
         errors.push(side.error);
         continue;
       }
-      const result = ingestArticle(file, bytes, side.value);
+      const result = ingestArticle(displayPath(file), bytes, side.value);
       if (!result.ok) {
         errors.push(result.error);
         continue;

@@ -1,0 +1,128 @@
+/**
+ * Loaded-language cues: matches the word lists (one- and multi-word, with their inflections) over
+ * an article's tokens in one left-to-right pass over a token trie, longest phrase first.
+ */
+import { tokenize } from '../normalize';
+import { CUE_LISTS, MANNER_ADVERB, NEUTRAL_LY, type CueList } from './word-lists';
+import type { WordToken } from './words';
+
+/** A cue phrase found in an article, as a half-open token-index range. */
+export interface CueHit {
+  from: number;
+  to: number;
+  list: CueList;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  list: CueList | null;
+}
+
+const node = (): TrieNode => ({ next: new Map(), list: null });
+
+/** A compiled set of cue lists. */
+export interface CueMatcher {
+  root: TrieNode;
+  /** Also flag "-ly" manner adverbs outside the lists (see `NEUTRAL_LY`). */
+  mannerAdverbs: boolean;
+  /** Number of phrases compiled (for the benchmark). */
+  size: number;
+}
+
+const CVC = /[^aeiou][aeiou][bdgklmnprtz]$/;
+
+/**
+ * The regular inflections of one folded word: plural or third person ("slams", "bashes",
+ * "bullies"), past ("slammed", "seized", "bullied") and progressive ("slamming", "seizing").
+ * Matching these exact forms, rather than a shared stem, keeps "route" from matching "rout" and
+ * "spate" from matching "spat". Irregular forms ("took", "shot") are listed in the data instead.
+ */
+export function inflections(word: string): string[] {
+  const forms = new Set([word]);
+  if (!/^[a-z]+$/.test(word) || word.length < 3) return [...forms];
+  const consonantY = /[^aeiou]y$/.test(word);
+  const base = word.endsWith('e') ? word.slice(0, -1) : word;
+  forms.add(consonantY ? `${word.slice(0, -1)}ies` : /(?:s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`);
+  forms.add(consonantY ? `${word.slice(0, -1)}ied` : word.endsWith('e') ? `${word}d` : `${word}ed`);
+  forms.add(`${base}ing`);
+  if (CVC.test(word)) {
+    const last = word.at(-1)!;
+    forms.add(`${word}${last}ed`);
+    forms.add(`${word}${last}ing`);
+  }
+  return [...forms];
+}
+
+/**
+ * Compiles cue lists into a trie of folded word forms. A phrase listed in two lists keeps the first one, so
+ * lists should be given strongest first. Throws when a list has an empty entry (a data error).
+ * Words are folded like article tokens (lower case, no diacritics or apostrophes).
+ */
+export function compileCues(lists: readonly CueList[] = CUE_LISTS, mannerAdverbs = true): CueMatcher {
+  const root = node();
+  let size = 0;
+  for (const list of lists) {
+    for (const raw of list.words.split(',')) {
+      const phrase = raw.trim();
+      if (!phrase) throw new Error(`cue list "${list.id}" has an empty entry (two commas in a row?)`);
+      // Every word of a phrase may be inflected ("doubled down", "doubles down").
+      let level: TrieNode[] = [root];
+      for (const t of tokenize(phrase)) {
+        const next: TrieNode[] = [];
+        for (const at of level) {
+          for (const form of inflections(t.norm)) {
+            let child = at.next.get(form);
+            if (!child) at.next.set(form, (child = node()));
+            next.push(child);
+          }
+        }
+        level = next;
+      }
+      for (const at of level) at.list ??= list;
+      size++;
+    }
+  }
+  return { root, size, mannerAdverbs };
+}
+
+/** A lower-case "-ly" word of six letters or more that is not a neutral adverb. */
+function isMannerAdverb(t: WordToken): boolean {
+  return !t.capital && !t.stop && t.norm.length >= 6 && t.norm.endsWith('ly') && !NEUTRAL_LY.has(t.norm);
+}
+
+let defaultMatcher: CueMatcher | null = null;
+
+/** The matcher for the shipped lists, compiled once. */
+export function defaultCues(): CueMatcher {
+  defaultMatcher ??= compileCues();
+  return defaultMatcher;
+}
+
+/**
+ * Finds cue phrases in a token sequence. Phrases never cross a sentence boundary, and a one-word
+ * cue that is capitalised mid-sentence is taken for a name ("Rampage Jackson") and skipped.
+ */
+export function matchCues(tokens: readonly WordToken[], matcher: CueMatcher = defaultCues()): CueHit[] {
+  const hits: CueHit[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let at: TrieNode | undefined = matcher.root;
+    let best: CueHit | null = null;
+    const sentence = tokens[i]!.sentence;
+    for (let j = i; j < tokens.length && at; j++) {
+      const t = tokens[j]!;
+      if (t.sentence !== sentence) break;
+      at = at.next.get(t.norm);
+      if (at?.list) best = { from: i, to: j + 1, list: at.list };
+    }
+    const t = tokens[i]!;
+    if (best && !(best.to - best.from === 1 && t.capital)) {
+      hits.push(best);
+      i = best.to;
+      continue;
+    }
+    if (matcher.mannerAdverbs && isMannerAdverb(t)) hits.push({ from: i, to: i + 1, list: MANNER_ADVERB });
+    i++;
+  }
+  return hits;
+}

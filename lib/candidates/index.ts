@@ -1,0 +1,360 @@
+/**
+ * Candidate discovery: spans of each article whose wording is loaded or diverges from how the other
+ * reports of the same event put it, scored and explained, for any topic and without a lexicon.
+ */
+import type { ArticleAnalysis, Candidate, ProposedReferent } from '../types';
+import { compileCues, defaultCues, matchCues, type CueMatcher } from './cues';
+import { logOddsZ, pooledBackground, type Background, type LogOddsOptions } from './log-odds';
+import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
+import { alignByOverlap, findSwaps, type AlignedPair, type SwapOptions } from './swaps';
+import { articleWords, stemCounts } from './words';
+import type { CueList } from './word-lists';
+
+export type { AlignedPair, SentenceRef } from './swaps';
+export { pairsFromRows } from './swaps';
+export type { Background } from './log-odds';
+export { compileCues };
+
+/** Tuning and inputs for {@link findCandidates}; every field is optional. */
+export interface CandidateOptions {
+  /**
+   * Aligned sentence pairs from the comparison engine (see `pairsFromRows`): swaps are read from them.
+   * When absent, sentences are paired by shared words. Label grouping always uses its own looser pairs.
+   */
+  alignedPairs?: readonly AlignedPair[];
+  /** General word frequencies (relative, 0..1) to shrink log-odds toward, mixed with the corpus's own. */
+  background?: Background;
+  /** Cue lists to use instead of the shipped ones (see `compileCues`). */
+  cues?: CueMatcher;
+  /** Least score for a span to be reported. Default 0.4 (chosen on the dev half of BASIL). */
+  minScore?: number;
+  /** Most distinct wordings per article, best first (all their occurrences are kept). Default: one per 40 body words, at least 8. */
+  maxPerArticle?: number;
+  /** Who an article speaks for: articles of one side are never contrasted. Default: outlet, else id. */
+  sideOf?: (article: ArticleAnalysis) => string;
+  logOdds?: LogOddsOptions;
+  swaps?: SwapOptions;
+  referents?: ReferentOptions;
+}
+
+/** Candidates per article id, plus the referents proposed on the way. */
+export interface CandidateReport {
+  candidates: Map<string, Candidate[]>;
+  referents: ProposedReferent[];
+  /** Per article, for each candidate (same order), the signals that found it (for the benchmark). */
+  signals: Map<string, Signal[][]>;
+}
+
+/** The kinds of evidence a candidate can rest on. */
+export type Signal = 'cue' | 'swap' | 'referent' | 'label' | 'log-odds';
+
+interface Part {
+  signal: Signal;
+  score: number;
+  reason: string;
+  /** For a swap: the side with the other wording, and that wording (reasons are composed at the end). */
+  swap?: { side: string; other: string };
+}
+
+interface Draft {
+  from: number;
+  to: number;
+  parts: Part[];
+  referent: string | null;
+  /** For a referent label: share of the other sides whose usual label for it is a different word. */
+  labelDivergence: number;
+}
+
+const SIGNAL_WEIGHT: Record<Signal, number> = { cue: 1, swap: 0.8, referent: 0.8, label: 0.5, 'log-odds': 0.5 };
+// z at which an outlet's heavier use of a word counts (two-sided 5% level).
+const Z_SIGNIFICANT = 1.96;
+
+const quote = (s: string) => `'${s.replace(/\s+/g, ' ')}'`;
+
+function listNames(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * Finds candidate spans in every article. `groups` lists the article ids of each event; divergence,
+ * swaps, log-odds and referent groups are computed within an event, cues everywhere. Chrome,
+ * captions, titles and boilerplate paragraphs are skipped. Every candidate's `text` equals
+ * `article.text.slice(start, end)`.
+ */
+export function findCandidates(
+  articles: readonly ArticleAnalysis[],
+  groups: readonly (readonly string[])[],
+  options: CandidateOptions = {},
+): Map<string, Candidate[]> {
+  return discoverCandidates(articles, groups, options).candidates;
+}
+
+/** {@link findCandidates}, also returning the proposed referents (for a term × outlet table). */
+export function discoverCandidates(
+  articles: readonly ArticleAnalysis[],
+  groups: readonly (readonly string[])[],
+  options: CandidateOptions = {},
+): CandidateReport {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const sideOfArticle = options.sideOf ?? ((a: ArticleAnalysis) => a.outlet ?? a.id);
+  const sideOf = (id: string) => {
+    const a = byId.get(id);
+    return a ? sideOfArticle(a) : id;
+  };
+  const words = new Map(articles.map((a) => [a.id, articleWords(a)]));
+  const counts = new Map([...words].map(([id, w]) => [id, stemCounts(w)]));
+  const cues = options.cues ?? defaultCues();
+
+  // Every article belongs to exactly one event; ungrouped ones stand alone (cues only).
+  const grouped = new Set<string>();
+  const events: string[][] = [];
+  for (const g of groups) {
+    const ids = g.filter((id) => byId.has(id) && !grouped.has(id));
+    ids.forEach((id) => grouped.add(id));
+    if (ids.length) events.push(ids);
+  }
+  for (const a of articles) if (!grouped.has(a.id)) events.push([a.id]);
+  const eventOf = new Map(events.flatMap((ids) => ids.map((id) => [id, ids] as const)));
+
+  const pool = new Map<string, number>();
+  for (const c of counts.values()) for (const [s, n] of c) pool.set(s, (pool.get(s) ?? 0) + n);
+  const background = pooledBackground(pool, options.background);
+
+  const looselyAligned = events.flatMap((ids) =>
+    alignByOverlap(
+      ids.map((id) => words.get(id)!),
+      (id, s) => byId.get(id)?.sentences[s],
+      (x, y) => sideOf(x) === sideOf(y),
+      options.swaps,
+    ),
+  );
+  // Swaps come from the comparison engine's alignment when given (it is stricter). Label grouping
+  // always reads the looser pairs: its evidence is weighed against them (mixing in the engine's
+  // pairs changes that balance; see tests/candidates.test.ts).
+  const pairs = options.alignedPairs ?? looselyAligned;
+  const texts = new Map(articles.map((a) => [a.id, a.text]));
+  const swaps = findSwaps(pairs, words, texts, options.swaps);
+  const { groups: referents, labels: actorLabels } = proposeReferents(
+    { words: [...words.values()], groups: events, sideOf, pairs: looselyAligned, swaps },
+    options.referents,
+  );
+
+  const drafts = new Map<string, Map<string, Draft>>();
+  const draftFor = (id: string, from: number, to: number): Draft => {
+    let perArticle = drafts.get(id);
+    if (!perArticle) drafts.set(id, (perArticle = new Map()));
+    const k = `${from}:${to}`;
+    let d = perArticle.get(k);
+    if (!d) perArticle.set(k, (d = { from, to, parts: [], referent: null, labelDivergence: 0 }));
+    return d;
+  };
+  const textOf = (id: string, from: number, to: number) => {
+    const w = words.get(id)!;
+    return texts.get(id)!.slice(w.tokens[from]!.start, w.tokens[to - 1]!.end);
+  };
+
+  // Signal 1: loaded-language cues.
+  for (const [id, w] of words) {
+    for (const hit of matchCues(w.tokens, cues)) {
+      const d = draftFor(id, hit.from, hit.to);
+      d.parts.push({ signal: 'cue', score: hit.list.weight, reason: cueReason(hit.list, textOf(id, hit.from, hit.to)) });
+    }
+  }
+
+  // Signal 2: same-slot swaps in aligned sentences.
+  for (const s of swaps) {
+    const d = draftFor(s.article, s.from, s.to);
+    const side = sideOf(s.other);
+    const other = s.otherText.replace(/\s+/g, ' ');
+    if (d.parts.some((p) => p.swap?.side === side && p.swap.other.toLowerCase() === other.toLowerCase())) continue;
+    // A swap in a near-copy sentence is stronger evidence than one in a loose paraphrase.
+    d.parts.push({ signal: 'swap', score: Math.min(1, 0.5 + (s.similarity - 0.5)), reason: '', swap: { side, other } });
+  }
+
+  events.forEach((ids, ei) => {
+    const sides = [...new Set(ids.map(sideOf))];
+    if (sides.length < 2) return;
+    // Signal 3: words one side uses markedly more than the rest (Fightin' Words).
+    const sideCounts = new Map<string, Map<string, number>>();
+    for (const id of ids) {
+      const side = sideOf(id);
+      let c = sideCounts.get(side);
+      if (!c) sideCounts.set(side, (c = new Map()));
+      for (const [s, n] of counts.get(id)!) c.set(s, (c.get(s) ?? 0) + n);
+    }
+    const zBySide = new Map<string, Map<string, { z: number; focus: number; rest: number }>>();
+    for (const side of sides) {
+      const rest = new Map<string, number>();
+      for (const [other, c] of sideCounts) if (other !== side) for (const [s, n] of c) rest.set(s, (rest.get(s) ?? 0) + n);
+      const scores = logOddsZ(sideCounts.get(side)!, rest, background, options.logOdds);
+      zBySide.set(side, new Map(scores.filter((x) => x.z >= Z_SIGNIFICANT && x.focusCount >= 2).map((x) => [x.word, { z: x.z, focus: x.focusCount, rest: x.restCount }])));
+    }
+    const groupsHere = referents.filter((r) => r.event === ei);
+    const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stem, g] as const)));
+    const labelsHere = new Set(actorLabels[ei] ?? []);
+    const usualLabels = new Map(groupsHere.map((g) => [g.id, usualLabelPerSide(g, sideOf)]));
+    for (const id of ids) {
+      const w = words.get(id)!;
+      const side = sideOf(id);
+      const significant = zBySide.get(side)!;
+      const otherSidesUse = (stem: string) => ids.some((o) => sideOf(o) !== side && counts.get(o)!.has(stem));
+      w.tokens.forEach((t, i) => {
+        if (t.stop) return;
+        const z = significant.get(t.stem);
+        if (z) {
+          const d = draftFor(id, i, i + 1);
+          d.parts.push({
+            signal: 'log-odds',
+            score: Math.min(1, 0.5 + (z.z - Z_SIGNIFICANT) / 4),
+            reason: `this outlet uses ${quote(t.norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`,
+          });
+        }
+        // Signal 4: this outlet's label for a referent the others name differently.
+        const group = groupOfStem.get(t.stem);
+        if (!group && labelsHere.has(t.stem) && !otherSidesUse(t.stem)) {
+          draftFor(id, i, i + 1).parts.push({
+            signal: 'label',
+            score: 1,
+            reason: `a name for people or a group (${quote(t.norm)}) that no other report of this event uses`,
+          });
+        }
+        if (group) {
+          const d = draftFor(id, i, i + 1);
+          d.referent = group.id;
+          const usual = usualLabels.get(group.id)!;
+          const otherSides = [...usual].filter(([s]) => s !== side);
+          const differing = otherSides.filter(([, stem]) => stem !== t.stem);
+          if (differing.length) {
+            d.labelDivergence = differing.length / otherSides.length;
+            const names = [...new Set(differing.map(([, stem]) => group.labels[group.stems.indexOf(stem)] ?? stem))];
+            d.parts.push({
+              signal: 'referent',
+              score: 1,
+              reason: `this outlet's word for the actor that other reports call ${listNames(names.slice(0, 3).map(quote))}`,
+            });
+          }
+        }
+      });
+    }
+  });
+
+  // Whether an article uses a wording: a content word by its stem, a phrase as a run of stems.
+  const hasPhrase = (id: string, stems: readonly string[], content: readonly string[]): boolean => {
+    if (content.length === 1 && stems.length === 1) return counts.get(id)?.has(content[0]!) ?? false;
+    const toks = words.get(id)?.tokens ?? [];
+    outer: for (let i = 0; i + stems.length <= toks.length; i++) {
+      for (let j = 0; j < stems.length; j++) if (toks[i + j]!.stem !== stems[j]) continue outer;
+      return true;
+    }
+    return false;
+  };
+
+  const minScore = options.minScore ?? 0.4;
+  const candidates = new Map<string, Candidate[]>();
+  const signals = new Map<string, Signal[][]>();
+  for (const a of articles) {
+    const w = words.get(a.id)!;
+    const event = eventOf.get(a.id) ?? [a.id];
+    const others = event.filter((id) => sideOf(id) !== sideOf(a.id));
+    const merged = mergeDrafts([...(drafts.get(a.id)?.values() ?? [])]);
+    const out: { candidate: Candidate; signals: Signal[]; phrase: string }[] = [];
+    for (const d of merged) {
+      if (!d.parts.length) continue;
+      const span = w.tokens.slice(d.from, d.to);
+      const stems = span.map((t) => t.stem);
+      const content = span.filter((t) => !t.stop).map((t) => t.stem);
+      const phrase = stems.join(' ');
+      const lacking = others.filter((o) => !hasPhrase(o, stems, content)).length;
+      const divergence = Math.max(others.length ? lacking / others.length : 0.5, d.labelDivergence);
+      const parts = [...d.parts].sort((p, q) => SIGNAL_WEIGHT[q.signal] * q.score - SIGNAL_WEIGHT[p.signal] * p.score);
+      let miss = 1;
+      for (const p of parts) miss *= 1 - SIGNAL_WEIGHT[p.signal] * p.score;
+      const quoted = w.tokens.slice(d.from, d.to).every((t) => t.quoted);
+      const score = (1 - miss) * (0.35 + 0.65 * divergence) * (quoted ? 0.85 : 1);
+      if (score < minScore) continue;
+      const unique = others.length > 0 && lacking === others.length;
+      const text = a.text.slice(w.tokens[d.from]!.start, w.tokens[d.to - 1]!.end);
+      const swapReason = describeSwaps(text, parts, unique, new Set(others.map(sideOf)).size);
+      const reasons = [...new Set(parts.map((p) => (p.signal === 'swap' ? swapReason : p.reason)))];
+      if (unique && !swapReason.startsWith('only')) reasons.push('no other report of this event uses this wording');
+      if (quoted) reasons.push('inside a quotation: the words are the speaker’s, the choice to quote them the outlet’s');
+      const start = w.tokens[d.from]!.start;
+      const end = w.tokens[d.to - 1]!.end;
+      out.push({
+        candidate: { start, end, text: a.text.slice(start, end), score: Math.round(score * 1000) / 1000, reasons, proposedReferent: d.referent },
+        signals: [...new Set(parts.map((p) => p.signal))],
+        phrase,
+      });
+    }
+    // The cap counts wordings, not occurrences: a reader sees every use of a wording kept.
+    const cap = options.maxPerArticle ?? Math.max(8, Math.round(w.tokens.length / 40));
+    out.sort((x, y) => y.candidate.score - x.candidate.score || x.candidate.start - y.candidate.start);
+    const phrases = new Set<string>();
+    for (const o of out) if (phrases.size < cap) phrases.add(o.phrase);
+    const kept = out.filter((o) => phrases.has(o.phrase)).sort((x, y) => x.candidate.start - y.candidate.start);
+    candidates.set(a.id, kept.map((k) => k.candidate));
+    signals.set(a.id, kept.map((k) => k.signals));
+  }
+  const published: ProposedReferent[] = referents.map(({ id, labels, counts: c, why }: ReferentGroup) => ({ id, labels, counts: c, why }));
+  return { candidates, referents: published, signals };
+}
+
+/** Each side's usual label for a proposed referent: the stem of the label it uses most. */
+function usualLabelPerSide(group: ReferentGroup, sideOf: (article: string) => string): Map<string, string> {
+  const perSide = new Map<string, Map<string, number>>();
+  group.stems.forEach((stem, li) => {
+    for (const [article, n] of Object.entries(group.counts[group.labels[li]!] ?? {})) {
+      const side = sideOf(article);
+      let m = perSide.get(side);
+      if (!m) perSide.set(side, (m = new Map()));
+      m.set(stem, (m.get(stem) ?? 0) + n);
+    }
+  });
+  return new Map([...perSide].map(([side, m]) => [side, [...m].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0]![0]]));
+}
+
+/**
+ * One reason for all the swaps of a span: "only this outlet says 'slammed' where the others say
+ * 'criticized'", or, when the others differ, "... where Outlet A says 'x' and Outlet B says 'y'".
+ */
+function describeSwaps(text: string, parts: readonly Part[], unique: boolean, otherSides: number): string {
+  const swaps = parts.flatMap((p) => (p.swap ? [p.swap] : []));
+  if (!swaps.length) return '';
+  const byWording = new Map<string, Set<string>>();
+  for (const s of swaps) {
+    const k = s.other.toLowerCase();
+    if (!byWording.has(k)) byWording.set(k, new Set());
+    byWording.get(k)!.add(s.side);
+  }
+  const lead = unique ? `only this outlet says ${quote(text)}` : `this outlet says ${quote(text)}`;
+  const wordings = [...byWording];
+  if (wordings.length === 1 && wordings[0]![1].size === otherSides && otherSides > 1) {
+    return `${lead} where the others say ${quote(swaps.find((s) => s.other.toLowerCase() === wordings[0]![0])!.other)} in the matching sentence`;
+  }
+  const clauses = wordings.map(([k, sides]) => `${listNames([...sides])} ${sides.size > 1 ? 'say' : 'says'} ${quote(swaps.find((s) => s.other.toLowerCase() === k)!.other)}`);
+  return `${lead} where ${listNames(clauses)} in the matching sentence`;
+}
+
+function cueReason(list: CueList, text: string): string {
+  return list.reason.replace('{w}', quote(text));
+}
+
+const samePart = (p: Part, q: Part) =>
+  p.signal === q.signal && p.reason === q.reason && p.swap?.side === q.swap?.side && p.swap?.other === q.swap?.other;
+
+/** Merges drafts whose token ranges overlap, pooling their evidence. */
+function mergeDrafts(drafts: Draft[]): Draft[] {
+  drafts.sort((a, b) => a.from - b.from || b.to - a.to);
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const last = out.at(-1);
+    if (last && d.from < last.to) {
+      last.to = Math.max(last.to, d.to);
+      for (const p of d.parts) if (!last.parts.some((q) => samePart(p, q))) last.parts.push(p);
+      last.referent ??= d.referent;
+      last.labelDivergence = Math.max(last.labelDivergence, d.labelDivergence);
+    } else out.push({ ...d, parts: [...d.parts] });
+  }
+  return out;
+}

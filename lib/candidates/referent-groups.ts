@@ -1,0 +1,384 @@
+/**
+ * Same-referent grouping without a lexicon: labels that different outlets use for one actor
+ * ("militants" / "rebels" / "terrorists") grouped into a proposed referent, from four kinds of
+ * evidence: same-slot swaps, words that only one side of an aligned sentence pair has, context words
+ * shared within the event, and complementary use across outlets.
+ */
+import type { ProposedReferent } from '../types';
+import type { AlignedPair, Swap } from './swaps';
+import type { ArticleWords, WordToken } from './words';
+
+/** Tuning for {@link proposeReferents}. */
+export interface ReferentOptions {
+  /** Least evidence for two labels to be linked. Default 0.6. */
+  minLink?: number;
+  /** Least uses of a label across an event. Default 2. */
+  minUses?: number;
+  /** Most labels in one proposed referent (a guard against chaining). Default 8. */
+  maxLabels?: number;
+}
+
+/** A proposed referent with what the candidate finder needs to find its labels again. */
+export interface ReferentGroup extends ProposedReferent {
+  /** Index of the event (in the `groups` given) it was found in. */
+  event: number;
+  /** Stems of its labels, in the order of `labels`. */
+  stems: string[];
+}
+
+/** The proposed referents, and per event the people-naming labels that were considered. */
+export interface ReferentProposal {
+  groups: ReferentGroup[];
+  /** Per event (index into `groups` given): stems of nouns that name people or groups and that some side never uses. */
+  labels: string[][];
+}
+
+/** What the grouping is computed from. */
+export interface ReferentInput {
+  words: readonly ArticleWords[];
+  /** Article ids per event. */
+  groups: readonly (readonly string[])[];
+  /** Outlet (or article id when unknown) per article id: articles of one side are never contrasted. */
+  sideOf: (article: string) => string;
+  pairs: readonly AlignedPair[];
+  swaps: readonly Swap[];
+}
+
+const DETERMINERS = new Set(
+  'the a an their its his her our these those some many several all of for with by against between among from'.split(' '),
+);
+/** Words after which a plural-looking "-s" form is a verb ("he says"), not a plural noun. */
+const SUBJECTS = new Set('he she it who which that'.split(' '));
+/** Words after which a word is being used as a verb ("to return", "they hope"). */
+const VERBAL = new Set('to will would can could may might must should they we i he she it who not did does do'.split(' '));
+
+// Evidence that a noun names people or a group of them, the kind of thing outlets label differently.
+/** Agentive endings: "militant", "terrorist", "insurgent", "protester", "rebel", "soldier", "civilian", "detainee". */
+const AGENTIVE = /(?:[^m]ists?|ants?|[^m]ents?|ers?|ors?|ians?|ees?|ites?|els?)$/;
+/** Common nouns with those endings that do not name people. */
+const NOT_AGENTIVE =
+  /^(?:border|order|number|power|water|matter|letter|paper|center|centre|other|after|under|over|river|quarter|chapter|corner|danger|error|floor|door|labou?r|colou?r|factor|sector|honou?r|terror|mirror|dinner|summer|winter|cancer|computer|manner|offer|answer|tower|hour|level|model|panel|channel|hotel|label|tunnel|vessel|fuel|travel|parcel|event|moment|element|statement|agreement|government|movement|content|extent|percent|intent|incident|accident|talent|comment|settlement|amount|plant|grant|variant|frontier|surrender|handover|weather|register|meter|letter|filter|trigger|shelter|barrier|ladder|lawn|disaster|character|theater|theatre|desert|concert|effort|report|resort|airport|support)s?$/;
+/** Words that follow a person as subject ("militants say", "rebels who"). */
+const PERSON_NEXT = new Set(
+  'who whom say said says told claim claimed claims hope hoped fear feared want wanted agree agreed accuse accused insist insisted deny denied warn warned demand demanded refuse refused reject rejected announce announced fled vowed argue argued believe believed'.split(' '),
+);
+/** Words that count people before a noun ("thousands of", "numerous"). */
+const PERSON_PREV = new Set('thousands hundreds dozens numerous scores'.split(' '));
+/** Heads after which the word before is a group's label ("terrorist groups", "opposition factions"). */
+const GROUP_HEAD = new Set(
+  'group groups faction factions fighters forces movement members supporters leaders leader commanders commander spokesman spokeswoman spokesperson positions ranks'.split(' '),
+);
+
+interface Use {
+  token: WordToken;
+  prev: WordToken | undefined;
+  next: WordToken | undefined;
+  article: string;
+}
+
+/**
+ * Looks like a noun naming people or a group (seen in the plural or after a determiner, more
+ * often than as a verb, rarely capitalised; and either an agentive ending or a person-like context).
+ */
+function actorLike(uses: readonly Use[]): boolean {
+  let capital = 0;
+  let nominal = 0;
+  let verbal = 0;
+  let agentive = false;
+  let plurals = 0;
+  let personContexts = 0;
+  for (const { token, prev, next } of uses) {
+    if (token.capital) capital++;
+    const plural = token.norm === `${token.stem}s` || token.norm === `${token.stem}es`;
+    // A determiner alone does not make a noun ("the former senator"): the noun phrase must end here.
+    if (plural && !(prev && SUBJECTS.has(prev.norm))) {
+      nominal++;
+      plurals++;
+    }
+    else if (prev && DETERMINERS.has(prev.norm) && (!next || next.stop)) nominal++;
+    else if (prev && VERBAL.has(prev.norm)) verbal++;
+    if (AGENTIVE.test(token.norm) && !NOT_AGENTIVE.test(token.norm)) agentive = true;
+    if ((next && (PERSON_NEXT.has(next.norm) || GROUP_HEAD.has(next.norm))) || (prev && PERSON_PREV.has(prev.norm))) personContexts++;
+  }
+  // One person-like context can be chance; two cannot. An agentive ending counts on a noun seen in
+  // the plural, since adjectives share those endings ("prominent", "current") but never take "-s".
+  const person = (agentive && plurals > 0) || personContexts >= 2;
+  const first = uses[0]?.token.norm ?? '';
+  return person && capital * 2 <= uses.length && nominal > verbal && !/(?:ly|ing|ed)$/.test(first);
+}
+
+type Vector = Map<string, number>;
+
+/**
+ * Context vectors of the labels over one event: content words within six tokens, weighted by
+ * closeness. Only words that two or more sides use count, since a word one side alone uses cannot
+ * show that two sides' labels play the same part. Weighted by rarity among labels, unit length.
+ */
+function contextVectors(
+  words: readonly ArticleWords[],
+  labels: ReadonlySet<string>,
+  shared: (stem: string) => boolean,
+): Map<string, Vector> {
+  const raw = new Map<string, Vector>();
+  for (const w of words) {
+    const toks = w.tokens;
+    toks.forEach((t, i) => {
+      if (!labels.has(t.stem)) return;
+      let v = raw.get(t.stem);
+      if (!v) raw.set(t.stem, (v = new Map()));
+      for (let j = Math.max(0, i - 6); j <= i + 6 && j < toks.length; j++) {
+        const u = toks[j]!;
+        if (j === i || u.stop || u.sentence !== t.sentence || u.stem === t.stem || !shared(u.stem)) continue;
+        v.set(u.stem, (v.get(u.stem) ?? 0) + 1 / Math.sqrt(Math.abs(j - i)));
+      }
+    });
+  }
+  const df = new Map<string, number>();
+  for (const v of raw.values()) for (const f of v.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const n = Math.max(raw.size, 2);
+  for (const v of raw.values()) {
+    let len = 0;
+    for (const [f, x] of v) {
+      const y = Math.sqrt(x) * Math.log((n + 1) / (df.get(f) ?? 1));
+      v.set(f, y);
+      len += y * y;
+    }
+    len = Math.sqrt(len) || 1;
+    for (const [f, y] of v) v.set(f, y / len);
+  }
+  return raw;
+}
+
+function cosine(a: Vector | undefined, b: Vector | undefined): number {
+  if (!a || !b) return 0;
+  let s = 0;
+  for (const [f, x] of a) s += x * (b.get(f) ?? 0);
+  return s;
+}
+
+/** Coefficient of variation of per-side rates: 0 when every side uses a word equally often. */
+function unevenness(rates: readonly number[]): number {
+  const mean = rates.reduce((a, b) => a + b, 0) / Math.max(rates.length, 1);
+  if (mean === 0) return 0;
+  const variance = rates.reduce((a, r) => a + (r - mean) ** 2, 0) / rates.length;
+  return Math.sqrt(variance) / mean;
+}
+
+/**
+ * How much two labels complement each other across sides: 1 when one side's label fills exactly the
+ * gap the other side's leaves (together they are used evenly), 0 when adding them evens nothing out.
+ */
+export function complementarity(a: readonly number[], b: readonly number[]): number {
+  const sum = a.map((x, i) => x + (b[i] ?? 0));
+  const gain = Math.min(unevenness(a), unevenness(b)) - unevenness(sum);
+  const worst = Math.min(unevenness(a), unevenness(b));
+  return worst > 0 ? Math.max(0, Math.min(1, gain / worst)) : 0;
+}
+
+/** The label as written, folded, with a hyphenated first part kept ("asylum-seekers", not "seekers"). */
+function surfaceForm(text: string, use: Use): string {
+  const { token, prev } = use;
+  if (prev && !prev.stop && prev.end + 1 === token.start && /[-‐‑]/u.test(text[prev.end] ?? '')) return `${prev.norm}-${token.norm}`;
+  return token.norm;
+}
+
+const key = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
+
+function stemsWithin(words: ArticleWords | undefined, start: number, end: number): Set<string> {
+  const out = new Set<string>();
+  if (!words) return out;
+  const { tokens } = words;
+  // Binary search for the first token at or after `start`.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tokens.length && tokens[i]!.end <= end; i++) if (!tokens[i]!.stop) out.add(tokens[i]!.stem);
+  return out;
+}
+
+/**
+ * Average-linkage clustering: repeatedly merges the two clusters whose labels are, on average, most
+ * strongly linked, while their strongest link reaches `minLink` and their average reaches
+ * `minAverage · minLink`. Unlike single linkage, one stray link cannot chain unrelated words in.
+ */
+export function averageLinkage(
+  items: readonly string[],
+  link: (x: string, y: string) => number,
+  minLink: number,
+  maxSize = Infinity,
+  minAverage = 0.5,
+): string[][] {
+  const clusters = items.map((x) => [x]);
+  for (;;) {
+    let best = -Infinity;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < clusters.length; i++) {
+      for (let j = i + 1; j < clusters.length; j++) {
+        const a = clusters[i]!;
+        const b = clusters[j]!;
+        if (a.length + b.length > maxSize) continue;
+        let sum = 0;
+        let max = -Infinity;
+        for (const x of a) {
+          for (const y of b) {
+            const v = link(x, y);
+            sum += v;
+            max = Math.max(max, v);
+          }
+        }
+        const avg = sum / (a.length * b.length);
+        // Both the strongest single link and the average must hold up.
+        if (max >= minLink && avg >= minLink * minAverage && avg > best) [best, bi, bj] = [avg, i, j];
+      }
+    }
+    if (bi < 0) return clusters;
+    clusters[bi] = [...clusters[bi]!, ...clusters[bj]!];
+    clusters.splice(bj, 1);
+  }
+}
+
+/**
+ * Proposes referents. Within each event, the candidate labels are nouns that look like they name
+ * people or groups and that some side never uses. Two labels are linked on the sum of: same-slot
+ * swaps, being the one-sided words of aligned sentence pairs, shared context words, and
+ * complementary use across sides; labels join one group by average linkage (capped in size).
+ * Groups whose labels are all one side's wording show no difference and are dropped.
+ */
+export function proposeReferents(input: ReferentInput, options: ReferentOptions = {}): ReferentProposal {
+  const minLink = options.minLink ?? 0.6;
+  const minUses = options.minUses ?? 2;
+  const maxLabels = options.maxLabels ?? 8;
+  const byId = new Map(input.words.map((w) => [w.id, w]));
+  const swapEvidence = new Map<string, number>();
+  for (const s of input.swaps) {
+    const x = s.stems.at(-1);
+    const y = s.otherStems.at(-1);
+    // Each swap is reported from both sides, hence half a point each time.
+    if (x && y && x !== y) swapEvidence.set(key(x, y), (swapEvidence.get(key(x, y)) ?? 0) + 0.5);
+  }
+  const proposals: ReferentGroup[] = [];
+  const considered: string[][] = input.groups.map(() => []);
+  const claimed = new Set<string>();
+
+  input.groups.forEach((group, gi) => {
+    const members = group.map((id) => byId.get(id)).filter((w): w is ArticleWords => !!w);
+    const sides = [...new Set(members.map((w) => input.sideOf(w.id)))];
+    if (sides.length < 2) return;
+    const sideIndex = new Map(sides.map((s, i) => [s, i]));
+    // First pass: how often and by which sides each stem is used; Use records only for the
+    // stems that can still qualify (most words of an event are used once).
+    const tally = new Map<string, number>();
+    const sidesUsing = new Map<string, Set<string>>();
+    const sideLength = sides.map(() => 0);
+    for (const w of members) {
+      const side = input.sideOf(w.id);
+      for (const t of w.tokens) {
+        if (t.stop) continue;
+        sideLength[sideIndex.get(side)!]! += 1;
+        tally.set(t.stem, (tally.get(t.stem) ?? 0) + 1);
+        let using = sidesUsing.get(t.stem);
+        if (!using) sidesUsing.set(t.stem, (using = new Set()));
+        using.add(side);
+      }
+    }
+    const uses = new Map<string, Use[]>();
+    for (const w of members) {
+      w.tokens.forEach((t, i) => {
+        if (t.stop || (tally.get(t.stem) ?? 0) < minUses || sidesUsing.get(t.stem)!.size >= sides.length) return;
+        let list = uses.get(t.stem);
+        if (!list) uses.set(t.stem, (list = []));
+        const prev = w.tokens[i - 1];
+        const next = w.tokens[i + 1];
+        list.push({ token: t, prev: prev?.sentence === t.sentence ? prev : undefined, next: next?.sentence === t.sentence ? next : undefined, article: w.id });
+      });
+    }
+    const labels = [...uses.entries()]
+      .filter(([, u]) => actorLike(u))
+      .map(([stem]) => stem)
+      .sort();
+    considered[gi] = labels;
+    if (labels.length < 2) return;
+    const labelSet = new Set(labels);
+    const rates = new Map(
+      labels.map((l) => {
+        const r = sides.map(() => 0);
+        for (const u of uses.get(l) ?? []) r[sideIndex.get(input.sideOf(u.article))!]! += 1;
+        return [l, r.map((c, i) => c / Math.max(1, sideLength[i]!))];
+      }),
+    );
+    const vectors = contextVectors(members, labelSet, (stem) => (sidesUsing.get(stem)?.size ?? 0) >= 2);
+
+    // Labels that one side of an aligned pair has and the other lacks.
+    const pairEvidence = new Map<string, number>();
+    const oneSided = new Map<string, number>();
+    for (const p of input.pairs) {
+      if (!group.includes(p.a.article) || !group.includes(p.b.article)) continue;
+      const a = stemsWithin(byId.get(p.a.article), p.a.start, p.a.end);
+      const b = stemsWithin(byId.get(p.b.article), p.b.start, p.b.end);
+      const ua = [...a].filter((x) => labelSet.has(x) && !b.has(x));
+      const ub = [...b].filter((x) => labelSet.has(x) && !a.has(x));
+      for (const x of [...ua, ...ub]) oneSided.set(x, (oneSided.get(x) ?? 0) + 1);
+      const weight = 1 / Math.sqrt(Math.max(1, ua.length * ub.length));
+      for (const x of ua) for (const y of ub) if (x !== y) pairEvidence.set(key(x, y), (pairEvidence.get(key(x, y)) ?? 0) + weight);
+    }
+
+    const score = new Map<string, number>();
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++) {
+        const x = labels[i]!;
+        const y = labels[j]!;
+        const k = key(x, y);
+        const paired = (pairEvidence.get(k) ?? 0) / Math.sqrt((oneSided.get(x) ?? 1) * (oneSided.get(y) ?? 1));
+        // Complementary use only strengthens evidence of shared contexts or sentences; alone,
+        // any two words that different outlets happen to use would qualify.
+        const together = paired + cosine(vectors.get(x), vectors.get(y));
+        score.set(k, (swapEvidence.get(k) ?? 0) + together * (1 + complementarity(rates.get(x)!, rates.get(y)!)));
+      }
+    }
+    const clusters = averageLinkage(labels, (x, y) => score.get(key(x, y)) ?? 0, minLink, maxLabels);
+
+    for (const stems of clusters) {
+      if (stems.length < 2) continue;
+      const counts: Record<string, Record<string, number>> = {};
+      const total = new Map<string, number>();
+      const using = new Set<string>();
+      const display = new Map<string, string>();
+      for (const m of stems) {
+        const forms = new Map<string, number>();
+        const perArticle: Record<string, number> = {};
+        for (const u of uses.get(m) ?? []) {
+          const form = surfaceForm(byId.get(u.article)!.text, u);
+          forms.set(form, (forms.get(form) ?? 0) + 1);
+          perArticle[u.article] = (perArticle[u.article] ?? 0) + 1;
+          total.set(m, (total.get(m) ?? 0) + 1);
+          using.add(input.sideOf(u.article));
+        }
+        counts[m] = perArticle;
+        // Show the form writers use most ("militants" rather than "militant").
+        display.set(m, [...forms].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0]?.[0] ?? m);
+      }
+      if (using.size < 2) continue;
+      const ordered = [...stems].sort((p, q) => total.get(q)! - total.get(p)! || p.localeCompare(q));
+      const names = ordered.map((m) => display.get(m) ?? m);
+      let id = `proposed:${names[0]}`;
+      for (let n = 2; claimed.has(id); n++) id = `proposed:${names[0]}-${n}`;
+      claimed.add(id);
+      const byName: Record<string, Record<string, number>> = {};
+      ordered.forEach((m, i) => (byName[names[i]!] = counts[m] ?? {}));
+      proposals.push({
+        id,
+        event: gi,
+        stems: ordered,
+        labels: names,
+        counts: byName,
+        why: `The reports of this event name what seems to be one actor differently: ${names.map((n) => `"${n}"`).join(', ')} appear in matching sentences and similar contexts, and where one report uses one word the others tend to use another.`,
+      });
+    }
+  });
+  return { groups: proposals, labels: considered };
+}

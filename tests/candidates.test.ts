@@ -1,0 +1,214 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeArticles } from '../lib/analyze';
+import { loadArticles } from '../lib/corpus';
+import { compareArticles } from '../lib/compare';
+import { discoverCandidates, findCandidates, pairsFromRows, type CandidateReport } from '../lib/candidates';
+import { compileCues, inflections, matchCues } from '../lib/candidates/cues';
+import { articleWords, quotedRanges, stem } from '../lib/candidates/words';
+import { splitParagraphs, splitSentences } from '../lib/segment';
+import type { ArticleAnalysis, Candidate, Paragraph, Sentence } from '../lib/types';
+import { CORPUS_DIR } from './helpers/seeds';
+
+/** A plain body-only analysis of a small invented text (no lexicon, no chrome). */
+function invented(id: string, outlet: string, text: string): ArticleAnalysis {
+  const paragraphs: Paragraph[] = splitParagraphs(text).map((s, index) => ({ ...s, index, role: 'body', reason: null, boilerplate: null }));
+  const sentences: Sentence[] = [];
+  for (const p of paragraphs) for (const s of splitSentences(text, p)) sentences.push({ ...s, index: sentences.length, paragraph: p.index });
+  return {
+    id,
+    source: id,
+    outlet,
+    title: id,
+    titleFrom: 'metadata',
+    published: null,
+    url: null,
+    language: 'en',
+    text,
+    paragraphs,
+    sentences,
+    terms: [],
+    stats: { words: 0, characters: text.length, boilerplateShare: 0, loadedTerms: 0 },
+  };
+}
+
+const texts = (list: Candidate[] | undefined) => (list ?? []).map((c) => c.text.toLowerCase());
+
+describe('candidates on the seeds with the Syria lexicon switched off', () => {
+  let articles: ArticleAnalysis[];
+  let report: CandidateReport;
+  const get = (prefix: string) => [...report.candidates].find(([id]) => id.startsWith(prefix))![1];
+
+  beforeAll(async () => {
+    const loaded = await loadArticles([CORPUS_DIR]);
+    // No lexicons: nothing here may rely on knowing the topic.
+    articles = analyzeArticles(loaded.articles, []).articles;
+    const ids = articles.map((a) => a.id);
+    report = discoverCandidates(articles, [ids.filter((id) => !id.startsWith('001')), ids.filter((id) => id.startsWith('001'))]);
+  });
+
+  it('runs without any lexicon term', () => {
+    expect(articles.every((a) => a.terms.length === 0)).toBe(true);
+  });
+
+  it('surfaces each outlet’s label for the armed opposition as a candidate', () => {
+    expect(texts(get('000'))).toEqual(expect.arrayContaining(['militants', 'terrorists']));
+    expect(texts(get('002'))).toContain('militants');
+    expect(texts(get('003'))).toContain('rebels');
+    expect(texts(get('004'))).toEqual(expect.arrayContaining(['rebels', 'insurgents', 'terrorists']));
+  });
+
+  it('gives militants, rebels and terrorists one proposed referent', () => {
+    const labelled = [...report.candidates.values()].flat().filter((c) => /^(?:militants?|rebels?|terrorists?)$/i.test(c.text));
+    const ids = new Set(labelled.map((c) => c.proposedReferent));
+    expect(ids.size).toBe(1);
+    const [id] = ids;
+    expect(id).toMatch(/^proposed:/);
+    const referent = report.referents.find((r) => r.id === id)!;
+    expect(referent.labels).toEqual(expect.arrayContaining(['militants', 'rebels']));
+  });
+
+  it('explains a label by the words the other outlets use for the same actor', () => {
+    const militants = get('002').find((c) => c.text === 'militants')!;
+    expect(militants.reasons.join(' ')).toMatch(/other reports call 'rebels'/);
+    const rebels = get('003').find((c) => c.text === 'rebels')!;
+    expect(rebels.reasons.join(' ')).toMatch(/other reports call 'militants'/);
+  });
+
+  it('groups the same labels when swaps are read from the comparison engine’s alignment', () => {
+    const event = articles.filter((a) => !a.id.startsWith('001'));
+    const pairs = pairsFromRows(compareArticles(event).rows);
+    expect(pairs.length).toBeGreaterThan(0);
+    const withEngine = discoverCandidates(event, [event.map((a) => a.id)], { alignedPairs: pairs });
+    const group = withEngine.referents.find((r) => r.labels.includes('militants'))!;
+    expect(group.labels).toEqual(expect.arrayContaining(['militants', 'rebels']));
+    expect(group.labels.some((l) => l.startsWith('terrorist'))).toBe(true);
+  });
+
+  it('quotes every candidate exactly from its article', () => {
+    for (const a of articles) for (const c of report.candidates.get(a.id)!) expect(a.text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('flags nothing in headlines, chrome, captions or boilerplate', () => {
+    for (const a of articles) {
+      const skipped = a.paragraphs.filter((p) => p.role !== 'body' || p.boilerplate);
+      for (const c of report.candidates.get(a.id)!) expect(skipped.some((p) => c.start < p.end && p.start < c.end)).toBe(false);
+    }
+    // Seed 003 repeats its headline "Syrian rebels in south agree ..." three times before the body.
+    const firstBody = articles.find((a) => a.id.startsWith('003'))!.paragraphs.find((p) => p.role === 'body')!;
+    expect(get('003').every((c) => c.start >= firstBody.start)).toBe(true);
+  });
+
+  it('returns candidates in text order, without overlaps, scored in (0, 1] with at least one reason', () => {
+    for (const list of report.candidates.values()) {
+      list.forEach((c, i) => {
+        expect(c.score).toBeGreaterThan(0);
+        expect(c.score).toBeLessThanOrEqual(1);
+        expect(c.reasons.length).toBeGreaterThan(0);
+        if (i > 0) expect(c.start).toBeGreaterThanOrEqual(list[i - 1]!.end);
+      });
+    }
+  });
+});
+
+describe('candidates on a new topic', () => {
+  const sentence = (verb: string) =>
+    `The mayor ${verb} the plan to close the shelter on Monday.\n\nCity officials said the shelter had room for two hundred people.`;
+  const a = invented('a', 'Outlet A', sentence('criticized'));
+  const b = invented('b', 'Outlet B', sentence('criticized'));
+  const c = invented('c', 'Outlet C', sentence('slammed'));
+
+  it('says which word only one outlet uses and what the others say in its place', () => {
+    const slammed = findCandidates([a, b, c], [['a', 'b', 'c']]).get('c')!.find((x) => x.text === 'slammed')!;
+    expect(slammed.reasons).toContain("only this outlet says 'slammed' where the others say 'criticized' in the matching sentence");
+    expect(slammed.reasons.join(' ')).toMatch(/loaded verb of saying/);
+  });
+
+  it('scores the loaded word above the neutral one it replaces', () => {
+    const found = findCandidates([a, b, c], [['a', 'b', 'c']]);
+    const criticized = found.get('a')!.find((x) => x.text === 'criticized');
+    const slammed = found.get('c')!.find((x) => x.text === 'slammed')!;
+    expect(slammed.score).toBeGreaterThan(criticized?.score ?? 0);
+  });
+
+  it('uses aligned sentence pairs passed in instead of aligning itself', () => {
+    const none = findCandidates([a, c], [['a', 'c']], { alignedPairs: [] }).get('c')!.find((x) => x.text === 'slammed')!;
+    expect(none.reasons.join(' ')).not.toMatch(/where Outlet A says/);
+    const s = (x: ArticleAnalysis) => ({ article: x.id, start: x.sentences[0]!.start, end: x.sentences[0]!.end });
+    const given = findCandidates([a, c], [['a', 'c']], { alignedPairs: [{ a: s(a), b: s(c) }] }).get('c')!;
+    expect(given.find((x) => x.text === 'slammed')!.reasons.join(' ')).toMatch(/where Outlet A says 'criticized'/);
+  });
+
+  it('still finds loaded language in an article with no other report of its event', () => {
+    const alone = invented('x', 'Outlet X', 'The senator blasted the phony report.');
+    const found = texts(findCandidates([alone], []).get('x'));
+    expect(found).toEqual(expect.arrayContaining(['blasted', 'phony']));
+  });
+
+  it('marks a loaded word inside a quotation and scores it below the same word in narration', () => {
+    const quoted = invented('q', 'Outlet Q', '“This is a phony crisis,” the governor said.');
+    const narrated = invented('n', 'Outlet N', 'The governor called it a phony crisis.');
+    const found = findCandidates([quoted, narrated], []);
+    const inQuote = found.get('q')!.find((x) => x.text === 'phony')!;
+    const inNarration = found.get('n')!.find((x) => x.text === 'phony')!;
+    expect(inQuote.reasons.join(' ')).toMatch(/inside a quotation/);
+    expect(inQuote.score).toBeLessThan(inNarration.score);
+  });
+
+  it('caps the number of distinct wordings per article', () => {
+    const loaded = invented('l', 'Outlet L', 'A phony, bogus, absurd, ridiculous, outrageous, shameful, disgraceful and stupid plan.');
+    const found = findCandidates([loaded], [], { maxPerArticle: 3 }).get('l')!;
+    expect(new Set(texts(found)).size).toBe(3);
+  });
+});
+
+describe('cue matching', () => {
+  const match = (text: string) => {
+    const a = invented('t', 'T', text);
+    const w = articleWords(a);
+    return matchCues(w.tokens, compileCues()).map((h) => text.slice(w.tokens[h.from]!.start, w.tokens[h.to - 1]!.end));
+  };
+
+  it('matches inflected forms of listed words and phrases', () => {
+    expect(match('She slams it. He slammed it. They are slamming it. He doubled down.')).toEqual(['slams', 'slammed', 'slamming', 'doubled down']);
+  });
+
+  it('does not match a different word that merely shares a stem', () => {
+    expect(match('The convoy took the route through the town.')).toEqual([]);
+  });
+
+  it('reads a capitalised one-word cue in mid-sentence as a name', () => {
+    expect(match('A statement from Rampage Jackson followed.')).toEqual([]);
+  });
+
+  it('rejects an empty entry in a cue list', () => {
+    expect(() => compileCues([{ id: 'x', weight: 1, reason: '{w}', words: 'a,,b' }])).toThrow(/empty entry/);
+  });
+
+  it('inflects regular verbs and nouns', () => {
+    expect(inflections('slam')).toEqual(expect.arrayContaining(['slams', 'slammed', 'slamming']));
+    expect(inflections('bully')).toEqual(expect.arrayContaining(['bullies', 'bullied', 'bullying']));
+    expect(inflections('seize')).toEqual(expect.arrayContaining(['seizes', 'seized', 'seizing']));
+  });
+});
+
+describe('pairs from the comparison engine', () => {
+  it('pairs every two cells of a row and nothing across rows', () => {
+    const cell = (article: string, start: number) => ({ article, sentence: 0, start, end: start + 5 });
+    const pairs = pairsFromRows([{ cells: [cell('a', 0), cell('b', 10), cell('c', 20)] }, { cells: [cell('a', 30)] }]);
+    expect(pairs.map((p) => `${p.a.article}${p.a.start}-${p.b.article}${p.b.start}`)).toEqual(['a0-b10', 'a0-c20', 'b10-c20']);
+  });
+});
+
+describe('word layer', () => {
+  it('stems inflections of one word alike and keeps derivations apart', () => {
+    expect(stem('rebels')).toBe(stem('rebel'));
+    expect(stem('seized')).toBe(stem('seize'));
+    expect(stem('militancy')).not.toBe(stem('militant'));
+  });
+
+  it('finds quotations but not apostrophes', () => {
+    const text = 'Syria’s army said “we won” and ‘fine’ today.';
+    const ranges = quotedRanges(text, 0, text.length).map((r) => text.slice(r.start, r.end));
+    expect(ranges).toEqual(['“we won”', '‘fine’']);
+  });
+});

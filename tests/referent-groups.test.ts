@@ -1,0 +1,143 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeArticles } from '../lib/analyze';
+import { loadArticles } from '../lib/corpus';
+import { averageLinkage, complementarity, proposeReferents, type ReferentGroup } from '../lib/candidates/referent-groups';
+import { alignByOverlap, findSwaps } from '../lib/candidates/swaps';
+import { articleWords, type ArticleWords } from '../lib/candidates/words';
+import { splitParagraphs, splitSentences } from '../lib/segment';
+import type { ArticleAnalysis, Paragraph, Sentence } from '../lib/types';
+import { CORPUS_DIR } from './helpers/seeds';
+
+/** A plain body-only analysis of a small invented text (no lexicon, no chrome). */
+function invented(id: string, outlet: string, text: string): ArticleAnalysis {
+  const paragraphs: Paragraph[] = splitParagraphs(text).map((s, index) => ({ ...s, index, role: 'body', reason: null, boilerplate: null }));
+  const sentences: Sentence[] = [];
+  for (const p of paragraphs) for (const s of splitSentences(text, p)) sentences.push({ ...s, index: sentences.length, paragraph: p.index });
+  return {
+    id,
+    source: id,
+    outlet,
+    title: id,
+    titleFrom: 'metadata',
+    published: null,
+    url: null,
+    language: 'en',
+    text,
+    paragraphs,
+    sentences,
+    terms: [],
+    stats: { words: 0, characters: text.length, boilerplateShare: 0, loadedTerms: 0 },
+  };
+}
+
+function propose(articles: ArticleAnalysis[], groups: string[][]): ReferentGroup[] {
+  const words = articles.map(articleWords);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const wordsById = new Map(words.map((w): [string, ArticleWords] => [w.id, w]));
+  const sideOf = (id: string) => byId.get(id)?.outlet ?? id;
+  const pairs = groups.flatMap((g) =>
+    alignByOverlap(
+      g.map((id) => wordsById.get(id)!),
+      (id, s) => byId.get(id)?.sentences[s],
+      (x, y) => sideOf(x) === sideOf(y),
+    ),
+  );
+  const swaps = findSwaps(pairs, wordsById, new Map(articles.map((a) => [a.id, a.text])));
+  return proposeReferents({ words, groups, sideOf, pairs, swaps }).groups;
+}
+
+describe('proposed referents on the seeds, with no lexicon at all', () => {
+  let groups: ReferentGroup[];
+  beforeAll(async () => {
+    const { articles } = await loadArticles([CORPUS_DIR]);
+    const report = analyzeArticles(articles, []);
+    const ids = report.articles.map((a) => a.id);
+    // The 2018 Daraa talks (four outlets); seed 001 reports the 2021 siege, a different event.
+    groups = propose(report.articles, [ids.filter((id) => !id.startsWith('001')), ids.filter((id) => id.startsWith('001'))]);
+  });
+
+  it('groups the outlets’ labels for the armed opposition into one proposed referent', () => {
+    const withMilitants = groups.filter((g) => g.labels.includes('militants'));
+    expect(withMilitants).toHaveLength(1);
+    const labels = withMilitants[0]!.labels;
+    expect(labels).toEqual(expect.arrayContaining(['militants', 'rebels']));
+    expect(labels.some((l) => l.startsWith('terrorist'))).toBe(true);
+  });
+
+  it('keeps the government, places and the deal out of that group', () => {
+    const labels = groups.flatMap((g) => g.labels);
+    for (const word of ['government', 'army', 'deal', 'talks', 'border', 'russia', 'syria']) expect(labels).not.toContain(word);
+  });
+
+  it('counts each label per article so a term × outlet table can be built', () => {
+    const g = groups.find((x) => x.labels.includes('rebels'))!;
+    const rebels = g.counts.rebels!;
+    expect(Object.keys(rebels).every((id) => id.startsWith('003') || id.startsWith('004'))).toBe(true);
+    expect(g.counts.militants!['002_5e2392d7e9ddb078']).toBeGreaterThan(10);
+    expect(g.id).toBe('proposed:militants');
+    expect(g.why).toMatch(/"militants"/);
+  });
+});
+
+describe('proposed referents on a new topic', () => {
+  const a = invented(
+    'a',
+    'Outlet A',
+    'Thousands of migrants reached the border crossing near the river on Sunday.\n\n' +
+      'The migrants say they fled violence and poverty at home.\n\n' +
+      'Border agents fired tear gas at migrants who tried to climb the fence.\n\n' +
+      'Officials said the migrants would be processed at the port of entry within weeks.',
+  );
+  const b = invented(
+    'b',
+    'Outlet B',
+    'Thousands of asylum-seekers reached the border crossing near the river on Sunday.\n\n' +
+      'The asylum-seekers say they fled violence and poverty at home.\n\n' +
+      'Border agents fired tear gas at asylum-seekers who tried to climb the fence.\n\n' +
+      'Officials said the asylum-seekers would be processed at the port of entry within weeks.',
+  );
+  const c = invented(
+    'c',
+    'Outlet C',
+    'Thousands of illegals reached the border crossing near the river on Sunday.\n\n' +
+      'The illegals say they fled violence and poverty at home.\n\n' +
+      'Border agents fired tear gas at illegals who tried to climb the fence.\n\n' +
+      'Officials said the illegals would be processed at the port of entry within weeks.',
+  );
+
+  it('groups the three outlets’ words for the people in the caravan, keeping the hyphenated form', () => {
+    const groups = propose([a, b, c], [['a', 'b', 'c']]);
+    expect(groups).toHaveLength(1);
+    expect([...groups[0]!.labels].sort()).toEqual(['asylum-seekers', 'illegals', 'migrants']);
+  });
+
+  it('proposes nothing when every outlet uses the same word', () => {
+    const same = invented('d', 'Outlet D', a.text);
+    expect(propose([a, same], [['a', 'd']])).toEqual([]);
+  });
+});
+
+describe('complementarity', () => {
+  it('is 1 when one side’s label fills exactly the other side’s gap', () => {
+    expect(complementarity([10, 0], [0, 10])).toBeCloseTo(1);
+  });
+
+  it('is 0 when the two labels are used by the same side', () => {
+    expect(complementarity([10, 0], [5, 0])).toBe(0);
+  });
+});
+
+describe('average linkage', () => {
+  const strong: Record<string, number> = { 'a|b': 1, 'b|c': 0.9, 'a|c': 0.8, 'c|d': 0.7 };
+  const link = (x: string, y: string) => strong[[x, y].sort().join('|')] ?? 0;
+
+  it('keeps a word with one stray link out of a tight group', () => {
+    const clusters = averageLinkage(['a', 'b', 'c', 'd'], link, 0.6);
+    expect(clusters.find((c) => c.includes('a'))!.sort()).toEqual(['a', 'b', 'c']);
+    expect(clusters).toContainEqual(['d']);
+  });
+
+  it('never makes a group larger than the cap', () => {
+    expect(averageLinkage(['a', 'b', 'c'], link, 0.6, 2).every((c) => c.length <= 2)).toBe(true);
+  });
+});

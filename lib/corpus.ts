@@ -2,7 +2,7 @@
  * The corpus module: the one place that touches the disk. Reads articles and lexicons, writes
  * imported articles atomically; everything it returns is plain data for the pure core.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
@@ -266,4 +266,77 @@ export async function findArticleFile(id: string, dir = defaultCorpusDir()): Pro
     }
   }
   return null;
+}
+
+/** A lexicon file's text and a version stamp to detect concurrent edits. */
+export interface LexiconFile {
+  id: string;
+  file: string;
+  yaml: string;
+  version: string;
+}
+
+const LEXICON_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+function versionOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** Reads one lexicon file by id; null when there is none (ids are checked before a path is built). */
+export async function readLexiconFile(id: string, dir = defaultLexiconDir()): Promise<LexiconFile | null> {
+  if (!LEXICON_ID.test(id)) return null;
+  const file = path.join(dir, `${id}.yaml`);
+  try {
+    const yaml = await fs.readFile(file, 'utf8');
+    return { id, file, yaml, version: versionOf(yaml) };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+export class LexiconConflictError extends Error {
+  constructor(readonly id: string) {
+    super(`the lexicon "${id}" was changed by someone else since it was read; reload it and apply the edit again`);
+  }
+}
+
+// One writer at a time per lexicon within this process; the version check covers other processes.
+const lexiconLocks = new Map<string, Promise<unknown>>();
+
+/**
+ * Replaces (or creates, with `expectedVersion` null) a lexicon file atomically: the text goes to a
+ * temporary file that is renamed over the old one, so readers see the old file or the new one, never
+ * half of either. A stale `expectedVersion` is refused rather than overwriting someone's edit.
+ */
+export async function writeLexiconFile(id: string, yaml: string, expectedVersion: string | null, dir = defaultLexiconDir()): Promise<LexiconFile> {
+  if (!LEXICON_ID.test(id)) throw new Error(`"${id}" is not a lexicon id: use lower-case letters, digits and hyphens`);
+  const previous = lexiconLocks.get(id) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(async () => {
+    const current = await readLexiconFile(id, dir);
+    if ((current?.version ?? null) !== expectedVersion) throw new LexiconConflictError(id);
+    await fs.mkdir(dir, { recursive: true });
+    const file = path.join(dir, `${id}.yaml`);
+    const tmp = path.join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+    await fs.writeFile(tmp, yaml, { flag: 'wx' });
+    try {
+      if (expectedVersion === null) {
+        // A new lexicon must not replace one created meanwhile: link fails if the name exists.
+        await fs.link(tmp, file).catch((e: NodeJS.ErrnoException) => {
+          throw e.code === 'EEXIST' ? new LexiconConflictError(id) : e;
+        });
+      } else {
+        await fs.rename(tmp, file);
+      }
+    } finally {
+      await fs.rm(tmp, { force: true });
+    }
+    return { id, file, yaml, version: versionOf(yaml) };
+  });
+  lexiconLocks.set(id, run);
+  try {
+    return await run;
+  } finally {
+    if (lexiconLocks.get(id) === run) lexiconLocks.delete(id);
+  }
 }

@@ -41,3 +41,54 @@ export async function getComparison(ids: string[]): Promise<CompareReport> {
   const event = report.events.find((e) => ids.every((id) => e.articles.includes(id))) ?? null;
   return compareArticles(articles, { event, referents: cached?.referents ?? [] });
 }
+
+/** Everything a comparison page shows, from one read of the corpus. */
+export interface ComparisonView {
+  comparison: CompareReport;
+  analysis: AnalyzeReport;
+  /** Every referent the lexicons define, in lexicon order (the app colours referents in this order). */
+  referents: LexiconReferent[];
+}
+
+// Comparisons already computed for the current analysis: re-rendering a page to hide a referent or
+// open the boilerplate should not re-align the articles. Cleared whenever the analysis changes.
+const comparisons = new Map<string, CompareReport>();
+let comparisonsFor = '';
+const MAX_CACHED_COMPARISONS = 32;
+
+/**
+ * The comparison of 2 to 6 corpus articles together with the analysis and referents, reading the
+ * corpus once (getComparison plus getAnalysis would read and hash it twice) and reusing a comparison
+ * already made from the same files. Throws UnknownArticleError like getComparison.
+ */
+export async function getComparisonView(ids: string[]): Promise<ComparisonView> {
+  const analysis = await getAnalysis();
+  const current = cached;
+  if (!current || current.report !== analysis) {
+    // Another request replaced the analysis in between: fall back to the uncached path.
+    return { comparison: await getComparison(ids), analysis, referents: cached?.referents ?? [] };
+  }
+  if (comparisonsFor !== current.key) {
+    comparisons.clear();
+    comparisonsFor = current.key;
+  }
+  const key = ids.join(',');
+  let comparison = comparisons.get(key);
+  if (!comparison) {
+    const byId = new Map(analysis.articles.map((a) => [a.id, a]));
+    const missing = ids.filter((id) => !byId.has(id));
+    if (missing.length) throw new UnknownArticleError(missing);
+    const event = analysis.events.find((e) => ids.every((id) => e.articles.includes(id))) ?? null;
+    comparison = compareArticles(ids.map((id) => byId.get(id)!), { event, referents: current.referents });
+    if (comparisons.size >= MAX_CACHED_COMPARISONS) comparisons.delete(comparisons.keys().next().value!);
+    comparisons.set(key, comparison);
+  }
+  return { comparison, analysis, referents: current.referents };
+}
+
+/** The analysis and the lexicon referents from one read of the corpus. */
+export async function getAnalysisView(): Promise<{ analysis: AnalyzeReport; referents: LexiconReferent[] }> {
+  const analysis = await getAnalysis();
+  const current = cached;
+  return { analysis, referents: current && current.report === analysis ? current.referents : [] };
+}

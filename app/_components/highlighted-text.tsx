@@ -1,0 +1,101 @@
+/** Renders a stretch of article text with term highlights and word changes as nested React elements. */
+import type { CSSProperties, ReactNode } from 'react';
+import { buildSegments, type Mark, type Segment } from '@/lib/view/segments';
+import { connotationSign, connotationUnderline, connotationWords, humanise, voiceWords, type ReferentStyle } from '@/lib/view/referents';
+import type { TermHit, WordChange } from '@/lib/types';
+
+type HighlightData = { kind: 'term'; hit: TermHit } | { kind: 'change'; change: WordChange };
+
+export interface HighlightedTextProps {
+  text: string;
+  start: number;
+  end: number;
+  terms: readonly TermHit[];
+  changes?: readonly WordChange[];
+  styles: ReadonlyMap<string, ReferentStyle>;
+  /** Referents whose highlights are switched off: their words render as plain text. */
+  hidden?: ReadonlySet<string>;
+  /** Makes tooltip ids unique on the page (e.g. the article id). */
+  idPrefix: string;
+  /** Open tooltips toward the left (for the right-hand columns). */
+  tipAlign?: 'start' | 'end';
+}
+
+/** The text of `[start, end)` with terms (outer layer) and changes (inner layer) marked up. */
+export function HighlightedText({ text, start, end, terms, changes = [], styles, hidden, idPrefix, tipAlign = 'start' }: HighlightedTextProps) {
+  const termMarks: Mark<HighlightData>[] = terms
+    .filter((t) => !hidden?.has(t.referent))
+    .map((hit) => ({ start: hit.start, end: hit.end, data: { kind: 'term', hit } }));
+  const changeMarks: Mark<HighlightData>[] = changes.map((change) => ({ start: change.start, end: change.end, data: { kind: 'change', change } }));
+  const segments = buildSegments(start, end, [termMarks, changeMarks]);
+  return <>{renderSegments(segments, { text, styles, idPrefix, tipAlign })}</>;
+}
+
+interface RenderContext {
+  text: string;
+  styles: ReadonlyMap<string, ReferentStyle>;
+  idPrefix: string;
+  tipAlign: 'start' | 'end';
+}
+
+function renderSegments(segments: Segment<HighlightData>[], ctx: RenderContext): ReactNode[] {
+  return segments.map((s) => {
+    const key = `${s.start}-${s.end}-${s.kind === 'mark' ? s.layer : 't'}`;
+    if (s.kind === 'text') return <span key={key}>{ctx.text.slice(s.start, s.end)}</span>;
+    const children = renderSegments(s.children, ctx);
+    if (s.data.kind === 'change') {
+      return (
+        <mark key={key} className={`chg chg-${s.data.change.kind}`} data-change={s.data.change.kind}>
+          {children}
+        </mark>
+      );
+    }
+    return <Term key={key} hit={s.data.hit} ctx={ctx}>{children}</Term>;
+  });
+}
+
+function Term({ hit, ctx, children }: { hit: TermHit; ctx: RenderContext; children: ReactNode }) {
+  const style = ctx.styles.get(hit.referent);
+  const code = style?.code ?? '?';
+  const tipId = `tip-${ctx.idPrefix}-${hit.start}`;
+  const cssVars = { '--ref-ink': style?.ink ?? '#555', '--ref-tint': style?.tint ?? '#eee' } as CSSProperties;
+  const source = hit.entry.source;
+  return (
+    <span className={`term-wrap tip-${ctx.tipAlign}`} style={cssVars}>
+      <span
+        className={`term u-${connotationUnderline(hit.connotation)}`}
+        tabIndex={0}
+        aria-describedby={tipId}
+        data-referent={hit.referent}
+        data-connotation={hit.connotation}
+        data-voice={hit.voice}
+        data-code={`${code}${hit.connotation === 0 ? '' : connotationSign(hit.connotation)}`}
+      >
+        {children}
+      </span>
+      <span role="tooltip" id={tipId} className="term-tip">
+        <span className="term-tip-head">
+          <span className="ref-chip">{code}</span> {style?.name ?? humanise(hit.referent)}
+        </span>
+        {style?.description ? <span className="term-tip-desc">{style.description}</span> : null}
+        <span className="term-tip-row">
+          Wording: <q>{hit.label}</q>
+        </span>
+        <span className="term-tip-row">
+          {capitalise(connotationWords(hit.connotation))} ({hit.connotation > 0 ? '+' : ''}
+          {hit.connotation})
+        </span>
+        <span className="term-tip-row">{hit.voice === 'quoted' ? `Quoted: ${voiceWords(hit.voice, hit.quote)}` : `Narrator: ${voiceWords(hit.voice, hit.quote)}`}</span>
+        {hit.entry.note ? <span className="term-tip-note">{hit.entry.note}</span> : null}
+        <span className="term-tip-source">
+          Source: {source.name}
+          {source.section ? `, ${source.section}` : ''}
+        </span>
+      </span>
+    </span>
+  );
+}
+
+function capitalise(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}

@@ -1,0 +1,73 @@
+/** One report's sentence in an aligned row: highlighted text, its paragraph role, boilerplate note and "only here" badge. */
+import { HighlightedText } from '@/app/_components/highlighted-text';
+import type { CellView, ColumnView } from '@/lib/view/compare-model';
+import { articleShortName } from '@/lib/view/compare-model';
+import type { ReferentStyle } from '@/lib/view/referents';
+import { BoilerplateNote } from '@/app/_components/boilerplate-note';
+
+export interface AlignedCellProps {
+  cell: CellView;
+  column: ColumnView;
+  text: string;
+  styles: ReadonlyMap<string, ReferentStyle>;
+  hidden: ReadonlySet<string>;
+  boilerplateOpen: boolean;
+  tipAlign: 'start' | 'end';
+}
+
+const ROLE_LABEL: Record<string, string> = { title: 'Headline', caption: 'Caption', chrome: 'Site furniture' };
+
+export function AlignedCell({ cell, column, text, styles, hidden, boilerplateOpen, tipAlign }: AlignedCellProps) {
+  const body = (
+    <HighlightedText
+      text={text}
+      start={cell.start}
+      end={cell.end}
+      terms={cell.terms}
+      changes={cell.changes}
+      styles={styles}
+      hidden={hidden}
+      idPrefix={`${cell.article}-${cell.sentence}`}
+      tipAlign={tipAlign}
+    />
+  );
+  const roleClass =
+    cell.role === 'title'
+      ? 'font-serif text-lg font-semibold leading-snug'
+      : cell.role === 'caption'
+        ? 'font-serif text-[0.92rem] italic leading-relaxed text-muted'
+        : cell.role === 'chrome'
+          ? 'text-sm text-muted'
+          : 'font-serif text-[1.02rem] leading-relaxed';
+  return (
+    <div
+      role="cell"
+      data-article={cell.article}
+      data-sentence={cell.sentence}
+      data-role={cell.role}
+      data-boilerplate={cell.boilerplate ? cell.boilerplate.kind : undefined}
+      data-omission={cell.missingFrom ? '' : undefined}
+      className={`min-w-0 px-4 py-3 max-md:py-2 ${cell.paragraphStart ? 'md:pt-5' : ''}`}
+    >
+      <div className="mb-1 flex flex-wrap items-center gap-2 text-xs text-muted md:hidden">
+        <span className="font-semibold text-ink">{articleShortName(column)}</span>
+        {cell.missingFrom ? <span>· only in this report</span> : null}
+      </div>
+      {ROLE_LABEL[cell.role] && cell.paragraphStart ? (
+        <span className="mb-1 block text-[0.7rem] font-medium uppercase tracking-wider text-muted" title={cell.reason?.explanation}>
+          {ROLE_LABEL[cell.role]}
+        </span>
+      ) : null}
+      {cell.boilerplate ? (
+        <details open={boilerplateOpen} className="group">
+          <summary className="cursor-pointer list-none text-sm text-muted marker:hidden [&::-webkit-details-marker]:hidden">
+            <BoilerplateNote info={cell.boilerplate} first={cell.boilerplateFirst} />
+          </summary>
+          <p className={`mt-1 ${roleClass}`}>{body}</p>
+        </details>
+      ) : (
+        <p className={roleClass}>{body}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The whole comparison as one component tree (header, legend, aligned grid, omissions, term table),
+ * rendered from a CompareReport and the URL state; a print route can render it unchanged.
+ */
+import type { CompareReport, LexiconReferent } from '@/lib/types';
+import { buildCompareModel, type ArticleName } from '@/lib/view/compare-model';
+import { referentStyles } from '@/lib/view/referents';
+import type { CompareState } from '@/lib/view/url-state';
+import { AlignedGrid } from './aligned-grid';
+import { CompareHeader } from './compare-header';
+import { Legend } from './legend';
+import { OmissionsList } from './omissions-list';
+import { TermTable } from './term-table';
+
+export interface CompareViewProps {
+  report: CompareReport;
+  state: CompareState;
+  /** Names of every corpus article, so boilerplate twins outside the comparison can be named. */
+  names?: ReadonlyMap<string, ArticleName>;
+  /** All lexicon referents, so a referent keeps its colour from page to page (defaults to the report's). */
+  referents?: LexiconReferent[];
+}
+
+export function CompareView({ report, state, names, referents }: CompareViewProps) {
+  const model = buildCompareModel(report, names);
+  const styles = referentStyles(
+    referents ?? report.referents,
+    report.articles.flatMap((a) => a.terms.map((t) => t.referent)),
+    model.referentsUsed,
+  );
+  const used = model.referentsUsed.map((id) => styles.get(id)).filter((s) => s !== undefined);
+  const texts = new Map(report.articles.map((a) => [a.id, a.text]));
+  const hidden = new Set(state.hide);
+  return (
+    <div className="space-y-8" data-compare-view="">
+      <CompareHeader event={report.event} model={model} state={state} />
+      <Legend state={state} referents={used} hits={model.hitsByReferent} />
+      <section aria-labelledby="side-by-side">
+        <h2 id="side-by-side" className="mb-1 text-xl font-semibold">
+          Side by side
+        </h2>
+        <p className="mb-3 max-w-3xl text-sm text-muted">
+          Each row holds the sentences that report the same fact; an empty cell means that report has no such sentence. Hover over or tab to a
+          highlighted term to see why its wording matters.
+        </p>
+        <AlignedGrid model={model} texts={texts} styles={styles} hidden={hidden} boilerplateOpen={state.bp === 'open'} />
+      </section>
+      <section aria-labelledby="only-here">
+        <h2 id="only-here" className="mb-3 text-xl font-semibold">
+          Only in one report
+        </h2>
+        <OmissionsList report={report} model={model} />
+      </section>
+      <section aria-labelledby="terms-title" id="terms" className="scroll-mt-6">
+        <h2 id="terms-title" className="mb-3 text-xl font-semibold">
+          Terms by report
+        </h2>
+        <TermTable
+          articles={report.articles.map((a) => ({ id: a.id, outlet: a.outlet, published: a.published }))}
+          referents={[...styles.values()]}
+          rows={report.terms}
+          initialRef={state.ref}
+        />
+      </section>
+    </div>
+  );
+}

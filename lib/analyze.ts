@@ -1,5 +1,5 @@
 /**
- * The analyze pipeline: normalize → segment → label → boilerplate → events over a set of articles, giving the
+ * The analyze pipeline: normalize → segment → label → boilerplate → events → candidates over a set of articles, giving the
  * `parallax analyze` report. Pure: takes loaded articles and lexicons, returns plain data.
  */
 import { countWords } from './normalize';
@@ -9,6 +9,7 @@ import { detectBoilerplate } from './boilerplate';
 import { compileLexicon, type CompiledLexicon } from './lexicon';
 import { labelTerms } from './label';
 import { groupEvents } from './events';
+import { discoverCandidates } from './candidates';
 import type {
   AnalyzeReport,
   ArticleAnalysis,
@@ -117,12 +118,17 @@ export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], opt
     });
     a.stats.boilerplateShare = boilerplateShare(a.paragraphs);
   });
+  const events = groupEvents(articles);
+  // Candidates compare each article with the other reports of its event, so they come after grouping.
+  const discovered = discoverCandidates(articles, events.map((e) => e.articles));
+  for (const a of articles) a.candidates = discovered.candidates.get(a.id) ?? [];
   return {
     kind: 'parallax.analyze',
     version: 1,
     lexicons: summarizeLexicons(lexicons),
     articles,
-    events: groupEvents(articles),
+    events,
+    proposedReferents: discovered.referents,
     rejected: options.rejected ?? [],
   };
 }

@@ -182,6 +182,8 @@ export interface ArticleAnalysis {
   paragraphs: Paragraph[];
   sentences: Sentence[];
   terms: TermHit[];
+  /** Wording worth a look that no lexicon entry covers: loaded cues, swaps, outlet-specific labels. */
+  candidates?: Candidate[];
   stats: ArticleStats;
 }
 
@@ -193,6 +195,8 @@ export interface AnalyzeReport {
   articles: ArticleAnalysis[];
   /** Articles grouped by the event they report. */
   events: EventGroup[];
+  /** Labels that different outlets use for one actor, grouped without a lexicon (per event). */
+  proposedReferents: ProposedReferent[];
   /** Files that were not analysed and why. */
   rejected: LoadError[];
 }

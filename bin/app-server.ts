@@ -4,7 +4,7 @@
  * loopback port over a chosen corpus folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,37 @@ export async function buildApp(): Promise<void> {
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${log.slice(-4000)}`);
 }
 
+const BUILD_LOCK = path.join(ROOT, '.next-build.lock');
+const STALE_LOCK_MS = 15 * 60_000;
+
+/**
+ * Builds when stale, one builder at a time: two test runs or exports starting together would
+ * otherwise write into the same .next folder at once. The lock is a folder (mkdir is atomic).
+ */
+export async function ensureBuilt(onBuild?: () => void): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(BUILD_LOCK).mtimeMs > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    if (buildIsStale()) {
+      onBuild?.();
+      await buildApp();
+    }
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -83,10 +114,7 @@ export interface StartOptions {
 
 /** Starts `next start` on loopback and waits until the library page (which runs the analysis) answers. */
 export async function startApp({ corpusDir, onBuild }: StartOptions): Promise<RunningApp> {
-  if (buildIsStale()) {
-    onBuild?.();
-    await buildApp();
-  }
+  await ensureBuilt(onBuild);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,

@@ -1,6 +1,7 @@
 /** End-to-end browser helpers: headless Debian Chromium through playwright-core, and the app's base URL. */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '../../lib/server/pdf';
 
 /** The running app's base URL (set by the global setup); fails loudly when the setup did not start it. */
 export function baseUrl(): string {
@@ -9,11 +10,13 @@ export function baseUrl(): string {
   return url;
 }
 
+/** The corpus folder the app under test serves (a temporary copy), or '' for an outside server. */
+export function corpusDir(): string {
+  return inject('corpusDir');
+}
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 /** Opens a page at `path` with the given viewport width; collects page errors so a test can assert there were none. */

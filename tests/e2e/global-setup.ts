@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Base URL of the app under test, e.g. http://127.0.0.1:41234 ('' when no e2e test runs). */
     baseUrl: string;
+    /** The temporary corpus folder that server reads ('' when it is not ours). */
+    corpusDir: string;
   }
 }
 
@@ -19,15 +21,18 @@ export default async function setup(project: TestProject) {
   const specs = await project.vitest.getRelevantTestSpecifications(filters);
   if (!specs.some((s) => s.moduleId.includes(`${path.sep}tests${path.sep}e2e${path.sep}`))) {
     project.provide('baseUrl', '');
+    project.provide('corpusDir', '');
     return;
   }
   // A server someone already runs (e.g. `next dev` while iterating) can stand in.
   if (process.env.PARALLAX_E2E_URL) {
     project.provide('baseUrl', process.env.PARALLAX_E2E_URL.replace(/\/$/, ''));
+    project.provide('corpusDir', '');
     return;
   }
   const server = await startServer();
   project.provide('baseUrl', server.url);
+  project.provide('corpusDir', server.corpusDir);
   return async () => {
     await server.stop();
   };

@@ -4,16 +4,25 @@
  * boilerplate, the shipped lexicons) and then candidate discovery with BASIL's events as the groups.
  * Prints recall (gold spans overlapped by a flag), precision (flags overlapping a gold span), F1, flag
  * counts, per-signal contributions, the dev (even) and test (odd) halves of the events, and the
- * "every content word the other two lack" baseline. `npx tsx bench/candidates.bench.ts`
- * (env BASIL_DIR overrides ../shared/eval/basil; CANDIDATE_OPTIONS takes JSON options).
+ * "every content word the other two lack" baseline, CPU seconds, and the contamination audit of the
+ * cue lists (bench/contamination.ts). `npx tsx bench/candidates.bench.ts`
+ * (env BASIL_DIR overrides ../shared/eval/basil; CANDIDATE_OPTIONS takes JSON options; for the
+ * stages of the contamination clean-up: BENCH_CUES=strict drops the contaminated entries kept for the
+ * licensed-list exception too, own uses our lists without the licensed ones, removed both; env
+ * BENCH_LICENSED takes JSON options for the licensed lists; BENCH_BACKGROUND=corpus shrinks log-odds
+ * toward the corpus alone instead of SUBTLEX-US).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeArticles } from '../lib/analyze';
 import { discoverCandidates, type CandidateOptions, type Signal } from '../lib/candidates';
+import { compileCues } from '../lib/candidates/cues';
+import { licensedCueLists, type LicensedCueOptions } from '../lib/candidates/licensed';
+import { CUE_LISTS, type CueList } from '../lib/candidates/word-lists';
 import { articleWords, stemCounts } from '../lib/candidates/words';
 import { loadLexicons } from '../lib/corpus';
 import type { ArticleInput, Span } from '../lib/types';
+import { audit, basilDir, contaminatedWords, goldStringCounts, withoutContaminated } from './contamination';
 
 interface BasilArticle {
   article_id: string;
@@ -28,7 +37,7 @@ interface BasilEvent {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
-const dir = process.env.BASIL_DIR ?? path.resolve(root, '..', 'shared', 'eval', 'basil');
+const dir = basilDir();
 const eventsDir = path.join(dir, 'events');
 const events: BasilEvent[] = readdirSync(eventsDir)
   .filter((f) => f.endsWith('.json'))
@@ -71,16 +80,35 @@ function summary(s: Score) {
   return { recall: pct(recall), precision: pct(precision), f1: pct(f1), flagged: s.flagged, goldHit: s.goldHit, gold: s.gold };
 }
 
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return Number(((u.user + u.system) / 1e6).toFixed(2));
+};
+
 const { lexicons } = await loadLexicons(path.join(root, 'lexicons'));
 let t0 = performance.now();
+let c0 = process.cpuUsage();
 const articles = analyzeArticles(events.flatMap((e) => e.articles.map(input)), lexicons).articles;
 const analyzeMs = performance.now() - t0;
+const analyzeCpu = cpuSeconds(c0);
 const groups = events.map((e) => e.articles.map((a) => a.article_id));
 const options: CandidateOptions = JSON.parse(process.env.CANDIDATE_OPTIONS ?? '{}') as CandidateOptions;
+const contaminated = contaminatedWords(goldStringCounts(dir));
+const cueMode = process.env.BENCH_CUES ?? 'shipped';
+const licensed = licensedCueLists(JSON.parse(process.env.BENCH_LICENSED ?? '{}') as LicensedCueOptions);
+const strictLists = withoutContaminated(CUE_LISTS, contaminated);
+const modes: Record<string, readonly CueList[] | undefined> = { shipped: [...CUE_LISTS, ...licensed], strict: [...strictLists, ...licensed], own: CUE_LISTS, removed: strictLists };
+const cueLists = modes[cueMode];
+if (!cueLists) throw new Error(`BENCH_CUES: expected shipped, strict, own or removed, not ${cueMode}`);
+// The shipped lists are left to discoverCandidates, so their compilation is timed with it.
+if (cueMode !== 'shipped' || process.env.BENCH_LICENSED) options.cues = compileCues(cueLists);
+if (process.env.BENCH_BACKGROUND === 'corpus') options.background = null;
 
 t0 = performance.now();
+c0 = process.cpuUsage();
 const report = discoverCandidates(articles, groups, options);
 const ms = performance.now() - t0;
+const candidateCpu = cpuSeconds(c0);
 
 // Terms plus candidates: a term hit overlapping a candidate counts once.
 const flags = new Map<string, Span[]>(
@@ -117,10 +145,13 @@ for (const e of events) {
 }
 
 const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+const auditRows = audit(CUE_LISTS, contaminated);
 console.log(
   JSON.stringify(
     {
       bench: 'candidates',
+      cues: cueMode,
+      background: options.background === null ? 'corpus' : 'subtlex',
       events: events.length,
       articles: articles.length,
       all: summary(score(flags, events)),
@@ -130,8 +161,16 @@ console.log(
       bySignal: { ...bySignal, 'lexicon-terms': summary(score(termFlags, events)) },
       baseline: summary(score(baseline, events)),
       referents: report.referents.length,
+      contamination: {
+        entries: auditRows.length,
+        keptByLicensedList: auditRows.filter((r) => r.licensed).length,
+        keptWithoutLicence: auditRows.filter((r) => !r.licensed).length,
+      },
+      megabytes: Number((bytes / 1024 / 1024).toFixed(2)),
       analyzeSeconds: Number((analyzeMs / 1000).toFixed(2)),
+      analyzeCpuSeconds: analyzeCpu,
       candidateSeconds: Number((ms / 1000).toFixed(2)),
+      candidateCpuSeconds: candidateCpu,
       candidateMBps: Number((bytes / 1024 / 1024 / (ms / 1000)).toFixed(2)),
     },
     null,

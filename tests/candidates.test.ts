@@ -139,23 +139,23 @@ describe('candidates on a new topic', () => {
   });
 
   it('still finds loaded language in an article with no other report of its event', () => {
-    const alone = invented('x', 'Outlet X', 'The senator blasted the phony report.');
+    const alone = invented('x', 'Outlet X', 'The senator lambasted the bogus report.');
     const found = texts(findCandidates([alone], []).get('x'));
-    expect(found).toEqual(expect.arrayContaining(['blasted', 'phony']));
+    expect(found).toEqual(expect.arrayContaining(['lambasted', 'bogus']));
   });
 
   it('marks a loaded word inside a quotation and scores it below the same word in narration', () => {
-    const quoted = invented('q', 'Outlet Q', '“This is a phony crisis,” the governor said.');
-    const narrated = invented('n', 'Outlet N', 'The governor called it a phony crisis.');
+    const quoted = invented('q', 'Outlet Q', '“This is a bogus crisis,” the governor said.');
+    const narrated = invented('n', 'Outlet N', 'The governor called it a bogus crisis.');
     const found = findCandidates([quoted, narrated], []);
-    const inQuote = found.get('q')!.find((x) => x.text === 'phony')!;
-    const inNarration = found.get('n')!.find((x) => x.text === 'phony')!;
+    const inQuote = found.get('q')!.find((x) => x.text === 'bogus')!;
+    const inNarration = found.get('n')!.find((x) => x.text === 'bogus')!;
     expect(inQuote.reasons.join(' ')).toMatch(/inside a quotation/);
     expect(inQuote.score).toBeLessThan(inNarration.score);
   });
 
   it('caps the number of distinct wordings per article', () => {
-    const loaded = invented('l', 'Outlet L', 'A phony, bogus, absurd, ridiculous, outrageous, shameful, disgraceful and stupid plan.');
+    const loaded = invented('l', 'Outlet L', 'A laughable, bogus, absurd, ridiculous, outrageous, shameful, disgraceful and stupid plan.');
     const found = findCandidates([loaded], [], { maxPerArticle: 3 }).get('l')!;
     expect(new Set(texts(found)).size).toBe(3);
   });
@@ -169,7 +169,7 @@ describe('cue matching', () => {
   };
 
   it('matches inflected forms of listed words and phrases', () => {
-    expect(match('She slams it. He slammed it. They are slamming it. He doubled down.')).toEqual(['slams', 'slammed', 'slamming', 'doubled down']);
+    expect(match('She lambastes it. He lambasted it. They are lambasting it. He lashed out.')).toEqual(['lambastes', 'lambasted', 'lambasting', 'lashed out']);
   });
 
   it('does not match a different word that merely shares a stem', () => {

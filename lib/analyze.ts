@@ -2,7 +2,6 @@
  * The analyze pipeline: normalize → segment → label → boilerplate → events → candidates over a set of articles, giving the
  * `parallax analyze` report. Pure: takes loaded articles and lexicons, returns plain data.
  */
-import { countWords } from './normalize';
 import { splitParagraphs, splitSentences } from './segment';
 import { classifyParagraphs } from './boilerplate/roles';
 import { detectBoilerplate } from './boilerplate';
@@ -10,6 +9,7 @@ import { compileLexicon, type CompiledLexicon } from './lexicon';
 import { labelTerms } from './label';
 import { groupEvents } from './events';
 import { discoverCandidates } from './candidates';
+import { tokenTable, Vocabulary, type TokenTable } from './token-table';
 import type {
   AnalyzeReport,
   ArticleAnalysis,
@@ -29,6 +29,11 @@ export interface AnalyzeOptions {
 
 /** Stage 1-3 for one article: paragraphs with roles, sentences, lexicon terms (boilerplate comes later, corpus-wide). */
 export function analyzeOne(input: ArticleInput, compiled: CompiledLexicon): ArticleAnalysis {
+  return analyzeTokenized(input, compiled, tokenTable(input.text));
+}
+
+/** `analyzeOne` given the article's token table, which the later corpus-wide stages reuse. */
+function analyzeTokenized(input: ArticleInput, compiled: CompiledLexicon, tokens: TokenTable): ArticleAnalysis {
   const { text } = input;
   const spans = splitParagraphs(text);
   const roles = classifyParagraphs(text, spans);
@@ -44,7 +49,7 @@ export function analyzeOne(input: ArticleInput, compiled: CompiledLexicon): Arti
   for (const p of paragraphs) {
     for (const s of splitSentences(text, p)) sentences.push({ index: sentences.length, paragraph: p.index, start: s.start, end: s.end });
   }
-  const terms = labelTerms(text, sentences, compiled);
+  const terms = labelTerms(text, sentences, compiled, tokens);
   const { title, titleFrom } = chooseTitle(input, paragraphs, sentences);
   return {
     id: input.id,
@@ -60,7 +65,8 @@ export function analyzeOne(input: ArticleInput, compiled: CompiledLexicon): Arti
     sentences,
     terms,
     stats: {
-      words: countWords(text),
+      // The table holds exactly the tokens countWords counts.
+      words: tokens.count,
       characters: text.length,
       boilerplateShare: 0,
       loadedTerms: terms.filter((t) => t.connotation !== 0).length,
@@ -89,6 +95,19 @@ function chooseTitle(
   return { title: clip(raw.replace(DATELINE, '').replace(/\s+/g, ' ').trim(), 110) || input.id, titleFrom: 'first-sentence' };
 }
 
+/** True when a span overlaps one of `sorted` (term hits sorted by start, which do not overlap each other). */
+function overlapsAny(sorted: readonly Span[], span: Span): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = sorted[lo];
+  return next !== undefined && next.start < span.end;
+}
+
 function boilerplateShare(paragraphs: Paragraph[]): number {
   let total = 0;
   let flagged = 0;
@@ -107,9 +126,19 @@ export function summarizeLexicons(lexicons: Lexicon[]): LexiconSummary[] {
 /** Runs the whole analyze pipeline over a corpus. */
 export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], options: AnalyzeOptions = {}): AnalyzeReport {
   const compiled = compileLexicon(lexicons);
-  const articles = inputs.map((input) => analyzeOne(input, compiled));
+  // Each article is tokenised once; its table serves labelling, boilerplate and events.
+  const vocabulary = new Vocabulary();
+  const tokens = inputs.map((input) => tokenTable(input.text, vocabulary));
+  const articles = inputs.map((input, i) => analyzeTokenized(input, compiled, tokens[i] as TokenTable));
   const families = detectBoilerplate(
-    articles.map((a) => ({ id: a.id, outlet: a.outlet, text: a.text, paragraphs: a.paragraphs.map((p): Span => ({ start: p.start, end: p.end })), roles: a.paragraphs.map((p) => p.role) })),
+    articles.map((a, i) => ({
+      id: a.id,
+      outlet: a.outlet,
+      text: a.text,
+      paragraphs: a.paragraphs.map((p): Span => ({ start: p.start, end: p.end })),
+      roles: a.paragraphs.map((p) => p.role),
+      tokens: tokens[i],
+    })),
   );
   articles.forEach((a, i) => {
     const perParagraph = families[i] ?? [];
@@ -118,10 +147,12 @@ export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], opt
     });
     a.stats.boilerplateShare = boilerplateShare(a.paragraphs);
   });
-  const events = groupEvents(articles);
+  const tokensOf = new Map(articles.map((a, i) => [a, tokens[i]]));
+  const events = groupEvents(articles, {}, (a) => tokensOf.get(a));
   // Candidates compare each article with the other reports of its event, so they come after grouping.
   const discovered = discoverCandidates(articles, events.map((e) => e.articles));
-  for (const a of articles) a.candidates = discovered.candidates.get(a.id) ?? [];
+  // A candidate is wording no lexicon covers: drop those that overlap a term already labelled.
+  for (const a of articles) a.candidates = (discovered.candidates.get(a.id) ?? []).filter((c) => !overlapsAny(a.terms, c));
   return {
     kind: 'parallax.analyze',
     version: 1,

@@ -30,6 +30,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/import" className="text-accent hover:underline">
                 Import an article
               </Link>
+              <Link href="/exercise/new" className="text-accent hover:underline">
+                Classroom exercise
+              </Link>
+              <Link href="/lexicons" className="text-accent hover:underline">
+                Lexicons
+              </Link>
             </nav>
           </div>
         </header>

@@ -1,42 +1,110 @@
 /**
  * Benchmark: the whole `analyze` pipeline against a bare tokenising pass over the same synthetic
  * corpus. Run one size per process (peak memory is per process): `npx tsx bench/analyze.bench.ts 1`.
+ * Prints CPU seconds next to wall seconds: on a shared, loaded machine wall time mostly measures the
+ * neighbours, while CPU time (and the ratio to the tokenising pass taken in the same run) does not.
+ *
+ * Arguments: size in MB, then optionally the number of measured runs (default 1; later runs show the
+ * steady state once the JIT has compiled everything, `warm*` fields) and `--one-day` for the corpus
+ * dated as one event (see bench/synthetic.ts).
  */
-import { analyzeArticles } from '../lib/analyze';
+import { analyzeArticles, type AnalyzeStage } from '../lib/analyze';
 import { loadLexicons } from '../lib/corpus';
 import { tokenize } from '../lib/normalize';
 import { syntheticCorpus } from './synthetic';
 
-const mb = Number(process.argv[2] ?? '1');
-const articles = syntheticCorpus(mb * 1024 * 1024, 7);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const mb = Number(args[0] ?? '1');
+const runs = Math.max(1, Number(args[1] ?? '1'));
+const dates = process.argv.includes('--one-day') ? 'one-day' : 'events';
+const articles = syntheticCorpus(mb * 1024 * 1024, 7, 0.25, { dates });
 const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
 const { lexicons } = await loadLexicons();
 
-// Warm up the JIT on a small slice so the figures describe steady state.
+// Warm up the JIT on a small slice. A single run still includes much compiling: see the warm* fields.
 analyzeArticles(articles.slice(0, 20), lexicons);
 for (const a of articles.slice(0, 20)) tokenize(a.text);
 
+/** User plus system CPU milliseconds of this process since `from` (all threads: JIT and GC count too). */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
+
 let t0 = performance.now();
+let c0 = process.cpuUsage();
 let tokens = 0;
 for (const a of articles) tokens += tokenize(a.text).length;
 const tokenMs = performance.now() - t0;
+const tokenCpuMs = cpuMs(c0);
 
-t0 = performance.now();
-const report = analyzeArticles(articles, lexicons);
-const analyzeMs = performance.now() - t0;
+interface Run {
+  wallMs: number;
+  cpuMs: number;
+  /** CPU ms per stage, from AnalyzeOptions.onStage. */
+  stages: Partial<Record<AnalyzeStage, number>>;
+  summary: { terms: number; boilerplateParagraphs: number; events: number; largestEvent: number };
+}
+
+function measure(): Run {
+  const stages: Run['stages'] = {};
+  let current: AnalyzeStage | null = null;
+  let stageStart = process.cpuUsage();
+  const onStage = (stage: AnalyzeStage) => {
+    if (current) stages[current] = Math.round(cpuMs(stageStart));
+    current = stage;
+    stageStart = process.cpuUsage();
+  };
+  const w0 = performance.now();
+  const c = process.cpuUsage();
+  const report = analyzeArticles(articles, lexicons, { onStage });
+  const run: Run = {
+    wallMs: performance.now() - w0,
+    cpuMs: cpuMs(c),
+    stages,
+    summary: {
+      terms: report.articles.reduce((n, a) => n + a.terms.length, 0),
+      boilerplateParagraphs: report.articles.reduce((n, a) => n + a.paragraphs.filter((p) => p.boilerplate).length, 0),
+      events: report.events.length,
+      largestEvent: Math.max(0, ...report.events.map((e) => e.articles.length)),
+    },
+  };
+  return run;
+}
+
+const measured: Run[] = [];
+for (let r = 0; r < runs; r++) measured.push(measure());
+const first = measured[0]!;
+// The best of the later runs, when there are any: what the pipeline costs once compiled.
+const warm = measured.length > 1 ? measured.slice(1).reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a)) : null;
 
 const MB = bytes / 1024 / 1024;
+const mbps = (ms: number) => Number((MB / (ms / 1000)).toFixed(2));
+const seconds = (ms: number) => Number((ms / 1000).toFixed(2));
 const result = {
   bench: 'analyze',
+  corpus: dates,
   corpusMB: Number(MB.toFixed(2)),
   articles: articles.length,
   tokens,
-  terms: report.articles.reduce((n, a) => n + a.terms.length, 0),
-  boilerplateParagraphs: report.articles.reduce((n, a) => n + a.paragraphs.filter((p) => p.boilerplate).length, 0),
-  tokenizeMBps: Number((MB / (tokenMs / 1000)).toFixed(2)),
-  analyzeMBps: Number((MB / (analyzeMs / 1000)).toFixed(2)),
-  analyzeSeconds: Number((analyzeMs / 1000).toFixed(2)),
-  ratioAnalyzeToTokenize: Number((analyzeMs / tokenMs).toFixed(1)),
+  ...first.summary,
+  tokenizeMBps: mbps(tokenMs),
+  analyzeMBps: mbps(first.wallMs),
+  analyzeSeconds: seconds(first.wallMs),
+  ratioAnalyzeToTokenize: Number((first.wallMs / tokenMs).toFixed(1)),
+  // The same figures by CPU time: what the pipeline costs, whatever else runs on the machine.
+  tokenizeCpuMBps: mbps(tokenCpuMs),
+  analyzeCpuMBps: mbps(first.cpuMs),
+  analyzeCpuSeconds: seconds(first.cpuMs),
+  ratioAnalyzeToTokenizeCpu: Number((first.cpuMs / tokenCpuMs).toFixed(1)),
+  stageCpuSeconds: Object.fromEntries(Object.entries(first.stages).map(([k, v]) => [k, seconds(v)])),
+  ...(warm && {
+    warmRuns: measured.length - 1,
+    warmAnalyzeCpuMBps: mbps(warm.cpuMs),
+    warmAnalyzeCpuSeconds: seconds(warm.cpuMs),
+    warmRatioAnalyzeToTokenizeCpu: Number((warm.cpuMs / tokenCpuMs).toFixed(1)),
+    warmStageCpuSeconds: Object.fromEntries(Object.entries(warm.stages).map(([k, v]) => [k, seconds(v)])),
+  }),
   peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
 };
 console.log(JSON.stringify(result));

@@ -1,7 +1,8 @@
 /**
  * Builds synthetic corpora from the seed articles for benchmarks: sentences are reshuffled into new
  * articles and a share of their words replaced, so near-duplicate detection sees realistic (not
- * wholesale) repetition. Seeded, so every run measures the same text.
+ * wholesale) repetition, and publication dates spread them over events. Seeded, so every run
+ * measures the same text.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -40,12 +41,27 @@ export function pools(): { sentences: string[]; words: string[] } {
   return { sentences, words };
 }
 
+/** How synthetic articles are dated, which decides the events they form. */
+export interface SyntheticOptions {
+  /**
+   * `events` (default): consecutive articles come in runs of 1-60 (about 9 on average) published
+   * within three days, runs 33-44 days apart, so they group into events of the sizes a news corpus
+   * has. `one-day`: every article is dated 2018-07-06 like the seeds, so the whole corpus is one event
+   * (2,400 articles at 10 MB, which no real corpus has, and which makes per-event work quadratic).
+   */
+  dates?: 'events' | 'one-day';
+}
+
+const DAY_MS = 86_400_000;
+
 /**
  * Synthetic articles totalling about `targetBytes` of UTF-8: 8-20 paragraphs of 1-3 seed sentences,
- * with `mutation` of the words replaced by random seed words.
+ * with `mutation` of the words replaced by random seed words. Dates come from a separate generator,
+ * so the texts are the same whichever `dates` is chosen.
  */
-export function syntheticCorpus(targetBytes: number, seed = 1, mutation = 0.25): ArticleInput[] {
+export function syntheticCorpus(targetBytes: number, seed = 1, mutation = 0.25, options: SyntheticOptions = {}): ArticleInput[] {
   const random = rng(seed);
+  const dateOf = options.dates === 'one-day' ? () => '2018-07-06' : eventDates(rng(seed ^ 0x5eed));
   const { sentences, words } = pools();
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
   const out: ArticleInput[] = [];
@@ -69,7 +85,22 @@ export function syntheticCorpus(targetBytes: number, seed = 1, mutation = 0.25):
     const text = `${paragraphs.join('\n\n')}\n`;
     bytes += Buffer.byteLength(text);
     const id = `syn-${String(out.length).padStart(6, '0')}`;
-    out.push({ id, source: `synthetic:${id}`, text, outlet: `Outlet ${out.length % 7}`, title: null, published: '2018-07-06', url: null, language: 'en' });
+    out.push({ id, source: `synthetic:${id}`, text, outlet: `Outlet ${out.length % 7}`, title: null, published: dateOf(), url: null, language: 'en' });
   }
   return out;
+}
+
+/** Publication dates for consecutive articles: runs of a geometric-like size (mean about 9, at most 60) per event. */
+function eventDates(random: () => number): () => string {
+  let day = Date.UTC(2000, 0, 1) / DAY_MS;
+  let left = 0;
+  return () => {
+    if (left === 0) {
+      left = Math.min(60, 1 + Math.floor(-Math.log(1 - random()) * 8));
+      // More than the 30 days past which two articles never share an event, even with the jitter below.
+      day += 33 + Math.floor(random() * 12);
+    }
+    left--;
+    return new Date((day + Math.floor(random() * 3)) * DAY_MS).toISOString().slice(0, 10);
+  };
 }

@@ -21,6 +21,10 @@ Commands:
       --paper a4|letter      paper size (default a4)
       --orientation auto|portrait|landscape   (auto: landscape for 3+ articles)
       --hide REFERENT,...    switch off highlights for these referents
+      --blind                a classroom worksheet: outlets hidden, questions for
+                             discussion; the answer key goes to FILE-answer-key.pdf
+      --focus REFERENT,...   (with --blind) referents the questions ask about
+      --question TEXT        (with --blind, repeatable) a question of your own
 
 Paths may be .txt, .md or .markdown files, or folders of them.
 `;

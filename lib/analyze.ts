@@ -25,7 +25,12 @@ import type {
 export interface AnalyzeOptions {
   /** Files that could not be loaded, carried into the report. */
   rejected?: LoadError[];
+  /** Called as each corpus-wide stage starts (and with `done` at the end), e.g. to time the stages. */
+  onStage?: (stage: AnalyzeStage) => void;
 }
+
+/** The stages `analyzeArticles` runs, in order. */
+export type AnalyzeStage = 'articles' | 'boilerplate' | 'events' | 'candidates' | 'done';
 
 /** Stage 1-3 for one article: paragraphs with roles, sentences, lexicon terms (boilerplate comes later, corpus-wide). */
 export function analyzeOne(input: ArticleInput, compiled: CompiledLexicon): ArticleAnalysis {
@@ -125,11 +130,13 @@ export function summarizeLexicons(lexicons: Lexicon[]): LexiconSummary[] {
 
 /** Runs the whole analyze pipeline over a corpus. */
 export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], options: AnalyzeOptions = {}): AnalyzeReport {
+  options.onStage?.('articles');
   const compiled = compileLexicon(lexicons);
   // Each article is tokenised once; its table serves labelling, boilerplate and events.
   const vocabulary = new Vocabulary();
   const tokens = inputs.map((input) => tokenTable(input.text, vocabulary));
   const articles = inputs.map((input, i) => analyzeTokenized(input, compiled, tokens[i] as TokenTable));
+  options.onStage?.('boilerplate');
   const families = detectBoilerplate(
     articles.map((a, i) => ({
       id: a.id,
@@ -147,12 +154,15 @@ export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], opt
     });
     a.stats.boilerplateShare = boilerplateShare(a.paragraphs);
   });
+  options.onStage?.('events');
   const tokensOf = new Map(articles.map((a, i) => [a, tokens[i]]));
   const events = groupEvents(articles, {}, (a) => tokensOf.get(a));
   // Candidates compare each article with the other reports of its event, so they come after grouping.
+  options.onStage?.('candidates');
   const discovered = discoverCandidates(articles, events.map((e) => e.articles));
   // A candidate is wording no lexicon covers: drop those that overlap a term already labelled.
   for (const a of articles) a.candidates = (discovered.candidates.get(a.id) ?? []).filter((c) => !overlapsAny(a.terms, c));
+  options.onStage?.('done');
   return {
     kind: 'parallax.analyze',
     version: 1,

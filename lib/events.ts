@@ -2,6 +2,7 @@
  * Event grouping: sorts a corpus into events (articles that report the same happening) from their
  * dates, the places and people they name, and the words of their own body text.
  */
+import type { TokenTable } from './token-table';
 import type { ArticleAnalysis, EventGroup } from './types';
 import { averageLinkage, type Edge } from './events/cluster';
 import { gapDays } from './events/dates';
@@ -9,7 +10,7 @@ import { describeGroup, kindRequests, pickShared } from './events/explain';
 import { classifyNames } from './events/kinds';
 import { articleFeatures, type ArticleFeatures } from './events/features';
 import { candidatePairs } from './events/pairs';
-import { cosine, vectorize, type FeatureSpace, type VectorWeights } from './events/vectors';
+import { cosine, cosinesFrom, vectorize, type FeatureSpace, type VectorWeights } from './events/vectors';
 
 export { nameKey, nameKeyOf } from './events/names';
 export { findTimeExpressions, type TimeExpression } from './events/dates';
@@ -31,7 +32,12 @@ export interface EventOptions {
    * window around one occurrence of each). Off, names are just "names"; grouping is unaffected.
    */
   nameKinds?: boolean;
-  /** At most this many distinct names are classified per call (compromise costs a few ms each). */
+  /**
+   * At most this many distinct names are classified per call, the largest groups' first: compromise
+   * costs 2-8 ms per name (a window or two of tagging), which a corpus of hundreds of events cannot
+   * afford per name. Enough for the labels of a small corpus such as the samples (6 names) and of the
+   * largest events of a big one (about three); the other names read "the names …". Grouping is unaffected.
+   */
   nameKindBudget?: number;
   /** Up to this many articles every pair is compared; beyond, candidates come from rarer shared features. */
   allPairsUpTo?: number;
@@ -50,7 +56,7 @@ export const DEFAULT_EVENT_OPTIONS: Required<Omit<EventOptions, 'weights'>> & { 
   decayDays: 10,
   weights: { words: 1, names: 2, dates: 2, priorDocuments: 30 },
   nameKinds: true,
-  nameKindBudget: 400,
+  nameKindBudget: 12,
   allPairsUpTo: 400,
   candidatesPerArticle: 25,
 };
@@ -77,11 +83,14 @@ interface Prepared {
   score: (content: number, gap: number | null) => number | null;
 }
 
-function prepare(input: ArticleAnalysis[], given: EventOptions): Prepared {
+/** The token table of an article's text, when the caller kept one (see `tokenTable`). */
+export type TokensOf = (article: ArticleAnalysis) => TokenTable | undefined;
+
+function prepare(input: ArticleAnalysis[], given: EventOptions, tokensOf?: TokensOf): Prepared {
   const options = { ...DEFAULT_EVENT_OPTIONS, ...given, weights: { ...DEFAULT_EVENT_OPTIONS.weights, ...given.weights } };
   // Sorted by id so that the result never depends on the order the corpus was listed in.
   const articles = [...input].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const features = articles.map((a) => articleFeatures(a));
+  const features = articles.map((a) => articleFeatures(a, tokensOf?.(a)));
   const space = vectorize(features, options.weights);
   const gap = (i: number, j: number) => {
     const a = features[i]!.when;
@@ -111,21 +120,40 @@ function eventId(ids: string[]): string {
  * else reports its happening). Groups come largest first, then by earliest publication (undated
  * last), then by first id; each carries the dates it rests on, a `why` in plain words and a short
  * `label`. Near-linear in the corpus beyond `allPairsUpTo` articles; see bench/events.bench.ts.
+ * `tokensOf` hands over token tables the caller already has; the groups are the same without it.
  */
-export function groupEvents(articles: ArticleAnalysis[], options: EventOptions = {}): EventGroup[] {
+export function groupEvents(articles: ArticleAnalysis[], options: EventOptions = {}, tokensOf?: TokensOf): EventGroup[] {
   if (!articles.length) return [];
-  const p = prepare(articles, options);
+  const p = prepare(articles, options, tokensOf);
   const n = p.articles.length;
   const edges: Edge[] = [];
   // Best match in wording per article, dates aside, for explaining singletons.
   const nearest = Array.from({ length: n }, () => ({ index: -1, content: -1 }));
-  for (const [i, j] of candidatePairs(p.space, p.options)) {
-    const content = cosine(p.space.vectors[i]!, p.space.vectors[j]!);
-    for (const [x, y] of [[i, j], [j, i]] as const) {
-      if (content > nearest[x]!.content) nearest[x] = { index: y, content };
+  const row = new Float64Array(p.space.keys.length);
+  // Each article's cosines with its later partners are taken in one dense pass (see cosinesFrom),
+  // in the order candidatePairs gives: by first article, then second.
+  const scoreFrom = (i: number, partners: readonly number[]) => {
+    const contents = cosinesFrom(p.space.vectors[i]!, partners.map((j) => p.space.vectors[j]!), row);
+    partners.forEach((j, k) => {
+      const content = contents[k]!;
+      if (content > nearest[i]!.content) nearest[i] = { index: j, content };
+      if (content > nearest[j]!.content) nearest[j] = { index: i, content };
+      const similarity = p.score(content, p.gap(i, j));
+      if (similarity !== null && similarity > 0) edges.push({ a: i, b: j, similarity });
+    });
+  };
+  if (n <= p.options.allPairsUpTo) {
+    // Every pair: no need to list them first.
+    for (let i = 0; i < n; i++) scoreFrom(i, Array.from({ length: n - i - 1 }, (_, k) => i + 1 + k));
+  } else {
+    const pairs = candidatePairs(p.space, p.options);
+    for (let from = 0; from < pairs.length; ) {
+      const i = pairs[from]![0];
+      let to = from;
+      while (to < pairs.length && pairs[to]![0] === i) to++;
+      scoreFrom(i, pairs.slice(from, to).map(([, j]) => j));
+      from = to;
     }
-    const similarity = p.score(content, p.gap(i, j));
-    if (similarity !== null && similarity > 0) edges.push({ a: i, b: j, similarity });
   }
   const clusters = averageLinkage(n, edges, {
     threshold: p.options.threshold,

@@ -166,12 +166,11 @@ function directQuotes(text: string, p: Span): QuoteRegion[] {
  *   the writer's background gloss ("Dara’a, which is known as the birth place of …").
  */
 function reportedSpeech(text: string, s: Span, tokens: readonly Token[], direct: readonly QuoteRegion[]): Span[] {
-  const inDirect = (t: Token) => direct.some((d) => t.start >= d.start && t.end <= d.end);
   const out: Span[] = [];
 
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (t.norm !== 'according' || (tokens[i + 1] as Token).norm !== 'to' || inDirect(t)) continue;
+    if (t.norm !== 'according' || (tokens[i + 1] as Token).norm !== 'to' || insideAny(direct, t)) continue;
     const afterTo = (tokens[i + 1] as Token).end;
     const comma = text.indexOf(',', afterTo);
     const clauseEnd = comma >= 0 && comma < s.end ? comma + 1 : s.end;
@@ -181,7 +180,7 @@ function reportedSpeech(text: string, s: Span, tokens: readonly Token[], direct:
 
   for (let v = 0; v < tokens.length; v++) {
     const verb = tokens[v] as Token;
-    if (!SPEECH.has(verb.norm) || inDirect(verb)) continue;
+    if (!SPEECH.has(verb.norm) || insideAny(direct, verb)) continue;
     const prevEnd = v > 0 ? (tokens[v - 1] as Token).end : s.start;
     const gapBefore = text.slice(prevEnd, verb.start);
     if (/[-\u2010\u2011]$/.test(gapBefore) || (v > 0 && NOT_A_VERB_AFTER.has((tokens[v - 1] as Token).norm))) continue;
@@ -203,6 +202,12 @@ function reportedSpeech(text: string, s: Span, tokens: readonly Token[], direct:
     break; // Later verbs sit inside this speech.
   }
   return out;
+}
+
+/** True when the token lies inside one of the regions. */
+function insideAny(regions: readonly QuoteRegion[], t: Token): boolean {
+  for (const d of regions) if (t.start >= d.start && t.end <= d.end) return true;
+  return false;
 }
 
 /**

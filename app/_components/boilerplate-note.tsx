@@ -25,7 +25,7 @@ export function BoilerplateNote({ info, first }: { info: BoilerplateView; first:
   return (
     <span className="inline-flex flex-col gap-0.5">
       <span className="inline-flex items-center gap-1.5">
-        <Toggle /> <span className="font-medium text-ink">{label}</span>
+        <Toggle /> <span className="shrink-0 font-medium text-ink">{label}</span>
         {info.kind === 'chrome' && info.reason ? <span>· {info.reason.explanation}</span> : null}
       </span>
       {here > 0 ? <span className="pl-5">Repeated {here === 1 ? 'once more' : `${here} more times`} in this report.</span> : null}

@@ -1,10 +1,12 @@
-/** Renders a stretch of article text with term highlights and word changes as nested React elements. */
+/** Renders a stretch of article text with term highlights, candidate wordings and word changes as nested React elements. */
 import type { CSSProperties, ReactNode } from 'react';
 import { buildSegments, type Mark, type Segment } from '@/lib/view/segments';
 import { connotationSign, connotationUnderline, connotationWords, humanise, voiceWords, type ReferentStyle } from '@/lib/view/referents';
-import type { TermHit, WordChange } from '@/lib/types';
+import { editEntryHref, uncoveredCandidates } from '@/lib/view/candidates';
+import type { Candidate, TermHit, WordChange } from '@/lib/types';
+import { CandidateMark } from './candidate-mark';
 
-type HighlightData = { kind: 'term'; hit: TermHit } | { kind: 'change'; change: WordChange };
+type HighlightData = { kind: 'term'; hit: TermHit } | { kind: 'candidate'; candidate: Candidate } | { kind: 'change'; change: WordChange };
 
 export interface HighlightedTextProps {
   text: string;
@@ -12,6 +14,10 @@ export interface HighlightedTextProps {
   end: number;
   terms: readonly TermHit[];
   changes?: readonly WordChange[];
+  /** Candidate wordings (no lexicon entry); any a term covers are left out. */
+  candidates?: readonly Candidate[];
+  /** The article the text belongs to, carried into "Add to lexicon" and "Edit" links. */
+  article?: string;
   styles: ReadonlyMap<string, ReferentStyle>;
   /** Referents whose highlights are switched off: their words render as plain text. */
   hidden?: ReadonlySet<string>;
@@ -22,16 +28,19 @@ export interface HighlightedTextProps {
 }
 
 /** The text of `[start, end)` with terms (outer layer) and changes (inner layer) marked up. */
-export function HighlightedText({ text, start, end, terms, changes = [], styles, hidden, idPrefix, tipAlign = 'start' }: HighlightedTextProps) {
+export function HighlightedText({ text, start, end, terms, changes = [], candidates = [], article, styles, hidden, idPrefix, tipAlign = 'start' }: HighlightedTextProps) {
   const termMarks: Mark<HighlightData>[] = terms
     .filter((t) => !hidden?.has(t.referent))
     .map((hit) => ({ start: hit.start, end: hit.end, data: { kind: 'term', hit } }));
+  // Candidates share the outer layer with terms; those a term covers (even a hidden one) are dropped first.
+  for (const candidate of uncoveredCandidates(candidates, terms)) termMarks.push({ start: candidate.start, end: candidate.end, data: { kind: 'candidate', candidate } });
   const changeMarks: Mark<HighlightData>[] = changes.map((change) => ({ start: change.start, end: change.end, data: { kind: 'change', change } }));
   const segments = buildSegments(start, end, [termMarks, changeMarks]);
-  return <>{renderSegments(segments, { text, styles, idPrefix, tipAlign })}</>;
+  return <>{renderSegments(segments, { text, styles, idPrefix, tipAlign, article })}</>;
 }
 
 interface RenderContext {
+  article: string | undefined;
   text: string;
   styles: ReadonlyMap<string, ReferentStyle>;
   idPrefix: string;
@@ -48,6 +57,13 @@ function renderSegments(segments: Segment<HighlightData>[], ctx: RenderContext):
         <mark key={key} className={`chg chg-${s.data.change.kind}`} data-change={s.data.change.kind}>
           {children}
         </mark>
+      );
+    }
+    if (s.data.kind === 'candidate') {
+      return (
+        <CandidateMark key={key} candidate={s.data.candidate} tipId={`cand-${ctx.idPrefix}-${s.data.candidate.start}`} tipAlign={ctx.tipAlign} article={ctx.article}>
+          {children}
+        </CandidateMark>
       );
     }
     return <Term key={key} hit={s.data.hit} ctx={ctx}>{children}</Term>;
@@ -91,6 +107,9 @@ function Term({ hit, ctx, children }: { hit: TermHit; ctx: RenderContext; childr
           Source: {source.name}
           {source.section ? `, ${source.section}` : ''}
         </span>
+        <a className="term-tip-action" href={editEntryHref(hit.entry.lexicon, hit.entry.id, ctx.article)} data-edit-entry={hit.entry.id}>
+          Edit this entry in the lexicon
+        </a>
       </span>
     </span>
   );

@@ -1,5 +1,5 @@
 'use client';
-/** Lets Escape hide a term's explanation without moving focus (WCAG 1.4.13: dismissible hover content). */
+/** Lets Escape hide a term's or candidate's explanation without moving focus (WCAG 1.4.13: dismissible hover content). */
 import { useEffect } from 'react';
 
 export function TooltipDismiss() {
@@ -7,7 +7,7 @@ export function TooltipDismiss() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       const el = document.activeElement;
-      if (el instanceof HTMLElement && el.classList.contains('term')) {
+      if (el instanceof HTMLElement && (el.classList.contains('term') || el.classList.contains('cand'))) {
         el.setAttribute('data-dismissed', '');
         el.addEventListener('blur', () => el.removeAttribute('data-dismissed'), { once: true });
       }

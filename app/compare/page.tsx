@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { UnknownArticleError, getComparisonView } from '@/lib/server/library';
 import type { ArticleName } from '@/lib/view/compare-model';
 import { parseCompareState, type RawSearchParams } from '@/lib/view/url-state';
+import { ClassroomView } from './_components/classroom-view';
 import { CompareView } from './_components/compare-view';
 
 export const dynamic = 'force-dynamic';
@@ -22,11 +23,19 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     if (e instanceof UnknownArticleError) notFound();
     throw e;
   }
+  if (state.blind) {
+    // Classroom mode: blind view, reveal, worksheet or answer key (app/compare/_components/classroom-view.tsx).
+    return (
+      <main className="mx-auto max-w-[96rem] px-4 pb-24 pt-6 sm:px-6">
+        <ClassroomView view={view} state={state} />
+      </main>
+    );
+  }
   const { comparison: report, analysis, referents } = view;
   const names = new Map<string, ArticleName>(analysis.articles.map((a) => [a.id, { id: a.id, outlet: a.outlet, title: a.title, published: a.published }]));
   return (
     <main className="mx-auto max-w-[96rem] px-4 pb-16 pt-6 sm:px-6">
-      <CompareView report={report} state={state} names={names} referents={referents} />
+      <CompareView report={report} state={state} names={names} referents={referents} proposed={analysis.proposedReferents} />
     </main>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * `parallax export ... --pdf FILE`: prints a comparison to PDF through the app's own export route
  * (the compare page with print CSS, rendered by headless Chromium), so the command line and the app
- * produce the same document.
+ * produce the same document. With --blind it writes a classroom worksheet (no outlet named anywhere)
+ * to FILE and the answer key, which names them, beside it as FILE-answer-key.pdf.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -20,6 +21,8 @@ export async function runExport(args: string[]): Promise<number> {
     orientation: { type: 'string', default: 'auto' },
     hide: { type: 'string' },
     blind: { type: 'boolean' },
+    focus: { type: 'string' },
+    question: { type: 'string', multiple: true },
   });
   if (!values.pdf) throw new Error('name the output file with --pdf FILE, e.g. parallax export 000_aa3b1d39a0c4470b 003_0702bf80221a2f16 --pdf comparison.pdf');
   if (positionals.length < MIN_COMPARED || positionals.length > MAX_COMPARED) {
@@ -60,26 +63,33 @@ export async function runExport(args: string[]): Promise<number> {
   try {
     const query = new URLSearchParams({ articles: ids.join(','), format: 'pdf', paper: values.paper, orientation: values.orientation });
     if (values.hide) query.set('hide', values.hide);
+    // Classroom mode: the worksheet first, then the answer key (key=1) as a separate file for the teacher.
     if (values.blind) query.set('blind', '1');
-    const res = await fetch(`${app.url}/api/export?${query.toString().replace(/%2C/g, ',')}`);
-    if (!res.ok) {
-      const body = await res.text();
-      let message = body;
-      try {
-        message = (JSON.parse(body) as { error?: string }).error ?? body;
-      } catch {
-        // not JSON: print as it came
-      }
-      process.stderr.write(`parallax export: the export failed (${res.status}): ${message.slice(0, 2000)}\n`);
-      return 1;
-    }
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    // Written beside the target and renamed into place: the file is whole or absent, never half-written.
+    if (values.blind && values.focus) query.set('focus', values.focus);
+    if (values.blind && values.question?.length) query.set('q', values.question.join('\n'));
     const target = path.resolve(values.pdf);
-    const tmp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, target);
-    process.stderr.write(`parallax export: wrote ${target} (${(bytes.length / 1024).toFixed(0)} KB)\n`);
+    const outputs: [string, URLSearchParams][] = [[target, query]];
+    if (values.blind) outputs.push([target.replace(/(\.pdf)?$/i, '-answer-key.pdf'), new URLSearchParams([...query, ['key', '1']])]);
+    for (const [file, params] of outputs) {
+      const res = await fetch(`${app.url}/api/export?${params.toString().replace(/%2C/g, ',')}`);
+      if (!res.ok) {
+        const body = await res.text();
+        let message = body;
+        try {
+          message = (JSON.parse(body) as { error?: string }).error ?? body;
+        } catch {
+          // not JSON: print as it came
+        }
+        process.stderr.write(`parallax export: the export failed (${res.status}): ${message.slice(0, 2000)}\n`);
+        return 1;
+      }
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      // Written beside the target and renamed into place: the file is whole or absent, never half-written.
+      const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+      await fs.writeFile(tmp, bytes);
+      await fs.rename(tmp, file);
+      process.stderr.write(`parallax export: wrote ${file} (${(bytes.length / 1024).toFixed(0)} KB)\n`);
+    }
     return 0;
   } finally {
     await app.stop();

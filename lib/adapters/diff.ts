@@ -61,6 +61,29 @@ export function alignSequences(
   b: readonly (string | number)[],
   limits: DiffLimits = {},
 ): SequenceAlignment | undefined {
+  return alignWith(a, b, limits, (midA, midB, maxEditLength, timeout) => diffArrays(midA, midB, { maxEditLength, timeout }));
+}
+
+/** One change of a middle diff, as jsdiff's change objects carry it. */
+export interface MiddleChange {
+  count: number;
+  added?: boolean;
+  removed?: boolean;
+}
+
+/** Diffs the middle of two sequences within the limits, or returns undefined: jsdiff's `diffArrays` contract. */
+export type MiddleDiff<T> = (a: T[], b: T[], maxEditLength: number, timeoutMs: number) => readonly MiddleChange[] | undefined;
+
+/**
+ * `alignSequences` with another diff of the middle (one that returns what `diffArrays` would, such as
+ * the typed replay in lib/boilerplate/myers.ts), so both share the same head/tail trim and run building.
+ */
+export function alignWith<T extends string | number>(
+  a: readonly T[],
+  b: readonly T[],
+  limits: DiffLimits,
+  diffMiddle: MiddleDiff<T>,
+): SequenceAlignment | undefined {
   const maxEditLength = Math.max(0, Math.floor(limits.maxEditLength ?? a.length + b.length));
   // A shared head and tail cost jsdiff time (its copies, and the tail's snakes on every path) but
   // cannot change the result, so only the middle is diffed.
@@ -71,9 +94,7 @@ export function alignSequences(
   const midA = a.slice(head, a.length - tail);
   const midB = b.slice(head, b.length - tail);
   const changes =
-    midA.length === 0 && midB.length === 0
-      ? []
-      : diffArrays(midA, midB, { maxEditLength, timeout: limits.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    midA.length === 0 && midB.length === 0 ? [] : diffMiddle(midA, midB, maxEditLength, limits.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   if (changes === undefined) return undefined;
 
   const runs: SequenceRun[] = [];
@@ -84,7 +105,7 @@ export function alignSequences(
   for (const change of changes) {
     const n = change.count;
     if (!change.added && !change.removed) {
-      const last = runs[runs.length - 1];
+      const last = runs.length > 0 ? runs[runs.length - 1] : undefined;
       if (last?.kind === 'same') {
         last.aEnd += n;
         last.bEnd += n;
@@ -94,7 +115,7 @@ export function alignSequences(
       common += n;
       continue;
     }
-    const last = runs[runs.length - 1];
+    const last = runs.length > 0 ? runs[runs.length - 1] : undefined;
     const run: SequenceRun =
       last && last.kind === 'changed' ? last : { kind: 'changed', aStart: ai, aEnd: ai, bStart: bi, bEnd: bi };
     if (run !== last) runs.push(run);
@@ -104,7 +125,7 @@ export function alignSequences(
     run.bEnd = bi;
   }
   if (tail > 0) {
-    const last = runs[runs.length - 1];
+    const last = runs.length > 0 ? runs[runs.length - 1] : undefined;
     if (last?.kind === 'same') {
       last.aEnd += tail;
       last.bEnd += tail;
@@ -186,7 +207,7 @@ export function widenToCompounds(
   const out: SequenceRun[] = [];
   for (const run of runs) {
     if (run.kind !== 'changed') continue;
-    const r = { ...run };
+    const r: SequenceRun = { kind: run.kind, aStart: run.aStart, aEnd: run.aEnd, bStart: run.bStart, bEnd: run.bEnd };
     const hasA = r.aEnd > r.aStart;
     const hasB = r.bEnd > r.bStart;
     // Tokens just outside a changed run are common to both sides, so both sides widen together.
@@ -198,7 +219,8 @@ export function widenToCompounds(
       r.aEnd++;
       r.bEnd++;
     }
-    const last = out[out.length - 1];
+    // Guarded: index -1 of an empty array is a slow property lookup in V8.
+    const last = out.length > 0 ? out[out.length - 1] : undefined;
     if (last && r.aStart <= last.aEnd) {
       last.aEnd = Math.max(last.aEnd, r.aEnd);
       last.bEnd = Math.max(last.bEnd, r.bEnd);

@@ -2,6 +2,7 @@
  * Boilerplate stage entry: paragraph roles per article (title, chrome, caption, body) and near-duplicate
  * families across the whole corpus, as plain per-paragraph data.
  */
+import type { TokenTable } from '../token-table';
 import type { BoilerplateInfo, ParagraphRole, RoleReason, Span } from '../types';
 import { findNearDuplicates, type NearDuplicateOptions } from './near-duplicates';
 import { classifyParagraphs, type RoleOptions } from './roles';
@@ -22,6 +23,8 @@ export interface BoilerplateDoc {
   roles?: readonly ParagraphRole[];
   /** Title from metadata, when known; helps spot the headline and its repeats. */
   title?: string | null;
+  /** The text's token table (`tokenTable`), when the caller has one; results are the same without. */
+  tokens?: TokenTable;
 }
 
 /** What the stage says about one paragraph: the fields `Paragraph` takes from it. */

@@ -33,24 +33,40 @@ export function minhashSignatures(words: readonly (readonly number[])[], hashes:
   // Row k maps x -> xorshift(imul(x ^ seed_k, odd)): xor, odd multiply and xorshift are each
   // bijective, so every row is a permutation of the (already fmix-mixed) shingle hashes.
   const seeds = Int32Array.from({ length: hashes }, (_, k) => fmix32(0x9e3779b9 + k * 0x632be5ab));
-  const shingles: number[] = [];
+  let shingles = new Int32Array(256);
   for (let p = 0; p < n; p++) {
     const ids = words[p] ?? [];
-    shingles.length = 0;
+    const count = ids.length === 0 ? 0 : 2 * ids.length - 1;
+    if (count > shingles.length) shingles = new Int32Array(2 * count);
+    let m = 0;
     let prev = 0;
     for (let t = 0; t < ids.length; t++) {
       const h = fmix32(Math.imul((ids[t] ?? 0) + 1, 0x9e3779b1));
-      shingles.push(h);
-      if (t > 0) shingles.push(fmix32(Math.imul(prev, 0x01000193) ^ h ^ 0x5bd1e995));
+      shingles[m++] = h;
+      if (t > 0) shingles[m++] = fmix32(Math.imul(prev, 0x01000193) ^ h ^ 0x5bd1e995);
       prev = h;
     }
+    if (m === 0) continue; // stays EMPTY
+    // Two rows per pass over the shingles, so their minimums stay in registers rather than going
+    // through the array (about twice as fast). The top bit is flipped so that signed 32-bit comparisons,
+    // which V8 keeps in integer registers, order the values as unsigned ones.
     const base = p * hashes;
-    for (const s of shingles) {
-      for (let k = 0; k < hashes; k++) {
-        let v = Math.imul(s ^ (seeds[k] ?? 0), 0x9e3779b1);
-        v = (v ^ (v >>> 15)) >>> 0;
-        if (v < (sig[base + k] ?? EMPTY)) sig[base + k] = v;
+    for (let k = 0; k < hashes; k += 2) {
+      const seedA = seeds[k] as number;
+      const seedB = k + 1 < hashes ? (seeds[k + 1] as number) : seedA;
+      let minA = 0x7fffffff;
+      let minB = 0x7fffffff;
+      for (let x = 0; x < m; x++) {
+        const s = shingles[x] as number;
+        const a = Math.imul(s ^ seedA, 0x9e3779b1);
+        const b = Math.imul(s ^ seedB, 0x9e3779b1);
+        const biasedA = a ^ (a >>> 15) ^ 0x80000000;
+        const biasedB = b ^ (b >>> 15) ^ 0x80000000;
+        if (biasedA < minA) minA = biasedA;
+        if (biasedB < minB) minB = biasedB;
       }
+      sig[base + k] = (minA ^ 0x80000000) >>> 0;
+      if (k + 1 < hashes) sig[base + k + 1] = (minB ^ 0x80000000) >>> 0;
     }
   }
   return sig;
@@ -63,6 +79,21 @@ export function estimateJaccard(sig: Uint32Array, hashes: number, i: number, j: 
   let same = 0;
   for (let k = 0; k < hashes; k++) if (sig[a + k] === sig[b + k]) same++;
   return same / hashes;
+}
+
+/**
+ * Exactly `estimateJaccard(sig, hashes, i, j) >= min`, stopping as soon as the positions left cannot
+ * reach `min` (most LSH candidates share only a band or two).
+ */
+export function jaccardAtLeast(sig: Uint32Array, hashes: number, i: number, j: number, min: number): boolean {
+  const a = i * hashes;
+  const b = j * hashes;
+  let same = 0;
+  for (let k = 0; k < hashes; k++) {
+    if (sig[a + k] === sig[b + k]) same++;
+    else if ((same + hashes - k - 1) / hashes < min) return false;
+  }
+  return same / hashes >= min;
 }
 
 /**

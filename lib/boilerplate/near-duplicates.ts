@@ -1,10 +1,14 @@
 /**
  * Near-duplicate paragraphs across a corpus in near-linear time: word unigram+bigram shingles, MinHash
- * signatures and LSH banding find candidates, and a bounded word diff verifies them and names the swaps.
+ * signatures and LSH banding find candidates, an exact common-subsequence length verifies them, and a
+ * bounded word diff (jsdiff's, replayed in ./myers) names the swaps of the accepted ones.
  */
-import { alignSequences, isGlued, widenToCompounds, type SequenceAlignment } from '../adapters/diff';
+import { alignWith, isGlued, widenToCompounds, type SequenceAlignment } from '../adapters/diff';
 import { tokenize } from '../normalize';
-import { estimateJaccard, forEachCandidate, minhashSignatures } from './minhash';
+import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
+import { LcsScratch } from './lcs';
+import { diffIds } from './myers';
+import { forEachCandidate, jaccardAtLeast, minhashSignatures } from './minhash';
 import type { BoilerplateDifference, BoilerplateInfo, BoilerplateMatch, ParagraphRole, Span } from '../types';
 
 /** One article as the near-duplicate pass sees it: plain data, no disk access. */
@@ -16,6 +20,8 @@ export interface NearDuplicateDoc {
   paragraphs: readonly Span[];
   /** Roles from `classifyParagraphs`; families of non-body paragraphs with chrome are `chrome`. */
   roles?: readonly ParagraphRole[];
+  /** The text's token table, when the caller has one: spares tokenising every paragraph again. */
+  tokens?: TokenTable;
 }
 
 /** Tuning for {@link findNearDuplicates}; the defaults suit news paragraphs. */
@@ -44,7 +50,12 @@ export interface NearDuplicateOptions {
   bucketWindow?: number;
   /** Twins listed per paragraph (the family itself is not capped). Default 3. */
   maxMatches?: number;
-  /** Time limit of one verifying diff, in ms. Default 20. */
+  /**
+   * Time limit of the diff that lists an accepted pair's differences, in ms; a pair past it is left
+   * unmatched. Default 1000: that diff is already bounded by the pair's known edit distance (well under
+   * a millisecond for news paragraphs), so the limit only guards against pathological inputs. A tight
+   * limit made results depend on machine load: a process paused mid-diff lost a genuine twin.
+   */
   diffTimeoutMs?: number;
 }
 
@@ -61,7 +72,7 @@ const DEFAULTS: Required<NearDuplicateOptions> = {
   minShortSimilarity: 0.8,
   bucketWindow: 5,
   maxMatches: 3,
-  diffTimeoutMs: 20,
+  diffTimeoutMs: 1000,
 };
 
 /** A verified twin, with its differences already quoted (alignments are not kept, to save memory). */
@@ -89,6 +100,7 @@ export function findNearDuplicates(
   // Twin counts in a dense array: the hot skip test below should not chase per-paragraph objects.
   const listed = new Int32Array(n);
   const rejected = new Set<number>();
+  const lcs = new LcsScratch();
 
   const find = (x: number): number => {
     let r = x;
@@ -107,11 +119,11 @@ export function findNearDuplicates(
     if (((listed[i] ?? 0) >= o.maxMatches || (listed[j] ?? 0) >= o.maxMatches) && find(i) === find(j)) return;
     const fi = found[i] as Found[];
     const fj = found[j] as Found[];
-    if (fi.some((m) => m.other === j) || fj.some((m) => m.other === i)) return;
-    if (estimateJaccard(signatures, o.hashes, i, j) < o.minEstimatedJaccard) return;
+    if (lists(fi, j) || lists(fj, i)) return;
+    if (!jaccardAtLeast(signatures, o.hashes, i, j, o.minEstimatedJaccard)) return;
     const pairKey = i * n + j;
     if (rejected.has(pairKey)) return;
-    const alignment = verify(corpus, i, j, o);
+    const alignment = verify(corpus, i, j, o, lcs);
     if (!alignment) {
       rejected.add(pairKey);
       return;
@@ -130,6 +142,12 @@ export function findNearDuplicates(
 
   forEachCandidate(signatures, n, o, consider);
   return buildInfos(docs, corpus, found, find);
+}
+
+/** True when `twins` already lists paragraph `other` (a loop: this runs for every LSH candidate). */
+function lists(twins: readonly Found[], other: number): boolean {
+  for (const m of twins) if (m.other === other) return true;
+  return false;
 }
 
 // ----- Corpus index: folded word ids and offsets, flat, so 100,000 paragraphs stay small. -----
@@ -153,21 +171,51 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
   const firstToken: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  // Ids are numbered by first occurrence, whatever the source of the tokens: the MinHash shingles
+  // hash them, so the numbering decides the candidates.
+  const idOf = (norm: string): number => {
+    let id = vocabulary.get(norm);
+    if (id === undefined) {
+      id = vocabulary.size;
+      vocabulary.set(norm, id);
+    }
+    return id;
+  };
+  // A shared token table's word ids, mapped once each to ours (-1: not seen yet).
+  const remaps = new Map<Vocabulary, Int32Array>();
+  const remapFor = (shared: Vocabulary): Int32Array => {
+    let remap = remaps.get(shared);
+    if (!remap || remap.length < shared.size) {
+      const grown = new Int32Array(shared.size).fill(-1);
+      if (remap) grown.set(remap);
+      remaps.set(shared, (remap = grown));
+    }
+    return remap;
+  };
   docs.forEach((doc, d) => {
+    const table = doc.tokens?.text === doc.text ? doc.tokens : undefined;
+    const remap = table ? remapFor(table.vocabulary) : null;
     doc.paragraphs.forEach((span, p) => {
       docOf.push(d);
       paraOf.push(p);
       firstToken.push(starts.length);
       const ids: number[] = [];
-      for (const token of tokenize(doc.text, span.start, span.end)) {
-        let id = vocabulary.get(token.norm);
-        if (id === undefined) {
-          id = vocabulary.size;
-          vocabulary.set(token.norm, id);
+      const range = table ? tokenRange(table, span.start, span.end) : null;
+      if (table && remap && range) {
+        for (let k = range[0]; k < range[1]; k++) {
+          const shared = table.ids[k] as number;
+          let id = remap[shared] as number;
+          if (id < 0) remap[shared] = id = idOf(table.vocabulary.words[shared] as string);
+          ids.push(id);
+          starts.push(table.starts[k] as number);
+          ends.push(table.ends[k] as number);
         }
-        ids.push(id);
-        starts.push(token.start);
-        ends.push(token.end);
+      } else {
+        for (const token of tokenize(doc.text, span.start, span.end)) {
+          ids.push(idOf(token.norm));
+          starts.push(token.start);
+          ends.push(token.end);
+        }
       }
       words.push(ids);
     });
@@ -185,8 +233,18 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
 
 // ----- Verification and output. -----
 
-/** Exact check of a candidate pair by a bounded word diff; undefined when it is not a near-duplicate. */
-function verify(corpus: CorpusIndex, i: number, j: number, o: Required<NearDuplicateOptions>): SequenceAlignment | undefined {
+/**
+ * Exact check of a candidate pair; undefined when it is not a near-duplicate. Both tests read only the
+ * length of the longest common subsequence, which a bit-parallel pass gives in microseconds, so jsdiff
+ * runs only for accepted pairs (to list their differences), bounded by their known edit distance.
+ */
+function verify(
+  corpus: CorpusIndex,
+  i: number,
+  j: number,
+  o: Required<NearDuplicateOptions>,
+  lcs: LcsScratch,
+): SequenceAlignment | undefined {
   const a = corpus.words[i] ?? [];
   const b = corpus.words[j] ?? [];
   const total = a.length + b.length;
@@ -196,17 +254,25 @@ function verify(corpus: CorpusIndex, i: number, j: number, o: Required<NearDupli
   if (shorter < o.minFuzzyWords && (a.length !== b.length || a.some((w, k) => w !== b[k]))) return undefined;
   // Two headlines of one story share "talks", "Russian Federation": short pairs need more in common.
   const minSimilarity = shorter < o.shortWords ? Math.max(o.minSimilarity, o.minShortSimilarity) : o.minSimilarity;
-  // Edits (insertions + deletions) are total − 2·common; past both bounds neither test can pass,
-  // so jsdiff may stop early and return undefined ("too different").
+  // Edits (insertions + deletions) are total − 2·common; past both bounds neither test can pass.
+  // (The bound is what a verifying diff used to stop at, so a pair over it stays rejected.)
   const bySimilarity = total * (1 - minSimilarity);
   const containable = shorter >= o.minContainmentWords;
   const byContainment = containable ? Math.min(total - 2 * o.minContainment * shorter, total * (1 - o.minContainmentSimilarity)) : -1;
   const maxEditLength = Math.floor(Math.max(bySimilarity, byContainment));
-  const alignment = alignSequences(a, b, { maxEditLength, timeoutMs: o.diffTimeoutMs });
-  if (!alignment) return undefined;
-  const bySim = alignment.similarity >= minSimilarity;
-  const byCont = containable && alignment.containment >= o.minContainment && alignment.similarity >= o.minContainmentSimilarity;
-  return bySim || byCont ? alignment : undefined;
+  const common = lcs.length(a, b);
+  const edits = total - 2 * common;
+  if (edits > maxEditLength) return undefined;
+  // The same measures alignSequences reports, from the same common length.
+  const similarity = total === 0 ? 1 : (2 * common) / total;
+  const containment = shorter === 0 ? (total === 0 ? 1 : 0) : common / shorter;
+  const bySim = similarity >= minSimilarity;
+  const byCont = containable && containment >= o.minContainment && similarity >= o.minContainmentSimilarity;
+  if (!bySim && !byCont) return undefined;
+  // The differences come from jsdiff's walk replayed over typed arrays (the same runs, without an
+  // object per step). It stops at the first edit length that reaches the end, so this bound gives the
+  // same runs as any larger one; the timeout stays as a guard (a timed-out pair is left unmatched).
+  return alignWith(a, b, { maxEditLength: edits, timeoutMs: o.diffTimeoutMs }, diffIds);
 }
 
 function buildInfos(

@@ -90,9 +90,6 @@ const CAPTION_LABEL_START = /^(?:(?:photo|photograph|picture|image)(?:\s+credit)
 /** Picture agencies and copyright marks that end a caption: "Getty Images", "AFP via Getty Images", "© Reuters". */
 const CAPTION_AGENCY_END = /(?:getty\s+images|shutterstock|alamy|istock(?:photo)?|©\s*[^.©]{1,60})\s*\)?\.?$/iu;
 
-/** Closing quotes and brackets to look past when finding a line's final punctuation. */
-const TRAILING_CLOSERS = /[\s"'”’»)\]]+$/u;
-
 // ----- Classification. -----
 
 /**
@@ -113,23 +110,23 @@ export function classifyParagraphs(text: string, paragraphs: readonly Span[], op
 
   for (const span of paragraphs) {
     const raw = text.slice(span.start, span.end);
-    const fixed = classifyFixed(raw);
+    // Counted once here: every test below reads it.
+    const words = quickWordCount(raw);
+    const fixed = fixedRole(raw, words);
     if (fixed) {
       out.push(fixed);
       continue;
     }
     // Only fold paragraphs that could be the title or a copy of it (about as many words), which
     // spares folding every paragraph of a large corpus.
-    const words = quickWordCount(raw);
-    const near = (target: number) => target > 0 && Math.abs(words - target) <= 2;
-    const candidate = seenContent ? near(titleWords) || near(metaWords) : words <= maxTitleWords || near(metaWords);
+    const candidate = seenContent ? near(words, titleWords) || near(words, metaWords) : words <= maxTitleWords || near(words, metaWords);
     const key = candidate ? foldPhrase(raw) : null;
     if (titleKey !== null && key === titleKey) {
       out.push({ role: 'chrome', reason: reason('repeated-headline', 'Repeats the headline; scrapers often copy it.') });
       continue;
     }
     const matchesMeta = metaTitle !== '' && key === metaTitle;
-    if (!seenContent && key !== null && (matchesMeta || looksLikeHeading(raw, maxTitleWords))) {
+    if (!seenContent && key !== null && (matchesMeta || headingLike(raw, maxTitleWords, words))) {
       titleKey = key;
       titleWords = words;
       seenContent = true;
@@ -153,7 +150,7 @@ export function classifyParagraphs(text: string, paragraphs: readonly Span[], op
     const cur = out[i];
     const span = paragraphs[i];
     if (!cur || !span || cur.role !== 'body') continue;
-    if (bodyFollows && looksLikeHeading(text.slice(span.start, span.end), maxHeadingWords)) {
+    if (bodyFollows && headingLike(text.slice(span.start, span.end), maxHeadingWords)) {
       cur.reason = reason('headline', 'A section heading inside the article.');
     }
     bodyFollows = true;
@@ -166,7 +163,16 @@ export function classifyParagraphs(text: string, paragraphs: readonly Span[], op
  * Returns null for anything that could be ordinary prose.
  */
 export function classifyFixed(raw: string): RoleAssignment | null {
-  const words = quickWordCount(raw);
+  return fixedRole(raw, quickWordCount(raw));
+}
+
+/** True when a paragraph of `words` words is within two words of `target` (when there is one). */
+function near(words: number, target: number): boolean {
+  return target > 0 && Math.abs(words - target) <= 2;
+}
+
+/** `classifyFixed` given the paragraph's `quickWordCount`. */
+function fixedRole(raw: string, words: number): RoleAssignment | null {
   // Chrome is short; long paragraphs can only be captions, so skip the other patterns (and their cost).
   if (words > 40) return words <= 120 && isCaption(raw.trim()) ? caption() : null;
   // Non-breaking and repeated spaces are layout, not wording.
@@ -193,15 +199,31 @@ function caption(): RoleAssignment {
 
 /** True when a line reads like a headline: one line, short, starts like a title, no closing full stop. */
 export function looksLikeHeading(raw: string, maxWords: number): boolean {
-  const p = raw.trim();
-  if (p.includes('\n')) return false;
-  const words = quickWordCount(p);
-  if (words < 2 || words > maxWords) return false;
-  if (!/^[\p{Lu}\p{N}"'“‘«]/u.test(p)) return false;
-  const tail = p.replace(TRAILING_CLOSERS, '');
-  // A question mark may close a headline; a full stop, colon or comma closes prose or a label.
-  return !/[.!;:,…]$/u.test(tail);
+  return headingLike(raw, maxWords);
 }
+
+/**
+ * `looksLikeHeading`, with the untrimmed text's word count when the caller has it. The cheap tests on
+ * the first and last characters come first: most paragraphs are prose ending in a full stop.
+ */
+function headingLike(raw: string, maxWords: number, knownWords?: number): boolean {
+  const p = raw.trim();
+  if (!/^[\p{Lu}\p{N}"'“‘«]/u.test(p)) return false;
+  // A question mark may close a headline; a full stop, colon or comma closes prose or a label. The
+  // last character before any closing quotes and brackets is found walking back from the end: an
+  // end-anchored pattern would be tried at every position of a long paragraph.
+  let end = p.length;
+  while (end > 0 && TRAILING_CLOSER.test(p[end - 1] as string)) end--;
+  if (end > 0 && SENTENCE_END.test(p[end - 1] as string)) return false;
+  if (p.includes('\n')) return false;
+  // A count of the untrimmed text holds when trimming removed nothing (some spaces count as letters there).
+  const words = knownWords !== undefined && p.length === raw.length ? knownWords : quickWordCount(p);
+  return words >= 2 && words <= maxWords;
+}
+
+/** A closing quote, bracket or space to look past when finding a line's final punctuation; and that punctuation. */
+const TRAILING_CLOSER = /^[\s"'”’»)\]]$/u;
+const SENTENCE_END = /^[.!;:,…]$/u;
 
 /** A mirror notice ends by introducing a list (":") or carries the addresses itself. */
 function introducesAddresses(flat: string): boolean {

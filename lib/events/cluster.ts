@@ -28,41 +28,75 @@ interface Entry {
   vb: number;
 }
 
-/** Max-heap on similarity; ties go to the lower indices so results never depend on push order. */
+/**
+ * Max-heap on similarity; ties go to the lower indices so results never depend on push order. Entries
+ * live in parallel typed arrays: a large join re-offers every neighbour, and objects per entry made
+ * the heap the costliest part of the linkage.
+ */
 class Heap {
-  private items: Entry[] = [];
-  get size(): number {
-    return this.items.length;
+  private sim = new Float64Array(64);
+  private ids = new Int32Array(64 * 4);
+  size = 0;
+
+  private above(x: number, y: number): boolean {
+    const sx = this.sim[x]!;
+    const sy = this.sim[y]!;
+    if (sx !== sy) return sx > sy;
+    const ax = this.ids[4 * x]!;
+    const ay = this.ids[4 * y]!;
+    return ax < ay || (ax === ay && this.ids[4 * x + 1]! < this.ids[4 * y + 1]!);
   }
-  private above(x: Entry, y: Entry): boolean {
-    return x.similarity > y.similarity || (x.similarity === y.similarity && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+
+  private swap(x: number, y: number): void {
+    const s = this.sim[x]!;
+    this.sim[x] = this.sim[y]!;
+    this.sim[y] = s;
+    for (let k = 0; k < 4; k++) {
+      const t = this.ids[4 * x + k]!;
+      this.ids[4 * x + k] = this.ids[4 * y + k]!;
+      this.ids[4 * y + k] = t;
+    }
   }
+
   push(e: Entry): void {
-    const h = this.items;
-    h.push(e);
-    let i = h.length - 1;
+    if (this.size === this.sim.length) {
+      const sim = new Float64Array(this.size * 2);
+      sim.set(this.sim);
+      const ids = new Int32Array(this.size * 8);
+      ids.set(this.ids);
+      this.sim = sim;
+      this.ids = ids;
+    }
+    let i = this.size++;
+    this.sim[i] = e.similarity;
+    this.ids[4 * i] = e.a;
+    this.ids[4 * i + 1] = e.b;
+    this.ids[4 * i + 2] = e.va;
+    this.ids[4 * i + 3] = e.vb;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.above(h[i]!, h[parent]!)) break;
-      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      if (!this.above(i, parent)) break;
+      this.swap(i, parent);
       i = parent;
     }
   }
+
   pop(): Entry | undefined {
-    const h = this.items;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length && last) {
-      h[0] = last;
+    if (this.size === 0) return undefined;
+    const top: Entry = { similarity: this.sim[0]!, a: this.ids[0]!, b: this.ids[1]!, va: this.ids[2]!, vb: this.ids[3]! };
+    const last = --this.size;
+    if (last > 0) {
+      this.sim[0] = this.sim[last]!;
+      this.ids.copyWithin(0, 4 * last, 4 * last + 4);
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let best = i;
-        if (l < h.length && this.above(h[l]!, h[best]!)) best = l;
-        if (r < h.length && this.above(h[r]!, h[best]!)) best = r;
+        if (l < last && this.above(l, best)) best = l;
+        if (r < last && this.above(r, best)) best = r;
         if (best === i) break;
-        [h[i], h[best]] = [h[best]!, h[i]!];
+        this.swap(i, best);
         i = best;
       }
     }

@@ -33,21 +33,42 @@ const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`;
 function words(list: string[]): string {
   return `(?:${list.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})`;
 }
+const BEFORE_MONTH = ['in', 'since', 'until', 'by', 'from', 'early', 'mid', 'late', 'last', 'next', 'this', 'during'];
+const BEFORE_YEAR = ['in', 'since', 'by', 'until', 'of', 'from', 'during', 'before', 'after'];
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 // One alternation, tried left to right at each position, so "July 3, 2018" wins over "July".
-const EXPRESSION = new RegExp(
-  [
-    String.raw`\b(?<iso>${YEAR}-[01]\d-[0-3]\d)\b`,
-    String.raw`\b(?<md>${MONTH})\s+(?<mdDay>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?<mdYear>${YEAR})\b)?`,
-    String.raw`\b(?<dm>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?<dmMonth>${MONTH})(?:,?\s+(?<dmYear>${YEAR}))?\b`,
-    String.raw`\b(?<my>${MONTH}),?\s+(?<myYear>${YEAR})\b`,
-    // A bare month only after words that make it a time ("since late July", "in May"), never "may".
-    String.raw`\b${words(['in', 'since', 'until', 'by', 'from', 'early', 'mid', 'late', 'last', 'next', 'this', 'during'])}[\s-]+(?:(?:early|mid|late)[\s-]+)?(?<month>${MONTH})(?![\w-])`,
-    String.raw`\b(?:(?<wdMod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
-    String.raw`\b(?<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow)\b`,
-    String.raw`\b${words(['in', 'since', 'by', 'until', 'of', 'from', 'during', 'before', 'after'])}\s+(?<year>${YEAR})\b`,
-  ].join('|'),
-  'gu',
-);
+const EXPRESSION_SOURCE = [
+  String.raw`\b(?<iso>${YEAR}-[01]\d-[0-3]\d)\b`,
+  String.raw`\b(?<md>${MONTH})\s+(?<mdDay>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?<mdYear>${YEAR})\b)?`,
+  String.raw`\b(?<dm>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?<dmMonth>${MONTH})(?:,?\s+(?<dmYear>${YEAR}))?\b`,
+  String.raw`\b(?<my>${MONTH}),?\s+(?<myYear>${YEAR})\b`,
+  // A bare month only after words that make it a time ("since late July", "in May"), never "may".
+  String.raw`\b${words(BEFORE_MONTH)}[\s-]+(?:(?:early|mid|late)[\s-]+)?(?<month>${MONTH})(?![\w-])`,
+  String.raw`\b(?:(?<wdMod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?<weekday>${WEEKDAY_NAMES.join('|')})\b`,
+  String.raw`\b(?<rel>[Tt]oday|[Yy]esterday|[Tt]omorrow)\b`,
+  String.raw`\b${words(BEFORE_YEAR)}\s+(?<year>${YEAR})\b`,
+].join('|');
+const EXPRESSION = new RegExp(EXPRESSION_SOURCE, 'gu');
+/** The same pattern, sticky: tried only where an expression can open (see `matchExpressions`). */
+const EXPRESSION_AT = new RegExp(EXPRESSION_SOURCE, 'uy');
+
+/**
+ * Every word an expression can open with, spelt as the pattern allows (months as MONTH spells them,
+ * the listed words with either case of their first letter); the rest open with a digit.
+ */
+const OPENERS = new Set([
+  ...['Jan', 'January', 'Feb', 'February', 'Mar', 'March', 'Apr', 'April', 'May', 'Jun', 'June', 'Jul', 'July'],
+  ...['Aug', 'August', 'Sep', 'Sept', 'Sepember', 'September', 'Oct', 'October', 'Nov', 'November', 'Dec', 'December'],
+  ...[...BEFORE_MONTH, ...BEFORE_YEAR, 'today', 'yesterday', 'tomorrow'].flatMap((w) => [w, `${w[0]!.toUpperCase()}${w.slice(1)}`]),
+  ...WEEKDAY_NAMES,
+]);
+
+/**
+ * Every expression above holds a digit, a month, a weekday or today/yesterday/tomorrow. This cheap test
+ * lets about half the paragraphs of a news text skip the long alternation, which tries all its branches
+ * at every word.
+ */
+const MAY_HOLD_DATE = /\d|Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|[Tt]oday|[Yy]esterday|[Tt]omorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
 
 /** Day number of a YYYY-MM-DD date, or null when it is not a real date. */
 export function dayNumber(iso: string): number | null {
@@ -159,7 +180,8 @@ export function findTimeExpressions(text: string, spans: Span[], published: stri
   const out: TimeExpression[] = [];
   for (const span of spans) {
     const slice = text.slice(span.start, span.end);
-    for (const m of slice.matchAll(EXPRESSION)) {
+    if (!MAY_HOLD_DATE.test(slice)) continue;
+    for (const m of matchExpressions(slice)) {
       const resolved = resolve((m.groups ?? {}) as Groups, ref);
       if (!resolved) continue;
       const start = span.start + (m.index ?? 0);
@@ -167,6 +189,47 @@ export function findTimeExpressions(text: string, spans: Span[], published: stri
     }
   }
   return out;
+}
+
+/** An ASCII word character as `\b` sees it (the pattern has no `i` flag, so only these count). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * The matches `slice.matchAll(EXPRESSION)` gives, trying the pattern only where an expression can
+ * open: at a word boundary, before a digit or a word of OPENERS. The long alternation is otherwise
+ * tried at every position of every paragraph, which made it the costliest part of reading dates.
+ */
+export function matchExpressions(slice: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let p = 0;
+  while (p < slice.length) {
+    const c = slice.charCodeAt(p);
+    if (!isWordChar(c) || (p > 0 && isWordChar(slice.charCodeAt(p - 1)))) {
+      p++;
+      continue;
+    }
+    let q = p + 1;
+    while (q < slice.length && isWordChar(slice.charCodeAt(q))) q++;
+    if ((c >= 48 && c <= 57) || OPENERS.has(slice.slice(p, q))) {
+      EXPRESSION_AT.lastIndex = p;
+      const m = EXPRESSION_AT.exec(slice);
+      if (m) {
+        out.push(m);
+        p += m[0].length;
+        continue;
+      }
+    }
+    // No expression starts inside this word: its other positions are not word boundaries.
+    p = q;
+  }
+  return out;
+}
+
+/** The matches of the whole pattern over `slice`, as a plain global scan finds them (for tests). */
+export function matchExpressionsByScan(slice: string): RegExpExecArray[] {
+  return [...slice.matchAll(EXPRESSION)];
 }
 
 /** "6 July 2018", "July 2018" or "2018" for a YYYY-MM-DD, YYYY-MM or YYYY date. */

@@ -142,61 +142,84 @@ function distinct(key: string, weights: Map<string, number>[], ctx: ExplainConte
   return (sum * inside) / Math.max(df, 1);
 }
 
-/** Names held by at least `need` members, strongest first, longer names absorbing their parts. */
-function sharedNames(members: number[], ctx: ExplainContext, weights: Map<string, number>[], need: number): Shown[] {
+/** A shared name before its written form is chosen (that costs a vote over spellings, so it waits). */
+type NameDraft = Pick<Shown, 'keys' | 'score' | 'holders' | 'count'> & { phrase: string; forms: NameCount[]; shown?: Shown };
+
+/**
+ * Names held by at least `need` members, strongest first, longer names absorbing their parts; at most
+ * `max`. Written forms are only worked out for the names that get that far (and for score ties, which
+ * they break), so a member's hundreds of names cost a score each, not a vote over spellings.
+ */
+function sharedNames(members: number[], ctx: ExplainContext, weights: Map<string, number>[], need: number, max: number): Shown[] {
   const byPhrase = new Map<string, NameCount[]>();
   for (const i of members) {
     for (const [key, c] of ctx.features[i]!.phrases) push(byPhrase, key, c);
   }
-  const candidates: Shown[] = [];
+  const drafts: NameDraft[] = [];
   for (const [phrase, forms] of byPhrase) {
     if (forms.length < need) continue;
     const keys = phrase.split(' ');
+    const featureKeys = keys.map((k) => `n:${k}`);
     // Every word of the name must be shared, or "Hussein Abazeed" would ride on a shared "Hussein".
-    const holders = keys.map((k) => weights.filter((w) => (w.get(`n:${k}`) ?? 0) > 0).length);
+    const holders = featureKeys.map((k) => weights.filter((w) => (w.get(k) ?? 0) > 0).length);
     if (Math.min(...holders) < need) continue;
     // Mean over the name's words, so long names do not win by length, times the share of members
     // using it. No discount for use elsewhere in the corpus: "Daraa" stays the place of a Daraa event
     // even when another event happened there too.
     let score = 0;
-    for (const w of weights) for (const k of keys) score += (w.get(`n:${k}`) ?? 0) / keys.length;
+    for (const w of weights) for (const k of featureKeys) score += (w.get(k) ?? 0) / keys.length;
     score *= forms.length / members.length;
+    const count = forms.reduce((n, c) => n + c.count, 0);
+    drafts.push({ phrase, keys, forms, score, holders: forms.length, count });
+  }
+  const shownOf = (d: NameDraft): Shown => {
+    if (d.shown) return d.shown;
     // Occurrences written the way the name will be shown come first, so compromise classifies
     // "Syria", not "Syrian"; other spellings are fallbacks when it recognises none of those.
-    const text = nameSurface(forms);
+    const text = nameSurface(d.forms);
     const seen: Shown['seen'] = [];
     for (const pass of [true, false]) {
       for (const i of members) {
-        for (const [surface, span] of ctx.features[i]!.phrases.get(phrase)?.firstAt ?? []) {
+        for (const [surface, span] of ctx.features[i]!.phrases.get(d.phrase)?.firstAt ?? []) {
           if ((surface === text) === pass && seen.length < 2) seen.push({ article: i, span });
         }
       }
     }
-    const count = forms.reduce((n, c) => n + c.count, 0);
-    candidates.push({ text, key: phrase, keys, score, seen, holders: forms.length, count });
-  }
-  candidates.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text));
-  const contains = (big: Shown, small: Shown) => small.keys.every((k) => big.keys.includes(k));
+    return (d.shown = { text, key: d.phrase, keys: d.keys, score: d.score, seen, holders: d.holders, count: d.count });
+  };
+  drafts.sort((a, b) => b.score - a.score || shownOf(a).text.localeCompare(shownOf(b).text));
+  const contains = (big: { keys: string[] }, small: { keys: string[] }) => small.keys.every((k) => big.keys.includes(k));
   const chosen: Shown[] = [];
-  for (const c of candidates) {
+  for (const c of drafts) {
+    if (chosen.length >= max) break;
     // Later mentions use the surname, so "Weiner" outscores "Anthony Weiner"; show the full name
     // when as many members write it out.
-    const full = candidates
+    const full = drafts
       .filter((d) => d.keys.length > c.keys.length && d.holders >= c.holders && contains(d, c))
       .sort((a, b) => b.holders - a.holders || b.count - a.count || a.keys.length - b.keys.length)[0];
-    const shown = full ? { ...full, score: c.score } : c;
+    const shown = full ? { ...shownOf(full), score: c.score } : shownOf(c);
     if (!chosen.some((d) => contains(d, shown) || contains(shown, d))) chosen.push(shown);
   }
   return chosen;
 }
 
-/** Content words held by at least `need` members, by summed weight. */
+/**
+ * Content words held by at least `need` members, by summed weight; at most `max`. Only words that can
+ * reach the first `max` places (ties included, which their written forms break) get a written form.
+ */
 function sharedWords(members: number[], ctx: ExplainContext, weights: Map<string, number>[], need: number, max: number): string[] {
   const forms = new Map<string, WordCount[]>();
   for (const i of members) for (const [k, c] of ctx.features[i]!.words) push(forms, k, c);
-  return [...forms]
-    .filter(([, f]) => f.length >= need)
-    .map(([k, f]) => ({ text: wordSurface(f), score: (distinct(`w:${k}`, weights, ctx) * f.length) / members.length }))
+  let scored: { forms: WordCount[]; score: number }[] = [];
+  for (const [k, f] of forms) {
+    if (f.length >= need) scored.push({ forms: f, score: (distinct(`w:${k}`, weights, ctx) * f.length) / members.length });
+  }
+  if (scored.length > max) {
+    const cut = scored.map((x) => x.score).sort((a, b) => b - a)[max - 1]!;
+    scored = scored.filter((x) => x.score >= cut);
+  }
+  return scored
+    .map((x) => ({ text: wordSurface(x.forms), score: x.score }))
     .sort((a, b) => b.score - a.score || a.text.localeCompare(b.text))
     .slice(0, max)
     .map((x) => x.text);
@@ -275,14 +298,14 @@ export function pickShared(members: number[], ctx: ExplainContext): Picks {
     let pair: Picks['closest'] = null;
     if (closest >= 0) {
       const pw = [weights[0]!, weightsByKey(ctx.space, ctx.space.vectors[closest]!)];
-      pair = { index: closest, names: sharedNames([first, closest], ctx, pw, 2).slice(0, 3), words: sharedWords([first, closest], ctx, pw, 2, 3) };
+      pair = { index: closest, names: sharedNames([first, closest], ctx, pw, 2, 3), words: sharedWords([first, closest], ctx, pw, 2, 3) };
     }
-    return { size: 1, names: sharedNames(members, ctx, weights, 1).slice(0, 3), words: sharedWords(members, ctx, weights, 1, 3), closest: pair };
+    return { size: 1, names: sharedNames(members, ctx, weights, 1, 3), words: sharedWords(members, ctx, weights, 1, 3), closest: pair };
   }
   const need = Math.max(2, Math.ceil(members.length / 2));
   return {
     size: members.length,
-    names: sharedNames(members, ctx, weights, need).slice(0, 4),
+    names: sharedNames(members, ctx, weights, need, 4),
     words: sharedWords(members, ctx, weights, need, 4),
     closest: null,
   };

@@ -2,10 +2,11 @@
  * What one article contributes to event matching: the content words, names and dates of its own body
  * paragraphs (chrome, captions and boilerplate left out), plus the date that places it in time.
  */
+import type { TokenTable } from '../token-table';
 import type { ArticleAnalysis, BoilerplateInfo, Span } from '../types';
 import { dayNumber, findTimeExpressions, rangeOf, type DayRange, type TimeExpression } from './dates';
 import { capitalisedMidSentence, namesIn, tokenizeSentences } from './names';
-import { isContentWord, stem } from './words';
+import { contentKey } from './words';
 
 /** A content word's count and how it was written ("forces", "forced" share a stem). */
 export interface WordCount {
@@ -75,8 +76,8 @@ function placeInTime(published: string | null, times: TimeExpression[]): Pick<Ar
   return { when: null, whenDate: null, whenFrom: null };
 }
 
-/** Reads one article's event features. */
-export function articleFeatures(article: ArticleAnalysis): ArticleFeatures {
+/** Reads one article's event features; `tokens`, the text's token table when there is one, spares tokenising again. */
+export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): ArticleFeatures {
   const { text } = article;
   const counted = article.paragraphs.filter((p) => p.role === 'body' && p.boilerplate === null);
   const countedIndex = new Set(counted.map((p) => p.index));
@@ -88,7 +89,7 @@ export function articleFeatures(article: ArticleAnalysis): ArticleFeatures {
     if (p.boilerplate && twins.length) shared.push({ paragraph: p.index, kind: p.boilerplate.kind, twins });
   }
 
-  const tokenized = tokenizeSentences(text, sentences);
+  const tokenized = tokenizeSentences(text, sentences, tokens);
   const known = capitalisedMidSentence(text, tokenized);
   const words = new Map<string, WordCount>();
   const names = new Map<string, number>();
@@ -96,8 +97,8 @@ export function articleFeatures(article: ArticleAnalysis): ArticleFeatures {
   const read = (source: string, sentence: (typeof tokenized)[number], titleCase: boolean) => {
     const found = namesIn(source, sentence, known, titleCase);
     for (const t of found.words) {
-      if (!isContentWord(t.norm)) continue;
-      const key = stem(t.norm);
+      const key = contentKey(t.norm);
+      if (key === null) continue;
       const w = words.get(key);
       if (!w) words.set(key, { count: 1, surface: t.norm, forms: null });
       else {

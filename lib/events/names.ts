@@ -3,6 +3,7 @@
  * and the spelling fold that makes transliteration variants of one name share a key.
  */
 import { foldWord, tokenize } from '../normalize';
+import { tokensIn, type TokenTable } from '../token-table';
 import type { Span, Token } from '../types';
 
 /** A run of capitalised words read as one name. */
@@ -111,9 +112,10 @@ export interface TokenizedSentence {
   tokens: Token[];
 }
 
-/** Tokenises sentence spans once for `capitalisedMidSentence` and `namesIn`. */
-export function tokenizeSentences(text: string, spans: Span[]): TokenizedSentence[] {
-  return spans.map((s) => ({ start: s.start, tokens: tokenize(text, s.start, s.end) }));
+/** Tokenises sentence spans once for `capitalisedMidSentence` and `namesIn` (reading `table` when given). */
+export function tokenizeSentences(text: string, spans: Span[], table?: TokenTable): TokenizedSentence[] {
+  const shared = table?.text === text ? table : undefined;
+  return spans.map((s) => ({ start: s.start, tokens: shared ? tokensIn(shared, s.start, s.end) : tokenize(text, s.start, s.end) }));
 }
 
 /**
@@ -125,57 +127,73 @@ export function tokenizeSentences(text: string, spans: Span[]): TokenizedSentenc
 export function namesIn(text: string, sentence: TokenizedSentence, knownNames: ReadonlySet<string>, titleCase = false): SentenceNames {
   const runs: NameRun[] = [];
   const words: Token[] = [];
-  let run: Token[] = [];
-  const flush = () => {
-    if (!run.length) return;
-    while (run.length && CONNECTORS.has(run[run.length - 1]!.norm)) words.push(run.pop()!);
-    // Keep what follows the last title word, when a name follows it at all.
-    let from = 0;
-    run.forEach((t, i) => {
-      if (TITLES.has(t.norm) && run.slice(i + 1).some((u) => !TITLES.has(u.norm) && !CONNECTORS.has(u.norm))) from = i + 1;
-    });
-    // "Chief of Staff Rahm Emanuel", "Secretary of State Hillary Clinton": the word after
-    // "<title> of" belongs to the office.
-    const before = run[0] ? text.slice(Math.max(0, run[0].start - 24), run[0].start) : '';
-    if (from === 0 && run.length >= 3 && /\b(\p{L}+)\s+of\s+$/u.test(before) && TITLES.has(foldWord(/\b(\p{L}+)\s+of\s+$/u.exec(before)?.[1] ?? ''))) from = 1;
-    const keyTokens = run.slice(from).filter((t) => !CONNECTORS.has(t.norm) && !TITLES.has(t.norm));
-    const first = keyTokens[0];
-    const last = keyTokens[keyTokens.length - 1];
-    if (first && last) {
-      runs.push({ start: first.start, end: last.end, keys: keyTokens.map((t) => nameKey(t.norm)), surface: text.slice(first.start, last.end).replace(/['’‘ʼ]s$/u, '') });
-    }
-    run = [];
-  };
-  sentence.tokens.forEach((t, index) => {
-    const cap = isCapitalised(text, t) && t.norm.length > 1 && !NOT_NAMES.has(t.norm) && !/^\d/.test(t.norm);
+  // The open run; flushRun empties it. A plain loop and module-level helpers: this runs per token.
+  const run: Token[] = [];
+  const tokens = sentence.tokens;
+  for (let index = 0; index < tokens.length; index++) {
+    const t = tokens[index]!;
+    const cap = isCapitalised(text, t) && t.norm.length > 1 && !NOT_NAMES.has(t.norm) && !startsWithDigit(t.norm);
     // In a headline every word may be capitalised ("Trump Sends Investigators to Hawaii"), so there
     // only words the body writes as names count.
     const isName = cap && ((!titleCase && !opensClause(text, t, index === 0)) || knownNames.has(t.norm));
-    const prev = run[run.length - 1];
-    const gap = prev ? text.slice(prev.end, t.start) : '';
-    const joined = prev !== undefined && /^[ \t\u00a0\-‐‑]*$/u.test(gap);
+    // Guarded: reading index -1 of an empty array is a slow named-property lookup in V8.
+    const prev = run.length > 0 ? run[run.length - 1] : undefined;
+    const joined = prev !== undefined && JOINED.test(text.slice(prev.end, t.start));
     if (isName) {
       // A possessive ends a name: "NAACP’s Washington bureau" names two things.
-      if (!joined || (prev && /['’‘ʼ]s$/u.test(text.slice(prev.start, prev.end)))) flush();
+      if (!joined || (prev && POSSESSIVE_END.test(text.slice(prev.start, prev.end)))) flushRun(text, run, runs, words);
       run.push(t);
     } else if (joined && CONNECTORS.has(t.norm) && !cap) {
       run.push(t);
     } else {
-      flush();
+      flushRun(text, run, runs, words);
       words.push(t);
     }
-  });
-  flush();
+  }
+  flushRun(text, run, runs, words);
   return { runs, words };
+}
+
+const JOINED = /^[ \t\u00a0\-‐‑]*$/u;
+
+/** `/^\d/.test(s)` without a regular expression (\d is ASCII here). */
+function startsWithDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+const POSSESSIVE_END = /['’‘ʼ]s$/u;
+const TITLE_OF = /\b(\p{L}+)\s+of\s+$/u;
+
+/** Closes the open run: trailing connectors go back to the words, the rest becomes a name run (if any key word is left). */
+function flushRun(text: string, run: Token[], runs: NameRun[], words: Token[]): void {
+  if (!run.length) return;
+  while (run.length && CONNECTORS.has(run[run.length - 1]!.norm)) words.push(run.pop()!);
+  // Keep what follows the last title word, when a name follows it at all.
+  let from = 0;
+  run.forEach((t, i) => {
+    if (TITLES.has(t.norm) && run.slice(i + 1).some((u) => !TITLES.has(u.norm) && !CONNECTORS.has(u.norm))) from = i + 1;
+  });
+  // "Chief of Staff Rahm Emanuel", "Secretary of State Hillary Clinton": the word after
+  // "<title> of" belongs to the office.
+  const before = run[0] ? text.slice(Math.max(0, run[0].start - 24), run[0].start) : '';
+  if (from === 0 && run.length >= 3 && TITLE_OF.test(before) && TITLES.has(foldWord(TITLE_OF.exec(before)?.[1] ?? ''))) from = 1;
+  const keyTokens = run.slice(from).filter((t) => !CONNECTORS.has(t.norm) && !TITLES.has(t.norm));
+  const first = keyTokens[0];
+  const last = keyTokens[keyTokens.length - 1];
+  if (first && last) {
+    runs.push({ start: first.start, end: last.end, keys: keyTokens.map((t) => nameKey(t.norm)), surface: text.slice(first.start, last.end).replace(/['’‘ʼ]s$/u, '') });
+  }
+  run.length = 0;
 }
 
 /** Folded words an article writes capitalised somewhere other than at the start of a sentence. */
 export function capitalisedMidSentence(text: string, sentences: TokenizedSentence[]): Set<string> {
   const seen = new Set<string>();
   for (const s of sentences) {
-    s.tokens.forEach((t, index) => {
+    for (let index = 0; index < s.tokens.length; index++) {
+      const t = s.tokens[index]!;
       if (isCapitalised(text, t) && !NOT_NAMES.has(t.norm) && !opensClause(text, t, index === 0)) seen.add(t.norm);
-    });
+    }
   }
   return seen;
 }

@@ -34,41 +34,58 @@ export interface FeatureSpace {
   df: Int32Array;
 }
 
-/** The prefixed feature keys of one article with their raw counts and namespace multipliers. */
-function* featureCounts(f: ArticleFeatures, w: VectorWeights): Generator<[string, number, number]> {
-  for (const [k, c] of f.words) yield [`w:${k}`, c.count, w.words];
-  for (const [k, n] of f.names) yield [`n:${k}`, n, w.names];
-  for (const [k, n] of f.dates) yield [`d:${k}`, n, w.dates];
-}
-
 /** Builds one TF-IDF vector per article (sublinear tf: 1 + ln count). */
 export function vectorize(features: ArticleFeatures[], w: VectorWeights): FeatureSpace {
   const index = new Map<string, number>();
   const keys: string[] = [];
   const dfList: number[] = [];
-  const perArticle: [number, number, number][][] = features.map((f) => {
-    const rows: [number, number, number][] = [];
-    for (const [key, count, mult] of featureCounts(f, w)) {
-      let id = index.get(key);
-      if (id === undefined) {
-        id = keys.length;
-        index.set(key, id);
-        keys.push(key);
-        dfList.push(0);
-      }
-      dfList[id] = (dfList[id] ?? 0) + 1;
-      rows.push([id, count, mult]);
+  // Per namespace, raw key → id: the prefixed key ("w:talk") is built once per feature, not once
+  // per article holding it. Ids still follow first sight (words, then names, then dates).
+  const namespaces = [
+    { prefix: 'w:', ids: new Map<string, number>() },
+    { prefix: 'n:', ids: new Map<string, number>() },
+    { prefix: 'd:', ids: new Map<string, number>() },
+  ] as const;
+  const idOf = (ns: 0 | 1 | 2, raw: string): number => {
+    const space = namespaces[ns];
+    let id = space.ids.get(raw);
+    if (id === undefined) {
+      id = keys.length;
+      const key = space.prefix + raw;
+      space.ids.set(raw, id);
+      index.set(key, id);
+      keys.push(key);
+      dfList.push(0);
     }
+    dfList[id]!++;
+    return id;
+  };
+  const perArticle = features.map((f) => {
+    const rows = { ids: [] as number[], counts: [] as number[], mults: [] as number[] };
+    const add = (id: number, count: number, mult: number) => {
+      rows.ids.push(id);
+      rows.counts.push(count);
+      rows.mults.push(mult);
+    };
+    for (const [k, c] of f.words) add(idOf(0, k), c.count, w.words);
+    for (const [k, n] of f.names) add(idOf(1, k), n, w.names);
+    for (const [k, n] of f.dates) add(idOf(2, k), n, w.dates);
     return rows;
   });
   const n = features.length;
   const df = Int32Array.from(dfList);
   const vectors = perArticle.map((rows) => {
-    rows.sort((a, b) => a[0] - b[0]);
-    const ids = new Int32Array(rows.length);
-    const weights = new Float64Array(rows.length);
+    // Rows sorted by feature id (distinct within an article): id·2^21 + row packs both into one
+    // exactly sortable number, so a typed-array sort needs no comparator.
+    const order = Float64Array.from(rows.ids, (id, row) => id * 2 ** 21 + row).sort();
+    const ids = new Int32Array(order.length);
+    const weights = new Float64Array(order.length);
     let norm = 0;
-    rows.forEach(([id, count, mult], i) => {
+    order.forEach((packed, i) => {
+      const row = packed % 2 ** 21;
+      const id = rows.ids[row]!;
+      const count = rows.counts[row]!;
+      const mult = rows.mults[row]!;
       const idf = Math.log((n + w.priorDocuments) / ((df[id] ?? 0) + 1));
       const value = (1 + Math.log(count)) * idf * mult;
       ids[i] = id;
@@ -97,6 +114,27 @@ export function cosine(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return sum;
+}
+
+/**
+ * Cosines of one vector against many: `a` is spread once into a dense row, so each partner costs one
+ * pass over its own ids with no branching. Sums run in ascending id order and non-shared ids add an
+ * exact zero, so every value equals `cosine(a, b)` to the last bit. `row` must hold zeros (size: the
+ * number of features) and is left holding zeros.
+ */
+export function cosinesFrom(a: SparseVector, partners: readonly SparseVector[], row: Float64Array): Float64Array {
+  const out = new Float64Array(partners.length);
+  for (let i = 0; i < a.ids.length; i++) row[a.ids[i]!] = a.weights[i]!;
+  for (let p = 0; p < partners.length; p++) {
+    const b = partners[p]!;
+    const ids = b.ids;
+    const weights = b.weights;
+    let sum = 0;
+    for (let j = 0; j < ids.length; j++) sum += row[ids[j]!]! * weights[j]!;
+    out[p] = sum;
+  }
+  for (let i = 0; i < a.ids.length; i++) row[a.ids[i]!] = 0;
+  return out;
 }
 
 /** Feature key → weight in one vector (for explanations, which only look at a few articles). */

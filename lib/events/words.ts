@@ -65,3 +65,18 @@ function undouble(w: string): string {
 export function isContentWord(norm: string): boolean {
   return norm.length >= 3 && /^\p{L}/u.test(norm) && !/\d/.test(norm) && !STOPWORDS.has(norm);
 }
+
+const KEYS = new Map<string, string | null>();
+
+/**
+ * The stem a folded token counts under, or null when it is not a content word. Memoised (bounded, like
+ * `nameKey`): a corpus repeats its words, and the stopword and suffix tests are regular expressions.
+ */
+export function contentKey(norm: string): string | null {
+  let key = KEYS.get(norm);
+  if (key === undefined) {
+    if (KEYS.size > 50_000) KEYS.clear();
+    KEYS.set(norm, (key = isContentWord(norm) ? stem(norm) : null));
+  }
+  return key;
+}

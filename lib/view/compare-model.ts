@@ -3,9 +3,11 @@
  * cell knowing its sentence, terms, word changes, paragraph role and boilerplate. Pure, so the web
  * page and the print route render the same model.
  */
+import { candidatesWithin, uncoveredCandidates } from './candidates';
 import type {
   ArticleAnalysis,
   BoilerplateDifference,
+  Candidate,
   BoilerplateInfo,
   CompareReport,
   ParagraphRole,
@@ -66,6 +68,8 @@ export interface CellView {
   /** First cell of that boilerplate paragraph in the grid: it carries the explanation. */
   boilerplateFirst: boolean;
   terms: TermHit[];
+  /** Candidate wordings in this sentence that no term covers (empty when candidates are hidden). */
+  candidates: Candidate[];
   changes: WordChange[];
   /** Compared articles that have no sentence in this row, when this sentence is an omission. */
   missingFrom: string[] | null;
@@ -89,6 +93,8 @@ export interface ParagraphView {
   reason: RoleReason | null;
   boilerplate: BoilerplateView | null;
   terms: TermHit[];
+  /** Candidate wordings in this paragraph that no term covers (empty when candidates are hidden). */
+  candidates: Candidate[];
 }
 
 /** Bands of unaligned paragraphs, one list per column. */
@@ -136,8 +142,13 @@ export function describeBoilerplate(
  * Builds the view model. `names` should cover the whole corpus so that boilerplate twins outside the
  * comparison can be named; missing names fall back to the id.
  */
-export function buildCompareModel(report: CompareReport, names: ReadonlyMap<string, ArticleName> = new Map()): CompareModel {
+export function buildCompareModel(
+  report: CompareReport,
+  names: ReadonlyMap<string, ArticleName> = new Map(),
+  options: { candidates?: boolean } = {},
+): CompareModel {
   const allNames = new Map(names);
+  const candidatesOf = new Map(report.articles.map((a) => [a.id, options.candidates === false ? [] : uncoveredCandidates(a.candidates, a.terms)]));
   for (const a of report.articles) allNames.set(a.id, { id: a.id, outlet: a.outlet, title: a.title, published: a.published });
   const compared = new Set(report.articles.map((a) => a.id));
   const columnOf = new Map(report.articles.map((a, i) => [a.id, i]));
@@ -184,6 +195,7 @@ export function buildCompareModel(report: CompareReport, names: ReadonlyMap<stri
         boilerplate,
         boilerplateFirst,
         terms: termsBySentence.get(`${c.article}#${c.sentence}`) ?? [],
+        candidates: candidatesWithin(candidatesOf.get(c.article) ?? [], c),
         changes: row.changes.filter((ch) => ch.article === c.article),
         missingFrom: omissions.get(`${c.article}#${c.sentence}`) ?? null,
       };
@@ -213,6 +225,7 @@ export function buildCompareModel(report: CompareReport, names: ReadonlyMap<stri
         reason: p.reason,
         boilerplate: describeBoilerplate(a, p.index, allNames, compared),
         terms: a.terms.filter((t) => t.start >= p.start && t.end <= p.end),
+        candidates: candidatesWithin(candidatesOf.get(a.id) ?? [], p),
       };
       (p.role === 'title' ? headline : p.role === 'caption' && !view.boilerplate ? captions : furniture).push(view);
     }

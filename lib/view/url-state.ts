@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PLAIN_ID } from '../ingest';
+import { classroomFields, classroomParams } from '../classroom/classroom-state';
 
 /** The fewest and most articles a comparison shows side by side. */
 export const MIN_COMPARE = 2;
@@ -40,6 +41,14 @@ export const articleIdsSchema = single.pipe(
 
 const referentList = single.transform((v) => commaList(v).filter((id) => REFERENT_ID.test(id)));
 
+/** `cand=0` hides candidate wordings; anything else (or nothing) shows them. */
+const candidateToggle = single.transform((v) => v !== '0');
+
+/** Reads the `cand` toggle from any page's search params (the article page has no other state). */
+export function candidatesShown(params: RawSearchParams): boolean {
+  return candidateToggle.safeParse(params.cand).data ?? true;
+}
+
 /** Everything the compare page shows depends on these. */
 export const compareStateSchema = z.object({
   articles: articleIdsSchema,
@@ -49,6 +58,10 @@ export const compareStateSchema = z.object({
   ref: single.transform((v) => (v && REFERENT_ID.test(v) ? v : null)),
   /** Boilerplate paragraphs: collapsed unless `bp=open`. */
   bp: single.transform((v): 'open' | 'closed' => (v === 'open' ? 'open' : 'closed')),
+  /** Candidate wordings (not in any lexicon) are marked unless `cand=0`. */
+  cand: candidateToggle,
+  /** Classroom mode: blind, focus, q, marks, reveal, key, print (all undefined when absent). */
+  ...classroomFields,
 });
 
 export type CompareState = z.infer<typeof compareStateSchema>;
@@ -66,6 +79,8 @@ export function compareHref(state: Partial<CompareState> & { articles: readonly 
   if (state.hide && state.hide.length) parts.push(`hide=${state.hide.map(encodeURIComponent).join(',')}`);
   if (state.ref) parts.push(`ref=${encodeURIComponent(state.ref)}`);
   if (state.bp === 'open') parts.push('bp=open');
+  if (state.cand === false) parts.push('cand=0');
+  parts.push(...classroomParams(state));
   return `${path}?${parts.join('&')}`;
 }
 

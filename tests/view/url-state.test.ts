@@ -25,7 +25,7 @@ describe('compare URL state', () => {
 
   it('defaults to all referents shown, no table filter and boilerplate collapsed', () => {
     const r = parseCompareState({ articles: 'a,b' });
-    expect(r.ok && r.state).toEqual({ articles: ['a', 'b'], hide: [], ref: null, bp: 'closed' });
+    expect(r.ok && r.state).toEqual({ articles: ['a', 'b'], hide: [], ref: null, bp: 'closed', cand: true });
   });
 
   it('drops referent ids that are not plain and ignores an unknown boilerplate value', () => {
@@ -34,12 +34,12 @@ describe('compare URL state', () => {
   });
 
   it('writes a state back to the same state, leaving defaults out of the link', () => {
-    const state = { articles: ['a', 'b', 'c'], hide: ['russia'], ref: 'armed-opposition', bp: 'open' as const };
+    const state = { articles: ['a', 'b', 'c'], hide: ['russia'], ref: 'armed-opposition', bp: 'open' as const, cand: false };
     const href = compareHref(state);
-    expect(href).toBe('/compare?articles=a,b,c&hide=russia&ref=armed-opposition&bp=open');
+    expect(href).toBe('/compare?articles=a,b,c&hide=russia&ref=armed-opposition&bp=open&cand=0');
     const params = Object.fromEntries(new URL(href, 'http://x').searchParams);
     expect(parseCompareState(params)).toEqual({ ok: true, state });
-    expect(compareHref({ articles: ['a', 'b'], hide: [], ref: null, bp: 'closed' })).toBe('/compare?articles=a,b');
+    expect(compareHref({ articles: ['a', 'b'], hide: [], ref: null, bp: 'closed', cand: true })).toBe('/compare?articles=a,b');
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * GET /api/export?articles=ID,ID,…&format=pdf: the comparison printed to PDF by headless Chromium from
- * the compare page itself (print CSS), with the same view options as the page (hide, ref, bp).
+ * GET /api/export?articles=ID,ID,…&format=pdf&paper=a4|letter&orientation=auto|portrait|landscape: the
+ * comparison printed to PDF by headless Chromium from the compare page itself (its print CSS, with
+ * `print=1`), carrying every view option the page takes (hide, ref, bp, cand, classroom mode).
  */
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
@@ -35,20 +36,55 @@ export async function GET(request: NextRequest): Promise<Response> {
     throw e;
   }
   const { paper, orientation } = options.data;
-  // Two reports fit side by side on portrait paper; three or more need the width of landscape.
-  const landscape = orientation === 'landscape' || (orientation === 'auto' && view.state.articles.length > 2);
-  const page = new URL(`${compareHref(view.state)}&print=1`, request.nextUrl.origin);
-  const pdf = await renderPdf(page.toString(), {
-    paper,
-    landscape,
-    footerLabel: `Parallax · ${report.event?.label ?? 'comparison'} · ${new Date().toISOString().slice(0, 10)}`,
-  });
+  // Two reports fit side by side on portrait paper; three or four columns need the width of landscape;
+  // five or six are printed stacked row by row (data-print-layout in the aligned grid), which reads best upright.
+  const count = view.state.articles.length;
+  const landscape = orientation === 'landscape' || (orientation === 'auto' && count >= 3 && count <= 4);
+  const page = new URL(`${compareHref(view.state)}&print=1`, selfOrigin(request));
+  // Classroom mode (blind=1): the worksheet names no outlet, not even in its footer or file name; key=1 is the answer key.
+  const { blind, key } = view.state;
+  const kind = blind ? (key ? 'answer-key' : 'worksheet') : null;
+  const footer = kind === 'worksheet' ? 'worksheet' : `${kind ? 'answer key · ' : ''}${report.event?.label ?? 'comparison'}`;
+  const today = new Date().toISOString().slice(0, 10);
+  const fileName = kind === 'worksheet' ? `parallax-worksheet-${today}.pdf` : exportFileName(report, 'pdf').replace(/^parallax-/, kind ? `parallax-${kind}-` : 'parallax-');
+  let pdf: Uint8Array;
+  try {
+    pdf = await renderPdf(page.toString(), { paper, landscape, footerLabel: `Parallax · ${footer} · ${today}`, runningHead: columnsHead });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    console.error(`export: printing ${page.pathname}${page.search} failed: ${reason}`);
+    return Response.json({ error: `the PDF could not be made: ${reason}` }, { status: 500 });
+  }
   return new Response(pdf as BodyInit, {
     status: 200,
     headers: {
       'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="${exportFileName(report, 'pdf')}"`,
+      'content-length': String(pdf.byteLength),
+      'content-disposition': `attachment; filename="${fileName}"`,
       'cache-control': 'no-store',
     },
   });
+}
+
+/**
+ * Where this server's own Chromium reaches the app: loopback on the port `next start` (or `next dev`)
+ * listens on, or PARALLAX_PRINT_ORIGIN when the server listens elsewhere. Never the request's Host
+ * header, which the client chooses: the browser must not be sent to another host.
+ */
+function selfOrigin(request: NextRequest): string {
+  const configured = process.env.PARALLAX_PRINT_ORIGIN;
+  if (configured) return configured.replace(/\/+$/, '');
+  if (process.env.PORT && /^\d+$/.test(process.env.PORT)) return `http://127.0.0.1:${process.env.PORT}`;
+  return request.nextUrl.origin;
+}
+
+/**
+ * The running head of a printout in columns: which report each column is, left to right, as the
+ * page's own column heads name them (so a blind worksheet says "Source A", never an outlet). Runs in
+ * the browser, so it must not use anything from this module.
+ */
+function columnsHead(): string {
+  const heads = Array.from(document.querySelectorAll('.align-grid[data-print-layout="columns"] > .align-head > [role="columnheader"]')).slice(1);
+  const names = heads.map((h) => ((h as HTMLElement).innerText || h.textContent || '').split('\n').map((s) => s.trim()).filter(Boolean).join(', '));
+  return names.length > 1 ? `Columns, left to right: ${names.join('  ·  ')}` : '';
 }

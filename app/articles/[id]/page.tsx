@@ -11,7 +11,9 @@ import { getAnalysisViewOnce } from '@/app/_lib/data';
 import type { ArticleAnalysis, TermHit } from '@/lib/types';
 import { describeBoilerplate, formatDate, percent, type ArticleName } from '@/lib/view/compare-model';
 import { connotationSign, referentStyles } from '@/lib/view/referents';
-import { MIN_COMPARE, MAX_COMPARE, articlesQuery, type RawSearchParams } from '@/lib/view/url-state';
+import { candidatesWithin, uncoveredCandidates } from '@/lib/view/candidates';
+import { MIN_COMPARE, MAX_COMPARE, articlesQuery, candidatesShown, type RawSearchParams } from '@/lib/view/url-state';
+import { CandidateSummary } from '../_components/candidate-summary';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,7 +39,10 @@ const ROLE_LABEL: Record<string, string> = { title: 'Headline', caption: 'Captio
 
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const { report, article, referents } = await loadArticle(params);
-  const justImported = (await searchParams).imported === '1';
+  const search = await searchParams;
+  const justImported = search.imported === '1';
+  const showCandidates = candidatesShown(search);
+  const candidates = uncoveredCandidates(article.candidates, article.terms);
   const names = new Map<string, ArticleName>(report.articles.map((a) => [a.id, { id: a.id, outlet: a.outlet, title: a.title, published: a.published }]));
   const used = [...new Set(article.terms.map((t) => t.referent))];
   const styles = referentStyles(referents, used, used);
@@ -91,7 +96,16 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             // The headline is always shown, even when the page repeats it.
             const bp = p.role === 'title' ? null : describeBoilerplate(article, p.index, names, compared);
             const text = (
-              <HighlightedText text={article.text} start={p.start} end={p.end} terms={terms} styles={styles} idPrefix={`p${p.index}`} />
+              <HighlightedText
+                text={article.text}
+                start={p.start}
+                end={p.end}
+                terms={terms}
+                candidates={showCandidates ? candidatesWithin(candidates, p) : []}
+                article={article.id}
+                styles={styles}
+                idPrefix={`p${p.index}`}
+              />
             );
             const cls =
               p.role === 'title'
@@ -125,6 +139,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         </article>
         <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
           <TermSummary article={article} styles={styles} />
+          <CandidateSummary article={article.id} candidates={candidates} shown={showCandidates} />
         </aside>
       </div>
     </main>

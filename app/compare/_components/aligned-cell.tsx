@@ -1,5 +1,6 @@
 /** One report's sentence in an aligned row: highlighted text, its paragraph role, boilerplate note and "only here" badge. */
-import { HighlightedText } from '@/app/_components/highlighted-text';
+import type { ComponentType } from 'react';
+import { HighlightedText, type HighlightedTextProps } from '@/app/_components/highlighted-text';
 import type { CellView, ColumnView } from '@/lib/view/compare-model';
 import { articleShortName } from '@/lib/view/compare-model';
 import type { ReferentStyle } from '@/lib/view/referents';
@@ -13,18 +14,22 @@ export interface AlignedCellProps {
   hidden: ReadonlySet<string>;
   boilerplateOpen: boolean;
   tipAlign: 'start' | 'end';
+  /** Renders the sentence instead of HighlightedText (classroom mode adds redactions and student marks). */
+  textComponent?: ComponentType<HighlightedTextProps> | undefined;
 }
 
 const ROLE_LABEL: Record<string, string> = { title: 'Headline', caption: 'Caption', chrome: 'Site furniture' };
 
-export function AlignedCell({ cell, column, text, styles, hidden, boilerplateOpen, tipAlign }: AlignedCellProps) {
+export function AlignedCell({ cell, column, text, styles, hidden, boilerplateOpen, tipAlign, textComponent: Text = HighlightedText }: AlignedCellProps) {
   const body = (
-    <HighlightedText
+    <Text
       text={text}
       start={cell.start}
       end={cell.end}
       terms={cell.terms}
       changes={cell.changes}
+      candidates={cell.candidates}
+      article={cell.article}
       styles={styles}
       hidden={hidden}
       idPrefix={`${cell.article}-${cell.sentence}`}

@@ -1,5 +1,6 @@
 /** The side-by-side grid: one grid row per aligned row, one column per article, empty where a report has no such sentence. */
-import type { CSSProperties } from 'react';
+import type { ComponentType, CSSProperties } from 'react';
+import type { HighlightedTextProps } from '@/app/_components/highlighted-text';
 import type { CompareModel, RowView } from '@/lib/view/compare-model';
 import { articleShortName, formatDate } from '@/lib/view/compare-model';
 import type { ReferentStyle } from '@/lib/view/referents';
@@ -14,11 +15,13 @@ export interface AlignedGridProps {
   styles: ReadonlyMap<string, ReferentStyle>;
   hidden: ReadonlySet<string>;
   boilerplateOpen: boolean;
+  /** Renders each stretch of text instead of HighlightedText (classroom mode: redactions and student marks). */
+  textComponent?: ComponentType<HighlightedTextProps> | undefined;
 }
 
-export function AlignedGrid({ model, texts, styles, hidden, boilerplateOpen }: AlignedGridProps) {
+export function AlignedGrid({ model, texts, styles, hidden, boilerplateOpen, textComponent }: AlignedGridProps) {
   const cols = model.columns.length;
-  const band = { columns: model.columns, texts, styles, hidden, boilerplateOpen };
+  const band = { columns: model.columns, texts, styles, hidden, boilerplateOpen, textComponent };
   return (
     <div
       role="table"
@@ -27,6 +30,8 @@ export function AlignedGrid({ model, texts, styles, hidden, boilerplateOpen }: A
       className="align-grid"
       style={{ '--cols': cols } as CSSProperties}
       data-testid="aligned-grid"
+      // On paper, up to four reports stay in columns; five or six read better stacked row by row (app/globals.css).
+      data-print-layout={cols > 4 ? 'stacked' : 'columns'}
     >
       <div role="row" className="align-head sticky top-0 z-20 hidden border-b border-rule bg-paper/95 backdrop-blur md:grid">
         <div role="columnheader" className="px-1 py-2 text-xs text-muted">
@@ -41,7 +46,7 @@ export function AlignedGrid({ model, texts, styles, hidden, boilerplateOpen }: A
       </div>
       <ExtraBand kind="headline" label="Headline" lists={model.extras.headline} {...band} />
       {model.rows.map((row) => (
-        <GridRow key={row.index} row={row} model={model} texts={texts} styles={styles} hidden={hidden} boilerplateOpen={boilerplateOpen} />
+        <GridRow key={row.index} row={row} model={model} texts={texts} styles={styles} hidden={hidden} boilerplateOpen={boilerplateOpen} textComponent={textComponent} />
       ))}
       <ExtraBand kind="captions" label="Photo captions" lists={model.extras.captions} {...band} />
       <ExtraBand kind="furniture" label="Page furniture and boilerplate" lists={model.extras.furniture} {...band} />
@@ -49,7 +54,7 @@ export function AlignedGrid({ model, texts, styles, hidden, boilerplateOpen }: A
   );
 }
 
-function GridRow({ row, model, texts, styles, hidden, boilerplateOpen }: { row: RowView } & AlignedGridProps) {
+function GridRow({ row, model, texts, styles, hidden, boilerplateOpen, textComponent }: { row: RowView } & AlignedGridProps) {
   const cols = model.columns.length;
   const filled = row.cells.filter(Boolean).length;
   const allBoilerplate = row.cells.every((c) => c === null || c.boilerplate !== null);
@@ -92,6 +97,7 @@ function GridRow({ row, model, texts, styles, hidden, boilerplateOpen }: { row: 
             hidden={hidden}
             boilerplateOpen={boilerplateOpen}
             tipAlign={cols > 1 && i >= cols / 2 ? 'end' : 'start'}
+            textComponent={textComponent}
           />
         );
       })}

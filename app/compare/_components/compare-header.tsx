@@ -10,7 +10,7 @@ export function CompareHeader({ event, model, state }: { event: EventGroup | nul
   const first = event?.dates[0];
   const last = event?.dates[event.dates.length - 1];
   return (
-    <header className="space-y-5">
+    <header className="space-y-5 print:space-y-3">
       <nav aria-label="Breadcrumb" className="no-print text-sm text-muted">
         <Link href="/" className="text-accent hover:underline">
           Library
@@ -46,7 +46,7 @@ export function CompareHeader({ event, model, state }: { event: EventGroup | nul
               {percent(c.boilerplateShare)} boilerplate
             </p>
             {c.url ? (
-              <a href={c.url} rel="noreferrer noopener" target="_blank" className="no-print mt-1 block truncate text-xs text-accent hover:underline">
+              <a href={c.url} rel="noreferrer noopener" target="_blank" className="mt-1 block truncate text-xs text-accent hover:underline print:whitespace-normal print:break-all">
                 {c.url.replace(/^https?:\/\//, '')}
               </a>
             ) : null}
@@ -88,9 +88,26 @@ export function CompareHeader({ event, model, state }: { event: EventGroup | nul
             term table (CSV)
           </a>
         </span>
+        {/* The same view printed by the server (app/api/export): the address carries every view option. */}
+        <span className="flex items-center gap-2">
+          <span className="text-muted">Export PDF:</span>
+          <a href={`${compareHref(state, '/api/export')}&paper=a4`} download className="text-accent hover:underline" data-testid="export-pdf-a4">
+            A4
+          </a>
+          <span aria-hidden className="text-muted">
+            |
+          </span>
+          <a href={`${compareHref(state, '/api/export')}&paper=letter`} download className="text-accent hover:underline" data-testid="export-pdf-letter">
+            US Letter
+          </a>
+        </span>
         <a href="#terms" className="text-accent hover:underline">
           Jump to the term table
         </a>
+        {/* Classroom mode: outlets hidden for students (the reveal shows this header again, with a way back). */}
+        <Link href={compareHref(state.blind ? { ...state, reveal: undefined } : { ...state, blind: true, hide: [], ref: null })} className="text-accent hover:underline" data-testid="blind-on">
+          {state.blind ? 'Back to the blind view' : 'Blind mode for a class'}
+        </Link>
       </div>
     </header>
   );

@@ -2,7 +2,10 @@
  * The whole comparison as one component tree (header, legend, aligned grid, omissions, term table),
  * rendered from a CompareReport and the URL state; a print route can render it unchanged.
  */
-import type { CompareReport, LexiconReferent } from '@/lib/types';
+import type { ComponentType } from 'react';
+import type { HighlightedTextProps } from '@/app/_components/highlighted-text';
+import type { CompareReport, LexiconReferent, ProposedReferent } from '@/lib/types';
+import { proposedForComparison } from '@/lib/view/candidates';
 import { buildCompareModel, type ArticleName } from '@/lib/view/compare-model';
 import { referentStyles } from '@/lib/view/referents';
 import type { CompareState } from '@/lib/view/url-state';
@@ -10,6 +13,9 @@ import { AlignedGrid } from './aligned-grid';
 import { CompareHeader } from './compare-header';
 import { Legend } from './legend';
 import { OmissionsList } from './omissions-list';
+import { PrintSources } from './print-sources';
+import { PrintTitle } from './print-title';
+import { ProposedReferents } from './proposed-referents';
 import { TermTable } from './term-table';
 
 export interface CompareViewProps {
@@ -19,10 +25,15 @@ export interface CompareViewProps {
   names?: ReadonlyMap<string, ArticleName>;
   /** All lexicon referents, so a referent keeps its colour from page to page (defaults to the report's). */
   referents?: LexiconReferent[];
+  /** Labels grouped as one actor without a lexicon (the analysis's proposedReferents); shown with the candidates. */
+  proposed?: readonly ProposedReferent[];
+  /** Draws the grid's text instead of HighlightedText (the classroom reveal adds the student's marks). */
+  textComponent?: ComponentType<HighlightedTextProps>;
 }
 
-export function CompareView({ report, state, names, referents }: CompareViewProps) {
-  const model = buildCompareModel(report, names);
+export function CompareView({ report, state, names, referents, proposed = [], textComponent }: CompareViewProps) {
+  const model = buildCompareModel(report, names, { candidates: state.cand });
+  const candidateCount = [...model.rows.flatMap((r) => r.cells), ...Object.values(model.extras).flat(2)].reduce((n, c) => n + (c?.candidates.length ?? 0), 0);
   const styles = referentStyles(
     referents ?? report.referents,
     report.articles.flatMap((a) => a.terms.map((t) => t.referent)),
@@ -32,18 +43,20 @@ export function CompareView({ report, state, names, referents }: CompareViewProp
   const texts = new Map(report.articles.map((a) => [a.id, a.text]));
   const hidden = new Set(state.hide);
   return (
-    <div className="space-y-8" data-compare-view="">
+    <div className="space-y-8 print:space-y-4" data-compare-view="">
+      <PrintTitle reports={model.columns.length} grouped={report.event !== null} />
       <CompareHeader event={report.event} model={model} state={state} />
-      <Legend state={state} referents={used} hits={model.hitsByReferent} />
+      <Legend state={state} referents={used} hits={model.hitsByReferent} candidates={candidateCount} />
+      {state.cand ? <ProposedReferents proposed={proposedForComparison(proposed, model.columns.map((c) => c.id))} columns={model.columns} /> : null}
       <section aria-labelledby="side-by-side">
         <h2 id="side-by-side" className="mb-1 text-xl font-semibold">
           Side by side
         </h2>
         <p className="mb-3 max-w-3xl text-sm text-muted">
-          Each row holds the sentences that report the same fact; an empty cell means that report has no such sentence. Hover over or tab to a
-          highlighted term to see why its wording matters.
+          Each row holds the sentences that report the same fact; an empty cell means that report has no such sentence.{' '}
+          <span className="print:hidden">Hover over or tab to a highlighted term to see why its wording matters.</span>
         </p>
-        <AlignedGrid model={model} texts={texts} styles={styles} hidden={hidden} boilerplateOpen={state.bp === 'open'} />
+        <AlignedGrid model={model} texts={texts} styles={styles} hidden={hidden} boilerplateOpen={state.bp === 'open'} textComponent={textComponent} />
       </section>
       <section aria-labelledby="only-here">
         <h2 id="only-here" className="mb-3 text-xl font-semibold">
@@ -59,9 +72,10 @@ export function CompareView({ report, state, names, referents }: CompareViewProp
           articles={report.articles.map((a) => ({ id: a.id, outlet: a.outlet, published: a.published }))}
           referents={[...styles.values()]}
           rows={report.terms}
-          initialRef={state.ref}
+          initialRef={state.print ? null : state.ref}
         />
       </section>
+      <PrintSources report={report} columns={model.columns} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** A band of the grid for paragraphs the alignment leaves out: headlines side by side, captions, and collapsed page furniture. */
 import { BoilerplateNote } from '@/app/_components/boilerplate-note';
-import { HighlightedText } from '@/app/_components/highlighted-text';
+import type { ComponentType } from 'react';
+import { HighlightedText, type HighlightedTextProps } from '@/app/_components/highlighted-text';
 import type { ColumnView, ParagraphView } from '@/lib/view/compare-model';
 import { articleShortName } from '@/lib/view/compare-model';
 import type { ReferentStyle } from '@/lib/view/referents';
@@ -14,6 +15,8 @@ export interface ExtraBandProps {
   styles: ReadonlyMap<string, ReferentStyle>;
   hidden: ReadonlySet<string>;
   boilerplateOpen: boolean;
+  /** Renders each paragraph instead of HighlightedText (classroom mode adds redactions and student marks). */
+  textComponent?: ComponentType<HighlightedTextProps> | undefined;
 }
 
 const TEXT_CLASS: Record<ExtraBandProps['kind'], string> = {
@@ -22,7 +25,7 @@ const TEXT_CLASS: Record<ExtraBandProps['kind'], string> = {
   furniture: 'text-sm text-muted',
 };
 
-export function ExtraBand({ kind, label, columns, lists, texts, styles, hidden, boilerplateOpen }: ExtraBandProps) {
+export function ExtraBand({ kind, label, columns, lists, texts, styles, hidden, boilerplateOpen, textComponent: Text = HighlightedText }: ExtraBandProps) {
   if (lists.every((l) => l.length === 0)) return null;
   const cols = columns.length;
   return (
@@ -43,11 +46,13 @@ export function ExtraBand({ kind, label, columns, lists, texts, styles, hidden, 
             ) : null}
             {paras.map((p) => {
               const body = (
-                <HighlightedText
+                <Text
                   text={texts.get(p.article) ?? ''}
                   start={p.start}
                   end={p.end}
                   terms={p.terms}
+                  candidates={p.candidates}
+                  article={p.article}
                   styles={styles}
                   hidden={hidden}
                   idPrefix={`${p.article}-p${p.paragraph}`}

@@ -11,11 +11,13 @@ export interface LegendProps {
   state: CompareState;
   referents: ReferentStyle[];
   hits: Record<string, number>;
+  /** Candidate wordings marked in the grid (0 when they are hidden). */
+  candidates?: number;
 }
 
 const CONNOTATIONS: Connotation[] = [-2, -1, 0, 1, 2];
 
-export function Legend({ state, referents, hits }: LegendProps) {
+export function Legend({ state, referents, hits, candidates = 0 }: LegendProps) {
   const hidden = new Set(state.hide);
   return (
     <section aria-labelledby="legend-title" className="rounded-lg border border-rule bg-white p-4 text-sm" data-testid="legend">
@@ -72,6 +74,22 @@ export function Legend({ state, referents, hits }: LegendProps) {
                   quoted
                 </span>{' '}
                 <span className="text-muted">a source&apos;s words (italic, opening quote mark); plain: the report&apos;s own words</span>
+              </li>
+              <li data-testid="candidate-key">
+                <span className="cand cursor-default font-serif">wording</span>{' '}
+                <span className="text-muted">
+                  a candidate: no lexicon covers it, but it is loaded or differs from the other reports{state.cand ? ` (${candidates})` : ''}
+                </span>{' '}
+                <Link
+                  href={compareHref({ ...state, cand: !state.cand })}
+                  scroll={false}
+                  replace
+                  className="no-print text-xs text-accent hover:underline"
+                  data-candidate-toggle={state.cand ? 'hide' : 'show'}
+                  aria-label={`${state.cand ? 'Hide' : 'Show'} candidate wordings`}
+                >
+                  {state.cand ? 'hide' : 'show'}
+                </Link>
               </li>
               <li>
                 <mark className="chg chg-replaced">different words</mark> <span className="text-muted">where the other reports word the same fact differently</span>

@@ -3,7 +3,14 @@ import type { CompareReport } from '@/lib/types';
 import type { CompareModel } from '@/lib/view/compare-model';
 import { articleShortName } from '@/lib/view/compare-model';
 
-export function OmissionsList({ report, model }: { report: CompareReport; model: CompareModel }) {
+export interface OmissionsListProps {
+  report: CompareReport;
+  model: CompareModel;
+  /** The text of `[start, end)` of an article as shown (classroom blind mode redacts it); default: the plain slice. */
+  quote?: (article: string, start: number, end: number) => string;
+}
+
+export function OmissionsList({ report, model, quote: quoteOf }: OmissionsListProps) {
   const rowOf = new Map<string, number>();
   for (const row of model.rows) for (const c of row.cells) if (c) rowOf.set(`${c.article}#${c.sentence}`, row.index);
   const byArticle = new Map<string, typeof report.omissions>();
@@ -34,7 +41,7 @@ export function OmissionsList({ report, model }: { report: CompareReport; model:
               <ol className="space-y-2 text-sm">
                 {list.map((o) => {
                   const row = rowOf.get(`${o.article}#${o.sentence}`);
-                  const quote = (texts.get(o.article) ?? '').slice(o.start, o.end).trim();
+                  const quote = (quoteOf ? quoteOf(o.article, o.start, o.end) : (texts.get(o.article) ?? '').slice(o.start, o.end)).trim();
                   return (
                     <li key={o.sentence} className="font-serif leading-relaxed" data-omission-item="">
                       {row !== undefined ? (

@@ -130,6 +130,7 @@ export function TermTable({ articles, referents, rows, initialRef }: TermTablePr
   });
 
   const current = filters.find((f) => f.id === 'referent')?.value;
+  const cellPrint = articles.length > 4 ? 'print:px-1' : 'print:px-2';
   const shown = table.getRowModel().rows;
   const usedReferents = referents.filter((r) => rows.some((row) => row.referent === r.id));
 
@@ -156,8 +157,9 @@ export function TermTable({ articles, referents, rows, initialRef }: TermTablePr
           {shown.length} wording{shown.length === 1 ? '' : 's'}. Narrator: the report&apos;s own words; quoted: words of a quoted source.
         </p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-rule bg-white">
-        <table className="w-full border-collapse text-sm" data-testid="term-table">
+      {/* Paper cannot scroll sideways: every column must fit, so five or six reports print in smaller type. */}
+      <div className="overflow-x-auto rounded-lg border border-rule bg-white print:overflow-visible">
+        <table className={`w-full border-collapse text-sm ${articles.length > 4 ? 'print:text-[0.7rem]' : ''}`} data-testid="term-table">
           <thead className="bg-stone-50 text-left text-muted">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -171,15 +173,21 @@ export function TermTable({ articles, referents, rows, initialRef }: TermTablePr
                       colSpan={header.colSpan}
                       scope="col"
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                      className={`border-b border-rule px-3 py-1.5 align-bottom font-medium ${numeric ? 'text-right' : ''} ${header.colSpan > 1 ? 'border-l text-center' : ''}`}
+                      className={`border-b border-rule px-3 py-1.5 align-bottom font-medium ${cellPrint} ${numeric ? 'text-right' : ''} ${header.colSpan > 1 ? 'border-l text-center' : ''}`}
                     >
                       {header.isPlaceholder ? null : isLeaf && header.column.getCanSort() ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 whitespace-nowrap hover:text-ink">
-                          <table.FlexRender header={header} />
-                          <span aria-hidden className="w-3 text-xs">
-                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                        <>
+                          <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 whitespace-nowrap hover:text-ink print:hidden">
+                            <table.FlexRender header={header} />
+                            <span aria-hidden className="w-3 text-xs">
+                              {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                            </span>
+                          </button>
+                          {/* Chromium leaves buttons blank in a table head repeated on the next page: paper gets plain text. */}
+                          <span className="hidden whitespace-nowrap print:inline">
+                            <table.FlexRender header={header} />
                           </span>
-                        </button>
+                        </>
                       ) : (
                         <table.FlexRender header={header} />
                       )}
@@ -196,7 +204,7 @@ export function TermTable({ articles, referents, rows, initialRef }: TermTablePr
                   const numeric = !['referent', 'label', 'connotation'].includes(cell.column.id);
                   const v = numeric ? (cell.getValue() as number) : null;
                   return (
-                    <td key={cell.id} className={`px-3 py-1.5 ${numeric ? `text-right tabular-nums ${v === 0 ? 'text-stone-300' : ''}` : ''}`}>
+                    <td key={cell.id} className={`px-3 py-1.5 ${cellPrint} ${numeric ? `text-right tabular-nums ${v === 0 ? 'text-stone-300' : ''}` : ''}`}>
                       <table.FlexRender cell={cell} />
                     </td>
                   );

@@ -1,0 +1,97 @@
+/**
+ * Exact length of the longest common subsequence of two word-id sequences, bit-parallel (Allison–Dix,
+ * Hyyrö 2004): O(|b|·⌈|a|/32⌉) word operations and no allocation per call, so the near-duplicate pass
+ * can decide every candidate pair exactly and keep the costlier jsdiff diff for the pairs it accepts.
+ */
+
+/** Reusable scratch space: sized for the vocabulary and the longest sequence seen so far. */
+export class LcsScratch {
+  /** Per word id: the stamp of the call that last gave it a slot, and that slot. */
+  private stamp = new Int32Array(0);
+  private slot = new Int32Array(0);
+  private call = 0;
+  /** Match masks, `words` 32-bit words per slot, and the running state vector. */
+  private masks = new Uint32Array(0);
+  private state = new Uint32Array(0);
+
+  /**
+   * LCS length of `a` and `b` (non-negative integer ids, compared by value). The shorter sequence
+   * is the bit vector, so the cost is O(longer · ⌈shorter/32⌉).
+   */
+  length(a: ArrayLike<number>, b: ArrayLike<number>): number {
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    const m = short.length;
+    if (m === 0) return 0;
+    const words = (m + 31) >>> 5;
+    this.prepare(short, words);
+    const { stamp, slot, masks, state: v } = this;
+    const call = this.call;
+    v.fill(0xffffffff, 0, words);
+    for (let t = 0; t < long.length; t++) {
+      const id = long[t] as number;
+      // A word the short side lacks leaves the state as it is: (V + 0) | V = V.
+      if (id >= stamp.length || stamp[id] !== call) continue;
+      const base = (slot[id] as number) * words;
+      let carry = 0;
+      for (let w = 0; w < words; w++) {
+        const vw = v[w] as number;
+        const u = (vw & (masks[base + w] as number)) >>> 0;
+        // V' = (V + U) | (V − U), with V − U = V & ~U since U ⊆ V; only the sum carries.
+        const sum = vw + u + carry;
+        carry = sum > 0xffffffff ? 1 : 0;
+        v[w] = (sum | (vw & ~u)) >>> 0;
+      }
+    }
+    // Zeros among the first m bits count the common subsequence.
+    let ones = 0;
+    for (let w = 0; w < words; w++) {
+      let x = v[w] as number;
+      if (w === words - 1 && (m & 31) !== 0) x &= (1 << (m & 31)) - 1;
+      ones += popcount(x);
+    }
+    return m - ones;
+  }
+
+  /** Builds the match mask of each distinct id of `short`, one bit per position. */
+  private prepare(short: ArrayLike<number>, words: number): void {
+    this.call = (this.call + 1) | 0;
+    if (this.call === 0) {
+      // Stamps wrapped around: forget them all rather than mistake an old slot for a new one.
+      this.stamp.fill(0);
+      this.call = 1;
+    }
+    let maxId = 0;
+    for (let t = 0; t < short.length; t++) maxId = Math.max(maxId, short[t] as number);
+    if (maxId >= this.stamp.length) {
+      const size = Math.max(maxId + 1, this.stamp.length * 2, 1024);
+      const stamp = new Int32Array(size);
+      stamp.set(this.stamp);
+      const slot = new Int32Array(size);
+      slot.set(this.slot);
+      this.stamp = stamp;
+      this.slot = slot;
+    }
+    if (this.masks.length < short.length * words) this.masks = new Uint32Array(Math.max(short.length * words, this.masks.length * 2));
+    if (this.state.length < words) this.state = new Uint32Array(Math.max(words, this.state.length * 2));
+    const { stamp, slot, masks, call } = this;
+    let slots = 0;
+    for (let t = 0; t < short.length; t++) {
+      const id = short[t] as number;
+      if (stamp[id] !== call) {
+        stamp[id] = call;
+        slot[id] = slots;
+        masks.fill(0, slots * words, (slots + 1) * words);
+        slots++;
+      }
+      const at = (slot[id] as number) * words + (t >>> 5);
+      masks[at] = ((masks[at] as number) | (1 << (t & 31))) >>> 0;
+    }
+  }
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}

@@ -1,0 +1,164 @@
+/**
+ * One tokenisation per article, shared by the stages: a compact table of the tokens `tokenize` gives
+ * for the whole text (offsets in typed arrays, folded words interned once per corpus), from which any
+ * span's tokens can be read back exactly as `tokenize(text, start, end)` would return them.
+ */
+import { foldWord, tokenize } from './normalize';
+import type { Token } from './types';
+
+/** Interns folded words: each distinct fold gets one id and one shared string. */
+export class Vocabulary {
+  /** Id → folded word. */
+  readonly words: string[] = [];
+  private readonly byWord = new Map<string, number>();
+  /** Spelling as written → id, so a word written the same way is folded only once. */
+  private readonly byRaw = new Map<string, number>();
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The id of a folded word, adding it when new. */
+  idOf(norm: string): number {
+    let id = this.byWord.get(norm);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(norm);
+      this.byWord.set(norm, id);
+    }
+    return id;
+  }
+
+  /** The id of a word as written (folded with `foldWord`). */
+  idOfRaw(raw: string): number {
+    let id = this.byRaw.get(raw);
+    if (id === undefined) {
+      id = this.idOf(foldWord(raw));
+      this.byRaw.set(raw, id);
+    }
+    return id;
+  }
+}
+
+/** The tokens of one text: token k spans `[starts[k], ends[k])` and folds to `vocabulary.words[ids[k]]`. */
+export interface TokenTable {
+  readonly text: string;
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly ids: Int32Array;
+  readonly vocabulary: Vocabulary;
+}
+
+// Apostrophes that join two word parts ("Dara’a"), as in normalize's WORD pattern.
+const JOINERS = new Set([0x27, 0x2019, 0x2018, 0x2bc, 0x60, 0xb4]);
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+/** Per BMP code unit: 0 not yet known, 1 a word character, 2 not. Filled lazily. */
+const BMP = new Uint8Array(0x10000);
+const ASTRAL = new Map<number, boolean>();
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  if (cp < 0x10000) {
+    let known = BMP[cp] as number;
+    if (known === 0) BMP[cp] = known = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    return known === 1;
+  }
+  let known = ASTRAL.get(cp);
+  if (known === undefined) ASTRAL.set(cp, (known = WORD_CHAR.test(String.fromCodePoint(cp))));
+  return known;
+}
+
+/** Length in code units of the word character at `i`, or 0 when there is none (a lone surrogate is none). */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return isWordCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) ? 2 : 0;
+  }
+  return c === c && isWordCodePoint(c) ? 1 : 0;
+}
+
+let scratch = { starts: new Int32Array(4096), ends: new Int32Array(4096), ids: new Int32Array(4096) };
+
+/**
+ * Tokenises `text` once, with the same tokens as `tokenize(text)`. A hand-written scan rather than the
+ * regular expression: it allocates only the spelling of each token, and words already seen in the
+ * corpus (most of them) are not folded again. Pass one `vocabulary` for a whole corpus.
+ */
+export function tokenTable(text: string, vocabulary: Vocabulary = new Vocabulary()): TokenTable {
+  let n = 0;
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    const first = wordCharAt(text, i);
+    if (first === 0) {
+      // Step over a whole surrogate pair, as a Unicode-aware regular expression does.
+      const c = text.charCodeAt(i);
+      const d = text.charCodeAt(i + 1);
+      i += c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += first;
+    for (;;) {
+      let w: number;
+      while (i < len && (w = wordCharAt(text, i)) > 0) i += w;
+      // An apostrophe continues the word only when a word character follows it.
+      if (i + 1 < len && JOINERS.has(text.charCodeAt(i)) && (w = wordCharAt(text, i + 1)) > 0) i += 1 + w;
+      else break;
+    }
+    if (n === scratch.starts.length) grow();
+    scratch.starts[n] = start;
+    scratch.ends[n] = i;
+    scratch.ids[n] = vocabulary.idOfRaw(text.slice(start, i));
+    n++;
+  }
+  return { text, count: n, starts: scratch.starts.slice(0, n), ends: scratch.ends.slice(0, n), ids: scratch.ids.slice(0, n), vocabulary };
+}
+
+function grow(): void {
+  const size = scratch.starts.length * 2;
+  const next = { starts: new Int32Array(size), ends: new Int32Array(size), ids: new Int32Array(size) };
+  next.starts.set(scratch.starts);
+  next.ends.set(scratch.ends);
+  next.ids.set(scratch.ids);
+  scratch = next;
+}
+
+/** Index of the first token that ends after `at` (binary search). */
+function firstEndingAfter(table: TokenTable, at: number): number {
+  let lo = 0;
+  let hi = table.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((table.ends[mid] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The token index range `[first, last)` covering `[from, to)`, or null when a token of the whole text
+ * crosses either edge (then the span's own tokens differ: `tokenize` cuts the word at the edge).
+ */
+export function tokenRange(table: TokenTable, from: number, to: number): [number, number] | null {
+  const first = firstEndingAfter(table, from);
+  if (first < table.count && (table.starts[first] as number) < from) return null;
+  let last = first;
+  while (last < table.count && (table.ends[last] as number) <= to) last++;
+  if (last < table.count && (table.starts[last] as number) < to) return null;
+  return [first, last];
+}
+
+/** The tokens of `[from, to)`, equal to `tokenize(table.text, from, to)` but read from the table. */
+export function tokensIn(table: TokenTable, from: number, to: number): Token[] {
+  const range = tokenRange(table, from, to);
+  if (!range) return tokenize(table.text, from, to);
+  const words = table.vocabulary.words;
+  const out: Token[] = new Array(range[1] - range[0]);
+  for (let k = range[0]; k < range[1]; k++) {
+    out[k - range[0]] = { start: table.starts[k] as number, end: table.ends[k] as number, norm: words[table.ids[k] as number] as string };
+  }
+  return out;
+}

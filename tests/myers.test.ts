@@ -1,0 +1,71 @@
+import { diffArrays } from 'diff';
+import { describe, expect, it } from 'vitest';
+import { alignSequences, alignWith } from '../lib/adapters/diff';
+import { diffIds } from '../lib/boilerplate/myers';
+
+/** A seeded generator of small integers. */
+function generator(seed: number): (below: number) => number {
+  let state = seed;
+  return (below) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % below;
+  };
+}
+
+/** A sequence and an edited copy: words swapped, dropped and inserted, as near-duplicate paragraphs differ. */
+function pair(seed: number): [number[], number[]] {
+  const next = generator(seed);
+  const alphabet = 2 + next(30);
+  const a = Array.from({ length: next(70) }, () => next(alphabet));
+  const rate = next(60) / 100;
+  const b: number[] = [];
+  for (const x of a) {
+    const r = next(1000) / 1000;
+    if (r < rate / 3) continue;
+    if (r < (2 * rate) / 3) b.push(next(alphabet));
+    else b.push(x);
+    if (next(1000) / 1000 < rate / 3) b.push(next(alphabet));
+  }
+  return seed % 2 ? [a, b] : [b, a];
+}
+
+/** jsdiff's change list without the values, in the shape diffIds returns. */
+function jsdiff(a: number[], b: number[], maxEditLength = a.length + b.length) {
+  return diffArrays(a, b, { maxEditLength })?.map((c) => ({ count: c.count, added: c.added, removed: c.removed }));
+}
+
+describe('diffIds', () => {
+  it('returns the change list jsdiff returns, on 3,000 random pairs of edited sequences', () => {
+    for (let seed = 1; seed <= 3000; seed++) {
+      const [a, b] = pair(seed);
+      expect(diffIds(a, b, a.length + b.length)).toEqual(jsdiff(a, b));
+    }
+  });
+
+  it('gives up exactly where jsdiff does under a maxEditLength', () => {
+    for (let seed = 1; seed <= 1500; seed++) {
+      const [a, b] = pair(seed);
+      const max = generator(seed + 99)(a.length + b.length + 1);
+      expect(diffIds(a, b, max)).toEqual(jsdiff(a, b, max));
+    }
+  });
+
+  it('handles empty and identical sequences', () => {
+    expect(diffIds([], [], 0)).toEqual(jsdiff([], []));
+    expect(diffIds([1, 2], [], 2)).toEqual(jsdiff([1, 2], []));
+    expect(diffIds([], [3], 1)).toEqual(jsdiff([], [3]));
+    expect(diffIds([4, 5, 6], [4, 5, 6], 0)).toEqual(jsdiff([4, 5, 6], [4, 5, 6]));
+  });
+});
+
+describe('alignWith diffIds', () => {
+  it('aligns as alignSequences does, head and tail trimmed, runs merged', () => {
+    const viaIds = (a: number[], b: number[], maxEditLength?: number) =>
+      alignWith(a, b, { maxEditLength }, (x, y, max) => diffIds(x, y, max));
+    for (let seed = 1; seed <= 1500; seed++) {
+      const [a, b] = pair(seed * 13);
+      const max = seed % 3 === 0 ? undefined : generator(seed)(a.length + b.length + 1);
+      expect(viaIds(a, b, max)).toEqual(alignSequences(a, b, { maxEditLength: max }));
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { matchExpressions, matchExpressionsByScan } from '../lib/events/dates';
+
+const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
+
+/** Date-ish words and near misses, glued by spaces, punctuation or nothing at all. */
+const PIECES = [
+  'July', 'Jul.', 'Jul', 'June', 'Junes', 'May', 'may', 'Sept', 'Sepember', 'September', 'Dec.', '3', '03', '3rd', '21st',
+  '2018', '1999', '2018-07-06', '2018-13-40', 'in', 'In', 'IN', 'since', 'late', 'mid', 'early', 'of', 'after', 'Before',
+  'Monday', 'Mondays', 'last', 'Next', 'this', 'Today', 'yesterday', 'tomorrow', 'the', 'army', 'é', '_', 'x1', 'Syria’s',
+];
+const GLUE = [' ', ' ', ' ', '', ',', ', ', '.', '-', '\n', ' of ', '’'];
+
+function text(seed: number, length: number): string {
+  let state = seed;
+  const next = (below: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % below;
+  };
+  let out = '';
+  for (let i = 0; i < length; i++) out += PIECES[next(PIECES.length)]! + GLUE[next(GLUE.length)]!;
+  return out;
+}
+
+const shape = (ms: RegExpExecArray[]) => ms.map((m) => ({ index: m.index, text: m[0], groups: { ...m.groups } }));
+
+describe('matchExpressions', () => {
+  it('finds what a global scan of the whole pattern finds, on 3,000 texts of date words and near misses', () => {
+    for (let seed = 1; seed <= 3000; seed++) {
+      const t = text(seed, 1 + (seed % 25));
+      expect(shape(matchExpressions(t))).toEqual(shape(matchExpressionsByScan(t)));
+    }
+  });
+
+  it('finds what a global scan finds in every paragraph of the sample articles', () => {
+    for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {
+      for (const paragraph of readFileSync(CORPUS + file, 'utf8').split(/\n\s*\n/)) {
+        expect(shape(matchExpressions(paragraph))).toEqual(shape(matchExpressionsByScan(paragraph)));
+      }
+    }
+  });
+
+  it('reads "since late July", "last Friday" and "3rd of May, 2018" as one expression each', () => {
+    expect(matchExpressions('Fighting since late July; last Friday; on 3rd of May, 2018.').map((m) => m[0])).toEqual([
+      'since late July',
+      'last Friday',
+      '3rd of May, 2018',
+    ]);
+  });
+});

@@ -39,7 +39,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
         <LibraryTable rows={rows} events={events} initial={parseLibraryState(params)} />
       )}
       {report.rejected.length > 0 ? (
-        <details className="mt-8 rounded-lg border border-rule bg-white p-4 text-sm">
+        <details open className="mt-8 rounded-lg border border-rule bg-white p-4 text-sm" data-testid="rejected-files">
           <summary className="cursor-pointer font-medium">
             {report.rejected.length} file{report.rejected.length === 1 ? '' : 's'} could not be read
           </summary>

@@ -124,6 +124,11 @@ function paragraphSpans(text: string, sentences: readonly SentenceSpan[]): Span[
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+const LEFT_DOUBLE = 0x201c; // “
+const RIGHT_DOUBLE = 0x201d; // ”
+const STRAIGHT_DOUBLE = 0x22; // "
+const LEFT_SINGLE = 0x2018; // ‘
+const RIGHT_SINGLE = 0x2019; // ’
 
 /**
  * Quotation-mark pairs inside one paragraph: “…” and "…" (either closing mark ends either opening,
@@ -135,17 +140,18 @@ function directQuotes(text: string, p: Span): QuoteRegion[] {
   const out: QuoteRegion[] = [];
   let open: { at: number; single: boolean } | null = null;
   for (let i = p.start; i < p.end; i++) {
-    const c = text[i];
+    // Character codes, not one-character strings: this loop visits every character of the article.
+    const c = text.charCodeAt(i);
     if (open) {
-      const closesDouble = !open.single && (c === '”' || c === '"');
-      const closesSingle = open.single && c === '’' && !LETTER.test(text[i + 1] ?? '');
+      const closesDouble = !open.single && (c === RIGHT_DOUBLE || c === STRAIGHT_DOUBLE);
+      const closesSingle = open.single && c === RIGHT_SINGLE && !LETTER.test(text[i + 1] ?? '');
       if (closesDouble || closesSingle) {
         out.push({ start: open.at, end: i + 1, kind: 'direct' });
         open = null;
       }
-    } else if (c === '“' || c === '"') {
+    } else if (c === LEFT_DOUBLE || c === STRAIGHT_DOUBLE) {
       open = { at: i, single: false };
-    } else if (c === '‘' && !LETTER.test(text[i - 1] ?? '') && LETTER.test(text[i + 1] ?? '')) {
+    } else if (c === LEFT_SINGLE && !LETTER.test(text[i - 1] ?? '') && LETTER.test(text[i + 1] ?? '')) {
       open = { at: i, single: true };
     }
   }

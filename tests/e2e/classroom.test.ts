@@ -212,6 +212,8 @@ describe('preparing an exercise', () => {
     await page.locator('textarea[name=questions]').fill('Who is called a rebel, and by whom?\nWhat does "Takfiri" mean?');
     await page.getByTestId('exercise-submit').click();
     await page.getByTestId('exercise-link').waitFor();
+    // The link becomes absolute once the page has hydrated (it reads the browser's own origin).
+    await page.waitForFunction(() => (document.querySelector('[data-testid=exercise-url]') as HTMLInputElement | null)?.value.startsWith('http'));
     const url = await page.getByTestId('exercise-url').inputValue();
     expect(url).toMatch(new RegExp(`/compare\\?articles=${SEEDS.pressTv2018},${SEEDS.deminorias}&blind=1&focus=armed-opposition&q=`));
     await page.screenshot({ path: `${SHOTS}/classroom-exercise.png` });

@@ -7,28 +7,8 @@ import { articleWords, type ArticleWords } from '../lib/candidates/words';
 import { splitParagraphs, splitSentences } from '../lib/segment';
 import type { ArticleAnalysis, Paragraph, Sentence } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
+import { invented } from './helpers/invented';
 
-/** A plain body-only analysis of a small invented text (no lexicon, no chrome). */
-function invented(id: string, outlet: string, text: string): ArticleAnalysis {
-  const paragraphs: Paragraph[] = splitParagraphs(text).map((s, index) => ({ ...s, index, role: 'body', reason: null, boilerplate: null }));
-  const sentences: Sentence[] = [];
-  for (const p of paragraphs) for (const s of splitSentences(text, p)) sentences.push({ ...s, index: sentences.length, paragraph: p.index });
-  return {
-    id,
-    source: id,
-    outlet,
-    title: id,
-    titleFrom: 'metadata',
-    published: null,
-    url: null,
-    language: 'en',
-    text,
-    paragraphs,
-    sentences,
-    terms: [],
-    stats: { words: 0, characters: text.length, boilerplateShare: 0, loadedTerms: 0 },
-  };
-}
 
 function propose(articles: ArticleAnalysis[], groups: string[][]): ReferentGroup[] {
   const words = articles.map(articleWords);

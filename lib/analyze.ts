@@ -37,9 +37,8 @@ export function analyzeOne(input: ArticleInput, compiled: CompiledLexicon): Arti
   return analyzeTokenized(input, compiled, tokenTable(input.text));
 }
 
-/** `analyzeOne` given the article's token table, which the later corpus-wide stages reuse. */
-function analyzeTokenized(input: ArticleInput, compiled: CompiledLexicon, tokens: TokenTable): ArticleAnalysis {
-  const { text } = input;
+/** Segment stage for one article: paragraphs with their roles (no boilerplate families yet) and sentences. */
+export function segmentArticle(text: string): { paragraphs: Paragraph[]; sentences: Sentence[] } {
   const spans = splitParagraphs(text);
   const roles = classifyParagraphs(text, spans);
   const paragraphs: Paragraph[] = spans.map((s, index) => ({
@@ -54,6 +53,13 @@ function analyzeTokenized(input: ArticleInput, compiled: CompiledLexicon, tokens
   for (const p of paragraphs) {
     for (const s of splitSentences(text, p)) sentences.push({ index: sentences.length, paragraph: p.index, start: s.start, end: s.end });
   }
+  return { paragraphs, sentences };
+}
+
+/** `analyzeOne` given the article's token table, which the later corpus-wide stages reuse. */
+function analyzeTokenized(input: ArticleInput, compiled: CompiledLexicon, tokens: TokenTable): ArticleAnalysis {
+  const { text } = input;
+  const { paragraphs, sentences } = segmentArticle(text);
   const terms = labelTerms(text, sentences, compiled, tokens);
   const { title, titleFrom } = chooseTitle(input, paragraphs, sentences);
   return {

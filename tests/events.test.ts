@@ -3,9 +3,9 @@ import { analyzeArticles } from '../lib/analyze';
 import { averageLinkage } from '../lib/events/cluster';
 import { loadArticles } from '../lib/corpus';
 import { eventFeatures, findTimeExpressions, groupEvents, nameKey, nameKeyOf, scorePairs } from '../lib/events';
-import { splitParagraphs, splitSentences } from '../lib/segment';
-import type { ArticleAnalysis, BoilerplateInfo, Paragraph, Sentence } from '../lib/types';
+import type { ArticleAnalysis, BoilerplateInfo, Paragraph } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
+import { invented } from './helpers/invented';
 
 const A000 = '000_aa3b1d39a0c4470b';
 const A001 = '001_d6d9fc5bcd022e88';
@@ -20,24 +20,7 @@ beforeAll(async () => {
 
 /** An analysis in which every paragraph is body text and nothing is boilerplate. */
 function bodyOnly(id: string, text: string, published: string | null, title = id): ArticleAnalysis {
-  const paragraphs: Paragraph[] = splitParagraphs(text).map((s, index) => ({ ...s, index, role: 'body', reason: null, boilerplate: null }));
-  const sentences: Sentence[] = [];
-  for (const p of paragraphs) for (const s of splitSentences(text, p)) sentences.push({ ...s, index: sentences.length, paragraph: p.index });
-  return {
-    id,
-    source: id,
-    outlet: null,
-    title,
-    titleFrom: 'metadata',
-    published,
-    url: null,
-    language: 'en',
-    text,
-    paragraphs,
-    sentences,
-    terms: [],
-    stats: { words: 0, characters: text.length, boilerplateShare: 0, loadedTerms: 0 },
-  };
+  return invented(id, null, text, published, title);
 }
 
 // Press TV's stock background paragraphs, as 000 and 001 word them.

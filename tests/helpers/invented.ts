@@ -2,7 +2,7 @@
 import { splitParagraphs, splitSentences } from '../../lib/segment';
 import type { ArticleAnalysis, Paragraph, Sentence } from '../../lib/types';
 
-export function invented(id: string, outlet: string, text: string): ArticleAnalysis {
+export function invented(id: string, outlet: string | null, text: string, published: string | null = null, title = id): ArticleAnalysis {
   const paragraphs: Paragraph[] = splitParagraphs(text).map((s, index) => ({ ...s, index, role: 'body', reason: null, boilerplate: null }));
   const sentences: Sentence[] = [];
   for (const p of paragraphs) for (const s of splitSentences(text, p)) sentences.push({ ...s, index: sentences.length, paragraph: p.index });
@@ -10,9 +10,9 @@ export function invented(id: string, outlet: string, text: string): ArticleAnaly
     id,
     source: id,
     outlet,
-    title: id,
+    title,
     titleFrom: 'metadata',
-    published: null,
+    published,
     url: null,
     language: 'en',
     text,

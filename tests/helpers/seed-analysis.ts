@@ -2,10 +2,9 @@
  * Test support for the comparison engine: builds ArticleAnalysis objects from the sample corpus with
  * the real paragraph roles and sentence split, and term hits from a tiny inline lexicon fixture.
  */
-import { classifyParagraphs } from '../../lib/boilerplate/roles';
+import { segmentArticle } from '../../lib/analyze';
 import { countWords } from '../../lib/normalize';
-import { splitParagraphs, splitSentences } from '../../lib/segment';
-import type { ArticleAnalysis, Connotation, Paragraph, Sentence, TermHit } from '../../lib/types';
+import type { ArticleAnalysis, Connotation, Sentence, TermHit } from '../../lib/types';
 import { SEED_IDS, seedText } from './seeds';
 
 /** One wording the fixture lexicon knows, matched case-insensitively as a regular expression. */
@@ -34,20 +33,7 @@ export function seedId(prefix: string): (typeof SEED_IDS)[number] {
 
 /** Analyses one text: real paragraph roles and sentences, term hits from `terms`, no boilerplate families. */
 export function analyzeText(id: string, text: string, terms: FixtureTerm[] = FIXTURE_TERMS): ArticleAnalysis {
-  const spans = splitParagraphs(text);
-  const roles = classifyParagraphs(text, spans);
-  const paragraphs: Paragraph[] = spans.map((s, index) => ({
-    index,
-    start: s.start,
-    end: s.end,
-    role: roles[index]?.role ?? 'body',
-    reason: roles[index]?.reason ?? null,
-    boilerplate: null,
-  }));
-  const sentences: Sentence[] = [];
-  for (const p of paragraphs) {
-    for (const s of splitSentences(text, p)) sentences.push({ index: sentences.length, paragraph: p.index, ...s });
-  }
+  const { paragraphs, sentences } = segmentArticle(text);
   const hits: TermHit[] = [];
   for (const t of terms) {
     for (const m of text.matchAll(t.pattern)) {

@@ -6,18 +6,43 @@
  *
  * Arguments: size in MB, then optionally the number of measured runs (default 1; later runs show the
  * steady state once the JIT has compiled everything, `warm*` fields) and `--one-day` for the corpus
- * dated as one event (see bench/synthetic.ts).
+ * dated as one event (see bench/synthetic.ts), or `--basil` for BASIL's 300 real news articles
+ * (../shared/eval/basil, read in place, never copied; the size argument is then ignored). The
+ * synthetic corpus is made of five seeds reworded, so every paragraph has near-twins everywhere: a
+ * worst case for the cross-article stages. BASIL shows what real reports of 100 events cost.
  */
 import { analyzeArticles, type AnalyzeStage } from '../lib/analyze';
 import { loadLexicons } from '../lib/corpus';
 import { tokenize } from '../lib/normalize';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArticleInput } from '../lib/types';
+import { basilDir } from './contamination';
 import { syntheticCorpus } from './synthetic';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const mb = Number(args[0] ?? '1');
 const runs = Math.max(1, Number(args[1] ?? '1'));
+const basil = process.argv.includes('--basil');
 const dates = process.argv.includes('--one-day') ? 'one-day' : 'events';
-const articles = syntheticCorpus(mb * 1024 * 1024, 7, 0.25, { dates });
+
+/** BASIL's articles as the loader would hand them over, with their outlet, title and date. */
+function basilCorpus(): ArticleInput[] {
+  const dir = path.join(basilDir(), 'events');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => {
+      const e = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as {
+        articles: { article_id: string; outlet_name: string; title: string; date: string; text: string }[];
+      };
+      return e.articles.map(
+        (a): ArticleInput => ({ id: a.article_id, source: `basil:${a.article_id}`, text: a.text, outlet: a.outlet_name, title: a.title, published: a.date, url: null, language: 'en' }),
+      );
+    });
+}
+
+const articles = basil ? basilCorpus() : syntheticCorpus(mb * 1024 * 1024, 7, 0.25, { dates });
 const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
 const { lexicons } = await loadLexicons();
 
@@ -83,7 +108,7 @@ const mbps = (ms: number) => Number((MB / (ms / 1000)).toFixed(2));
 const seconds = (ms: number) => Number((ms / 1000).toFixed(2));
 const result = {
   bench: 'analyze',
-  corpus: dates,
+  corpus: basil ? 'basil' : dates,
   corpusMB: Number(MB.toFixed(2)),
   articles: articles.length,
   tokens,

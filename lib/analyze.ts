@@ -165,7 +165,11 @@ export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], opt
   const events = groupEvents(articles, {}, (a) => tokensOf.get(a));
   // Candidates compare each article with the other reports of its event, so they come after grouping.
   options.onStage?.('candidates');
-  const discovered = discoverCandidates(articles, events.map((e) => e.articles));
+  const discovered = discoverCandidates(
+    articles,
+    events.map((e) => e.articles),
+    { tokens: new Map(articles.map((a, i) => [a.id, tokens[i] as TokenTable])) },
+  );
   // A candidate is wording no lexicon covers: drop those that overlap a term already labelled.
   for (const a of articles) a.candidates = (discovered.candidates.get(a.id) ?? []).filter((c) => !overlapsAny(a.terms, c));
   options.onStage?.('done');

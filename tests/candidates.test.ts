@@ -141,6 +141,24 @@ describe('candidates on a new topic', () => {
   });
 });
 
+describe('the word layer', () => {
+  it('reads the same tokens from an article’s token table as from tokenising again', async () => {
+    const { tokenTable, Vocabulary } = await import('../lib/token-table');
+    const loaded = await loadArticles([CORPUS_DIR]);
+    const analysed = analyzeArticles(loaded.articles, []).articles;
+    const vocabulary = new Vocabulary();
+    for (const a of analysed) {
+      const fromTable = articleWords(a, tokenTable(a.text, vocabulary));
+      const again = articleWords(a);
+      expect(fromTable.tokens.length).toBeGreaterThan(100);
+      expect(fromTable.tokens).toEqual(again.tokens);
+      expect(fromTable.sentenceTokens).toEqual(again.sentenceTokens);
+      // Equal stems, equal ids, whichever way the words were read.
+      expect([...fromTable.stemIds]).toEqual([...again.stemIds]);
+    }
+  });
+});
+
 describe('cue matching', () => {
   const match = (text: string) => {
     const a = invented('t', 'T', text);

@@ -22,6 +22,14 @@ describe('log-odds with an informative Dirichlet prior', () => {
     expect(rebels.restCount).toBe(14);
   });
 
+  it('with minFocusCount scores only the focus side’s frequent words, with the same z as a full run', () => {
+    const bg = pooledBackground(pool);
+    const full = new Map(logOddsZ(focus, rest, bg).map((s) => [s.word, s.z]));
+    const some = logOddsZ(focus, rest, bg, { minFocusCount: 5 });
+    expect(some.map((s) => s.word).sort()).toEqual(['militants', 'talks']);
+    for (const s of some) expect(s.z).toBe(full.get(s.word));
+  });
+
   it('is antisymmetric: swapping the sides flips the sign of every score', () => {
     const bg = pooledBackground(pool);
     const ab = new Map(logOddsZ(focus, rest, bg).map((s) => [s.word, s.z]));

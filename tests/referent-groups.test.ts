@@ -11,7 +11,7 @@ import { invented } from './helpers/invented';
 
 
 function propose(articles: ArticleAnalysis[], groups: string[][]): ReferentGroup[] {
-  const words = articles.map(articleWords);
+  const words = articles.map((a) => articleWords(a));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const wordsById = new Map(words.map((w): [string, ArticleWords] => [w.id, w]));
   const sideOf = (id: string) => byId.get(id)?.outlet ?? id;

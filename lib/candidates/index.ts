@@ -5,13 +5,14 @@
  * `hedges`, `weasels`, MIT); log-odds are shrunk toward SUBTLEX-US frequencies (ISC). The tuning
  * defaults were chosen on the dev half of BASIL only (bench/candidates.bench.ts).
  */
+import type { TokenTable } from '../token-table';
 import type { ArticleAnalysis, Candidate, ProposedReferent } from '../types';
 import { compileCues, defaultCues, matchCues, type CueMatcher } from './cues';
 import { generalBackground } from './licensed';
 import { logOddsZ, pooledBackground, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
 import { alignByOverlap, findSwaps, type AlignedPair, type SwapOptions } from './swaps';
-import { articleWords, stemCounts } from './words';
+import { articleWords, forgetStemIds, stemCounts } from './words';
 import type { CueList } from './word-lists';
 
 export type { AlignedPair, SentenceRef } from './swaps';
@@ -46,6 +47,8 @@ export interface CandidateOptions {
   sideOf?: (article: ArticleAnalysis) => string;
   logOdds?: LogOddsOptions;
   swaps?: SwapOptions;
+  /** Each article's token table by id (see token-table.ts), so its words are not tokenised again. */
+  tokens?: ReadonlyMap<string, TokenTable>;
   referents?: ReferentOptions;
 }
 
@@ -114,7 +117,8 @@ export function discoverCandidates(
     const a = byId.get(id);
     return a ? sideOfArticle(a) : id;
   };
-  const words = new Map(articles.map((a) => [a.id, articleWords(a)]));
+  forgetStemIds();
+  const words = new Map(articles.map((a) => [a.id, articleWords(a, options.tokens?.get(a.id))]));
   const counts = new Map([...words].map(([id, w]) => [id, stemCounts(w)]));
   const cues = options.cues ?? defaultCues();
 
@@ -153,11 +157,12 @@ export function discoverCandidates(
     options.referents,
   );
 
-  const drafts = new Map<string, Map<string, Draft>>();
+  const drafts = new Map<string, Map<number, Draft>>();
   const draftFor = (id: string, from: number, to: number): Draft => {
     let perArticle = drafts.get(id);
     if (!perArticle) drafts.set(id, (perArticle = new Map()));
-    const k = `${from}:${to}`;
+    // Token indexes are far below 2^26, so this key is exact.
+    const k = from * 67_108_864 + to;
     let d = perArticle.get(k);
     if (!d) perArticle.set(k, (d = { from, to, parts: [], referent: null, labelDivergence: 0 }));
     return d;
@@ -190,17 +195,27 @@ export function discoverCandidates(
     if (sides.length < 2) return;
     // Signal 3: words one side uses markedly more than the rest (Fightin' Words).
     const sideCounts = new Map<string, Map<string, number>>();
+    const eventCounts = new Map<string, number>();
     for (const id of ids) {
       const side = sideOf(id);
       let c = sideCounts.get(side);
       if (!c) sideCounts.set(side, (c = new Map()));
-      for (const [s, n] of counts.get(id)!) c.set(s, (c.get(s) ?? 0) + n);
+      for (const [s, n] of counts.get(id)!) {
+        c.set(s, (c.get(s) ?? 0) + n);
+        eventCounts.set(s, (eventCounts.get(s) ?? 0) + n);
+      }
     }
     const zBySide = new Map<string, Map<string, { z: number; focus: number; rest: number }>>();
     for (const side of sides) {
+      // The rest is the whole event less this side.
+      const focus = sideCounts.get(side)!;
       const rest = new Map<string, number>();
-      for (const [other, c] of sideCounts) if (other !== side) for (const [s, n] of c) rest.set(s, (rest.get(s) ?? 0) + n);
-      const scores = logOddsZ(sideCounts.get(side)!, rest, background, options.logOdds);
+      for (const [s, n] of eventCounts) {
+        const m = n - (focus.get(s) ?? 0);
+        if (m > 0) rest.set(s, m);
+      }
+      // Only words this side uses at least twice can count (see the filter below).
+      const scores = logOddsZ(focus, rest, background, { minFocusCount: 2, ...options.logOdds });
       zBySide.set(side, new Map(scores.filter((x) => x.z >= Z_SIGNIFICANT && x.focusCount >= 2).map((x) => [x.word, { z: x.z, focus: x.focusCount, rest: x.restCount }])));
     }
     const groupsHere = referents.filter((r) => r.event === ei);
@@ -252,12 +267,31 @@ export function discoverCandidates(
     }
   });
 
-  // Whether an article uses a wording: a content word by its stem, a phrase as a run of stems.
+  // Whether an article uses a wording: a content word by its stem, a phrase as a run of stems, found
+  // from the positions of its first stem (indexed once per article) rather than a scan of every token.
+  const positionsByArticle = new Map<string, Map<string, number[]>>();
+  const positionsOf = (id: string): Map<string, number[]> => {
+    let positions = positionsByArticle.get(id);
+    if (!positions) {
+      positions = new Map();
+      (words.get(id)?.tokens ?? []).forEach((t, i) => {
+        const list = positions!.get(t.stem);
+        if (list) list.push(i);
+        else positions!.set(t.stem, [i]);
+      });
+      positionsByArticle.set(id, positions);
+    }
+    return positions;
+  };
   const hasPhrase = (id: string, stems: readonly string[], content: readonly string[]): boolean => {
-    if (content.length === 1 && stems.length === 1) return counts.get(id)?.has(content[0]!) ?? false;
-    const toks = words.get(id)?.tokens ?? [];
-    outer: for (let i = 0; i + stems.length <= toks.length; i++) {
-      for (let j = 0; j < stems.length; j++) if (toks[i + j]!.stem !== stems[j]) continue outer;
+    const c = counts.get(id);
+    if (!c) return false;
+    if (content.length === 1 && stems.length === 1) return c.has(content[0]!);
+    for (const stem of content) if (!c.has(stem)) return false;
+    const toks = words.get(id)!.tokens;
+    outer: for (const i of positionsOf(id).get(stems[0]!) ?? []) {
+      if (i + stems.length > toks.length) break;
+      for (let j = 1; j < stems.length; j++) if (toks[i + j]!.stem !== stems[j]) continue outer;
       return true;
     }
     return false;

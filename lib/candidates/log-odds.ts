@@ -20,6 +20,12 @@ export interface LogOddsOptions {
   priorSize?: number;
   /** Frequency given to a word the background does not know. Default 1e-6. */
   floor?: number;
+  /**
+   * Score only the words `focus` uses at least this often (the totals still count every word).
+   * Default 0: every word either side uses. A caller that keeps only frequent focus words saves
+   * scoring the whole vocabulary of the rest.
+   */
+  minFocusCount?: number;
 }
 
 /** The score of one word: z > 1.96 means "used more by the focus side" at the usual 5% level. */
@@ -63,10 +69,12 @@ export function logOddsZ(focus: Counts, rest: Counts, background: Background, op
   const floor = options.floor ?? 1e-6;
   const nf = total(focus);
   const nr = total(rest);
-  const words = new Set<string>([...focus.keys(), ...rest.keys()]);
+  const minFocus = options.minFocusCount ?? 0;
+  const words = minFocus > 0 ? focus.keys() : new Set<string>([...focus.keys(), ...rest.keys()]);
   const scores: WordScore[] = [];
   for (const word of words) {
     const yf = focus.get(word) ?? 0;
+    if (yf < minFocus) continue;
     const yr = rest.get(word) ?? 0;
     const a = a0 * Math.max(background(word) ?? floor, floor);
     const lf = Math.log((yf + a) / Math.max(nf + a0 - yf - a, 1e-9));

@@ -69,6 +69,16 @@ const GROUP_HEAD = new Set(
   'group groups faction factions fighters forces movement members supporters leaders leader commanders commander spokesman spokeswoman spokesperson positions ranks'.split(' '),
 );
 
+const agentiveMemo = new Map<string, boolean>();
+function isAgentive(norm: string): boolean {
+  let yes = agentiveMemo.get(norm);
+  if (yes === undefined) {
+    yes = AGENTIVE.test(norm) && !NOT_AGENTIVE.test(norm);
+    if (agentiveMemo.size < 100_000) agentiveMemo.set(norm, yes);
+  }
+  return yes;
+}
+
 interface Use {
   token: WordToken;
   prev: WordToken | undefined;
@@ -97,7 +107,7 @@ function actorLike(uses: readonly Use[]): boolean {
     }
     else if (prev && DETERMINERS.has(prev.norm) && (!next || next.stop)) nominal++;
     else if (prev && VERBAL.has(prev.norm)) verbal++;
-    if (AGENTIVE.test(token.norm) && !NOT_AGENTIVE.test(token.norm)) agentive = true;
+    if (!agentive && isAgentive(token.norm)) agentive = true;
     if ((next && (PERSON_NEXT.has(next.norm) || GROUP_HEAD.has(next.norm))) || (prev && PERSON_PREV.has(prev.norm))) personContexts++;
   }
   // One person-like context can be chance; two cannot. An agentive ending counts on a noun seen in
@@ -261,6 +271,27 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
     // Each swap is reported from both sides, hence half a point each time.
     if (x && y && x !== y) swapEvidence.set(key(x, y), (swapEvidence.get(key(x, y)) ?? 0) + 0.5);
   }
+  // Aligned pairs by the event both their articles belong to (pairs across events are never read).
+  const groupOf = new Map<string, number>();
+  let overlapping = false;
+  input.groups.forEach((group, gi) =>
+    group.forEach((id) => {
+      if (groupOf.has(id) && groupOf.get(id) !== gi) overlapping = true;
+      else groupOf.set(id, gi);
+    }),
+  );
+  const pairsByGroup = input.groups.map((): AlignedPair[] => []);
+  for (const p of input.pairs) {
+    if (!overlapping) {
+      const ga = groupOf.get(p.a.article);
+      if (ga !== undefined && groupOf.get(p.b.article) === ga) pairsByGroup[ga]!.push(p);
+      continue;
+    }
+    // Events that share articles (not the case for analyze's): check each.
+    input.groups.forEach((group, gi) => {
+      if (group.includes(p.a.article) && group.includes(p.b.article)) pairsByGroup[gi]!.push(p);
+    });
+  }
   const proposals: ReferentGroup[] = [];
   const considered: string[][] = input.groups.map(() => []);
   const claimed = new Set<string>();
@@ -272,24 +303,33 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
     const sideIndex = new Map(sides.map((s, i) => [s, i]));
     // First pass: how often and by which sides each stem is used; Use records only for the
     // stems that can still qualify (most words of an event are used once).
-    const tally = new Map<string, number>();
-    const sidesUsing = new Map<string, Set<string>>();
+    // Per stem: uses, and how many sides use it (members are visited side by side, so a side is
+    // counted when it differs from the last side seen for the stem).
+    const stats = new Map<string, { tally: number; sides: number; lastSide: number }>();
     const sideLength = sides.map(() => 0);
-    for (const w of members) {
-      const side = input.sideOf(w.id);
+    const bySide = members.map((w) => ({ w, side: sideIndex.get(input.sideOf(w.id))! })).sort((x, y) => x.side - y.side);
+    for (const { w, side } of bySide) {
       for (const t of w.tokens) {
         if (t.stop) continue;
-        sideLength[sideIndex.get(side)!]! += 1;
-        tally.set(t.stem, (tally.get(t.stem) ?? 0) + 1);
-        let using = sidesUsing.get(t.stem);
-        if (!using) sidesUsing.set(t.stem, (using = new Set()));
-        using.add(side);
+        sideLength[side]! += 1;
+        const st = stats.get(t.stem);
+        if (!st) stats.set(t.stem, { tally: 1, sides: 1, lastSide: side });
+        else {
+          st.tally++;
+          if (st.lastSide !== side) {
+            st.sides++;
+            st.lastSide = side;
+          }
+        }
       }
     }
+    const sidesUsing = (stem: string) => stats.get(stem)?.sides ?? 0;
     const uses = new Map<string, Use[]>();
     for (const w of members) {
       w.tokens.forEach((t, i) => {
-        if (t.stop || (tally.get(t.stem) ?? 0) < minUses || sidesUsing.get(t.stem)!.size >= sides.length) return;
+        if (t.stop) return;
+        const st = stats.get(t.stem)!;
+        if (st.tally < minUses || st.sides >= sides.length) return;
         let list = uses.get(t.stem);
         if (!list) uses.set(t.stem, (list = []));
         const prev = w.tokens[i - 1];
@@ -311,13 +351,12 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
         return [l, r.map((c, i) => c / Math.max(1, sideLength[i]!))];
       }),
     );
-    const vectors = contextVectors(members, labelSet, (stem) => (sidesUsing.get(stem)?.size ?? 0) >= 2);
+    const vectors = contextVectors(members, labelSet, (stem) => sidesUsing(stem) >= 2);
 
     // Labels that one side of an aligned pair has and the other lacks.
     const pairEvidence = new Map<string, number>();
     const oneSided = new Map<string, number>();
-    for (const p of input.pairs) {
-      if (!group.includes(p.a.article) || !group.includes(p.b.article)) continue;
+    for (const p of pairsByGroup[gi]!) {
       const a = stemsWithin(byId.get(p.a.article), p.a.start, p.a.end);
       const b = stemsWithin(byId.get(p.b.article), p.b.start, p.b.end);
       const ua = [...a].filter((x) => labelSet.has(x) && !b.has(x));

@@ -3,9 +3,10 @@
  * report has different words in the same slot ("rebels" ↔ "militants"). Takes aligned sentence pairs
  * from the comparison engine, or aligns sentences itself by shared content words.
  */
-import { alignSequences } from '../adapters/diff';
+import { alignWith } from '../adapters/diff';
+import { diffIds } from '../boilerplate/myers';
 import type { AlignedRow } from '../types';
-import type { ArticleWords, WordToken } from './words';
+import { stemIdCount, type ArticleWords, type WordToken } from './words';
 
 /** One sentence (or any passage) of one article, by offsets into its text. */
 export interface SentenceRef {
@@ -74,6 +75,10 @@ function contentStems(tokens: readonly WordToken[], from: number, to: number): s
   return out;
 }
 
+// Stems as integers (see words.ts), so aligned sentences are diffed with the typed replay of jsdiff's
+// walk (lib/boilerplate/myers.ts, held to jsdiff by tests/myers.test.ts) rather than jsdiff itself.
+const idsOf = (words: ArticleWords): Int32Array => words.stemIds;
+
 /**
  * Pairs sentences of different articles of one event that share enough content words (Dice
  * coefficient over content stems): for each sentence, its best partner in each other article.
@@ -87,81 +92,124 @@ export function alignByOverlap(
 ): AlignedPair[] {
   const minOverlap = options.minOverlap ?? 0.25;
   const minShared = options.minShared ?? 2;
-  const sets: { article: number; sentence: number; stems: Set<string> }[] = [];
-  const index = new Map<string, number[]>();
+  // Each sentence's distinct content stems (as interned ids, in order of first use).
+  const setArticle: number[] = [];
+  const setSentence: number[] = [];
+  const setStems: Int32Array[] = [];
+  const index = new Map<number, number[]>();
+  const seenStem = new Map<number, number>();
   words.forEach((w, ai) => {
+    const ids = idsOf(w);
     w.sentenceTokens.forEach((range, si) => {
       if (!range || range.end <= range.start) return;
-      const stems = new Set(contentStems(w.tokens, range.start, range.end));
-      if (stems.size < minShared) return;
-      const id = sets.push({ article: ai, sentence: si, stems }) - 1;
-      for (const s of stems) {
-        let list = index.get(s);
-        if (!list) index.set(s, (list = []));
-        list.push(id);
+      const stems: number[] = [];
+      const stamp = setStems.length;
+      for (let i = range.start; i < range.end; i++) {
+        if (w.tokens[i]!.stop) continue;
+        const id = ids[i]!;
+        if (seenStem.get(id) === stamp) continue;
+        seenStem.set(id, stamp);
+        stems.push(id);
+      }
+      if (stems.length < minShared) return;
+      const set = setStems.push(Int32Array.from(stems)) - 1;
+      setArticle.push(ai);
+      setSentence.push(si);
+      for (const id of stems) {
+        const list = index.get(id);
+        if (list) list.push(set);
+        else index.set(id, [set]);
       }
     });
   });
+  const n = setStems.length;
+  const same = words.map((x) => words.map((y) => x === y || sameSide(x.id, y.id)));
   const pairs: AlignedPair[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   // Words found in a large share of sentences (the main actor's name) say little about which two
   // sentences match, and cost quadratic time; they still count in the overlap, via the second pass.
-  const common = Math.max(8, Math.ceil(sets.length * 0.15));
-  sets.forEach((x, xi) => {
-    const shared = new Map<number, number>();
-    const frequent: string[] = [];
-    for (const s of x.stems) {
-      const list = index.get(s) ?? [];
+  const common = Math.max(8, Math.ceil(n * 0.15));
+  // The frequent stems as bits: each sentence's set of them is a bit mask, so counting the ones two
+  // sentences share is a popcount per 32 stems.
+  const bitOf = new Map<number, number>();
+  for (const [id, list] of index) if (list.length > common) bitOf.set(id, bitOf.size);
+  const width = Math.ceil(bitOf.size / 32);
+  const masks = new Int32Array(n * width);
+  for (let i = 0; i < n && width; i++) {
+    for (const s of setStems[i]!) {
+      const bit = bitOf.get(s);
+      if (bit !== undefined) masks[i * width + (bit >> 5)]! |= 1 << (bit & 31);
+    }
+  }
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
+  for (let xi = 0; xi < n; xi++) {
+    const xStems = setStems[xi]!;
+    const xArticle = setArticle[xi]!;
+    touched.length = 0;
+    let frequent = 0;
+    for (const s of xStems) {
+      const list = index.get(s)!;
       if (list.length > common) {
-        frequent.push(s);
+        frequent++;
         continue;
       }
-      for (const yi of list) if (yi !== xi) shared.set(yi, (shared.get(yi) ?? 0) + 1);
+      for (const yi of list) {
+        if (yi === xi) continue;
+        if (shared[yi] === 0) touched.push(yi);
+        shared[yi]!++;
+      }
     }
-    if (frequent.length) {
-      for (const [yi, n] of shared) {
-        const y = sets[yi]!.stems;
-        let extra = 0;
-        for (const s of frequent) if (y.has(s)) extra++;
-        shared.set(yi, n + extra);
+    if (frequent) {
+      for (const yi of touched) {
+        for (let k = 0; k < width; k++) shared[yi]! += popcount(masks[xi * width + k]! & masks[yi * width + k]!);
       }
     }
     const best = new Map<number, { yi: number; dice: number }>();
-    for (const [yi, n] of shared) {
-      const y = sets[yi]!;
-      if (y.article === x.article || n < minShared) continue;
-      if (sameSide(words[x.article]!.id, words[y.article]!.id)) continue;
-      const dice = (2 * n) / (x.stems.size + y.stems.size);
-      const prev = best.get(y.article);
-      if (dice >= minOverlap && (!prev || dice > prev.dice)) best.set(y.article, { yi, dice });
+    for (const yi of touched) {
+      const count = shared[yi]!;
+      shared[yi] = 0;
+      const yArticle = setArticle[yi]!;
+      if (yArticle === xArticle || count < minShared || same[xArticle]![yArticle]) continue;
+      const dice = (2 * count) / (xStems.length + setStems[yi]!.length);
+      const prev = best.get(yArticle);
+      if (dice >= minOverlap && (!prev || dice > prev.dice)) best.set(yArticle, { yi, dice });
     }
     for (const { yi } of best.values()) {
-      const key = xi < yi ? `${xi}:${yi}` : `${yi}:${xi}`;
+      const key = xi < yi ? xi * n + yi : yi * n + xi;
       if (seen.has(key)) continue;
       seen.add(key);
-      const y = sets[yi]!;
-      const a = textOf(words[x.article]!.id, x.sentence);
-      const b = textOf(words[y.article]!.id, y.sentence);
-      if (a && b) {
-        pairs.push({ a: { article: words[x.article]!.id, start: a.start, end: a.end }, b: { article: words[y.article]!.id, start: b.start, end: b.end } });
-      }
+      const wx = words[xArticle]!;
+      const wy = words[setArticle[yi]!]!;
+      const a = textOf(wx.id, setSentence[xi]!);
+      const b = textOf(wy.id, setSentence[yi]!);
+      if (a && b) pairs.push({ a: { article: wx.id, start: a.start, end: a.end }, b: { article: wy.id, start: b.start, end: b.end } });
     }
-  });
+  }
   return pairs;
 }
 
-/** Size of the multiset intersection of two token sequences' stems. */
-function sharedCount(a: readonly WordToken[], b: readonly WordToken[]): number {
-  const bag = new Map<string, number>();
-  for (const t of a) bag.set(t.stem, (bag.get(t.stem) ?? 0) + 1);
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+let bag = new Int32Array(1024);
+
+/** Size of the multiset intersection of two runs of interned stems. */
+function sharedCount(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number): number {
+  if (bag.length < stemIdCount()) bag = new Int32Array(stemIdCount() * 2);
+  for (let i = aFrom; i < aTo; i++) bag[a[i]!]!++;
   let n = 0;
-  for (const t of b) {
-    const left = bag.get(t.stem) ?? 0;
-    if (left > 0) {
-      bag.set(t.stem, left - 1);
+  for (let i = bFrom; i < bTo; i++) {
+    const id = b[i]!;
+    if (bag[id]! > 0) {
+      bag[id]!--;
       n++;
     }
   }
+  for (let i = aFrom; i < aTo; i++) bag[a[i]!] = 0;
   return n;
 }
 
@@ -175,8 +223,14 @@ function trimStops(run: WordToken[]): WordToken[] {
 }
 
 function tokenRange(tokens: readonly WordToken[], start: number, end: number): { from: number; to: number } {
+  // Binary search for the first token starting at or after `start`.
   let from = 0;
-  while (from < tokens.length && tokens[from]!.start < start) from++;
+  let hi = tokens.length;
+  while (from < hi) {
+    const mid = (from + hi) >> 1;
+    if (tokens[mid]!.start < start) from = mid + 1;
+    else hi = mid;
+  }
   let to = from;
   while (to < tokens.length && tokens[to]!.end <= end) to++;
   return { from, to };
@@ -212,11 +266,14 @@ export function findSwaps(
     if (!sa.length || !sb.length) continue;
     // The words the two share in any order bound the common subsequence: skip hopeless pairs
     // before paying for a diff.
-    if ((2 * sharedCount(sa, sb)) / (sa.length + sb.length) < minSimilarity) continue;
-    const alignment = alignSequences(
-      sa.map((t) => t.stem),
-      sb.map((t) => t.stem),
+    const ia = idsOf(wa);
+    const ib = idsOf(wb);
+    if ((2 * sharedCount(ia, ra.from, ra.to, ib, rb.from, rb.to)) / (sa.length + sb.length) < minSimilarity) continue;
+    const alignment = alignWith(
+      Array.from(ia.subarray(ra.from, ra.to)),
+      Array.from(ib.subarray(rb.from, rb.to)),
       { maxEditLength: Math.ceil((sa.length + sb.length) * 0.8) },
+      diffIds,
     );
     if (!alignment || alignment.similarity < minSimilarity) continue;
     const { similarity } = alignment;

@@ -3,6 +3,7 @@
  * flag, a quotation flag and their sentence, so every signal counts and compares the same units.
  */
 import { tokenize } from '../normalize';
+import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import type { ArticleAnalysis, Span, Token } from '../types';
 import { STOPWORDS } from './word-lists';
 
@@ -26,6 +27,8 @@ export interface ArticleWords {
   /** The article's text (the same string, not a copy). */
   text: string;
   tokens: WordToken[];
+  /** Each token's stem as an interned integer (see `stemId`): equal stems, equal ids. */
+  stemIds: Int32Array;
   /** Token index range `[start, end)` of each sentence (empty for sentences outside the body). */
   sentenceTokens: Span[];
 }
@@ -88,12 +91,84 @@ export function isBodyParagraph(article: ArticleAnalysis, index: number): boolea
   return !!p && p.role === 'body' && !p.boilerplate;
 }
 
-/** Tokenises the body sentences of one article (chrome, captions, titles and boilerplate are skipped). */
-export function articleWords(article: ArticleAnalysis): ArticleWords {
+// Stems as integers, so signals can count and compare them in typed arrays. The interner lives as
+// long as the process; `forgetStemIds` starts it afresh (between corpora, when it has grown large).
+let stemIdTable = new Map<string, number>();
+let stemGeneration = 0;
+
+/** The interned id of a stem. */
+export function stemId(stemmed: string): number {
+  let id = stemIdTable.get(stemmed);
+  if (id === undefined) stemIdTable.set(stemmed, (id = stemIdTable.size));
+  return id;
+}
+
+/** How many stems have ids (every id is below this). */
+export function stemIdCount(): number {
+  return stemIdTable.size;
+}
+
+/** Forgets all stem ids once there are more than `limit`; ids handed out before must not be mixed with later ones. */
+export function forgetStemIds(limit = 1_000_000): void {
+  if (stemIdTable.size <= limit) return;
+  stemIdTable = new Map();
+  stemGeneration++;
+}
+
+/** Stem, stem id and stop flag of each folded word of a vocabulary, filled as words are first met. */
+interface WordFacts {
+  generation: number;
+  stems: (string | undefined)[];
+  ids: Int32Array;
+  stops: Uint8Array;
+}
+const factsByVocabulary = new WeakMap<Vocabulary, WordFacts>();
+// Without a vocabulary (no token table given), stems are still worked out once per word.
+const stemMemo = new Map<string, string>();
+const STEM_MEMO_LIMIT = 200_000;
+
+function memoStem(norm: string): string {
+  let s = stemMemo.get(norm);
+  if (s === undefined) {
+    s = stem(norm);
+    if (stemMemo.size < STEM_MEMO_LIMIT) stemMemo.set(norm, s);
+  }
+  return s;
+}
+
+const isStop = (norm: string) => STOPWORDS.has(norm) || norm.length < 2 || /\d/.test(norm);
+
+function factsOf(vocabulary: Vocabulary): WordFacts {
+  let facts = factsByVocabulary.get(vocabulary);
+  if (facts && facts.generation !== stemGeneration) facts = undefined;
+  if (!facts || facts.stops.length < vocabulary.size) {
+    const size = Math.max(1024, vocabulary.size * 2);
+    const stops = new Uint8Array(size);
+    const ids = new Int32Array(size);
+    if (facts) {
+      stops.set(facts.stops);
+      ids.set(facts.ids);
+    }
+    facts = { generation: stemGeneration, stems: facts?.stems ?? [], ids, stops };
+    factsByVocabulary.set(vocabulary, facts);
+  }
+  return facts;
+}
+
+/**
+ * Tokenises the body sentences of one article (chrome, captions, titles and boilerplate are skipped).
+ * Given the article's token table (see token-table.ts), reads the tokens from it instead of
+ * tokenising again, and stems each distinct word of the corpus once.
+ */
+export function articleWords(article: ArticleAnalysis, table?: TokenTable): ArticleWords {
   const { text } = article;
   const tokens: WordToken[] = [];
+  const ids: number[] = [];
   const sentenceTokens: Span[] = [];
   const quotesByParagraph = new Map<number, Span[]>();
+  const usable = table !== undefined && table.text === text;
+  const facts = usable ? factsOf(table.vocabulary) : undefined;
+  const words = usable ? table.vocabulary.words : undefined;
   for (const s of article.sentences) {
     const from = tokens.length;
     if (isBodyParagraph(article, s.paragraph)) {
@@ -103,26 +178,46 @@ export function articleWords(article: ArticleAnalysis): ArticleWords {
         quotes = quotedRanges(text, p.start, p.end);
         quotesByParagraph.set(s.paragraph, quotes);
       }
-      let first = true;
-      for (const t of tokenize(text, s.start, s.end)) {
-        const initial = text[t.start] ?? '';
-        // Built field by field: spreading `t` here made this loop ~8x slower on V8 (BASIL: ~4 s against ~0.5 s).
+      const push = (start: number, end: number, norm: string, stemmed: string, id: number, stop: boolean, first: boolean) => {
+        ids.push(id);
+        const initial = text[start] ?? '';
+        // Built field by field: spreading a token here made this loop ~8x slower on V8 (BASIL: ~4 s against ~0.5 s).
         tokens.push({
-          start: t.start,
-          end: t.end,
-          norm: t.norm,
-          stem: stem(t.norm),
+          start,
+          end,
+          norm,
+          stem: stemmed,
           sentence: s.index,
-          stop: STOPWORDS.has(t.norm) || t.norm.length < 2 || /\d/.test(t.norm),
-          quoted: quotes.some((q) => q.start <= t.start && t.end <= q.end),
+          stop,
+          quoted: quotes.length > 0 && quotes.some((q) => q.start <= start && end <= q.end),
           capital: !first && initial !== initial.toLowerCase(),
         });
-        first = false;
+      };
+      const range = usable ? tokenRange(table, s.start, s.end) : null;
+      if (range && facts && words) {
+        for (let k = range[0]; k < range[1]; k++) {
+          const id = table!.ids[k] as number;
+          const norm = words[id] as string;
+          let stemmed = facts.stems[id];
+          if (stemmed === undefined) {
+            facts.stems[id] = stemmed = stem(norm);
+            facts.ids[id] = stemId(stemmed);
+            facts.stops[id] = isStop(norm) ? 1 : 2;
+          }
+          push(table!.starts[k] as number, table!.ends[k] as number, norm, stemmed, facts.ids[id] as number, facts.stops[id] === 1, k === range[0]);
+        }
+      } else {
+        let first = true;
+        for (const t of tokenize(text, s.start, s.end)) {
+          const stemmed = memoStem(t.norm);
+          push(t.start, t.end, t.norm, stemmed, stemId(stemmed), isStop(t.norm), first);
+          first = false;
+        }
       }
     }
     sentenceTokens[s.index] = { start: from, end: tokens.length };
   }
-  return { id: article.id, text, tokens, sentenceTokens };
+  return { id: article.id, text, tokens, stemIds: Int32Array.from(ids), sentenceTokens };
 }
 
 /** Counts of each stem among an article's content tokens (stop words left out). */

@@ -88,10 +88,14 @@ export function estimateJaccard(sig: Uint32Array, hashes: number, i: number, j: 
 export function jaccardAtLeast(sig: Uint32Array, hashes: number, i: number, j: number, min: number): boolean {
   const a = i * hashes;
   const b = j * hashes;
+  // same / hashes >= min, in whole positions: the loop stops once `same` plus the positions left
+  // falls short (no division in this loop, the hottest of the near-duplicate pass).
+  const needed = Math.ceil(min * hashes - 1e-9);
   let same = 0;
+  let reach = hashes;
   for (let k = 0; k < hashes; k++) {
     if (sig[a + k] === sig[b + k]) same++;
-    else if ((same + hashes - k - 1) / hashes < min) return false;
+    else if (--reach < needed) return false;
   }
   return same / hashes >= min;
 }

@@ -80,6 +80,8 @@ interface Draft {
   labelDivergence: number;
 }
 
+/** Draft keys: from·SPAN + to (token indexes stay far below 2^26). */
+const SPAN = 67_108_864;
 const SIGNAL_WEIGHT: Record<Signal, number> = { cue: 1, swap: 0.8, referent: 0.8, label: 0.5, 'log-odds': 0.5 };
 // z at which an outlet's heavier use of a word counts (two-sided 5% level).
 const Z_SIGNIFICANT = 1.96;
@@ -162,7 +164,7 @@ export function discoverCandidates(
     let perArticle = drafts.get(id);
     if (!perArticle) drafts.set(id, (perArticle = new Map()));
     // Token indexes are far below 2^26, so this key is exact.
-    const k = from * 67_108_864 + to;
+    const k = from * SPAN + to;
     let d = perArticle.get(k);
     if (!d) perArticle.set(k, (d = { from, to, parts: [], referent: null, labelDivergence: 0 }));
     return d;
@@ -304,7 +306,7 @@ export function discoverCandidates(
     const w = words.get(a.id)!;
     const event = eventOf.get(a.id) ?? [a.id];
     const others = event.filter((id) => sideOf(id) !== sideOf(a.id));
-    const merged = mergeDrafts([...(drafts.get(a.id)?.values() ?? [])]);
+    const merged = mergeDrafts(drafts.get(a.id) ?? new Map());
     const out: { candidate: Candidate; signals: Signal[]; phrase: string }[] = [];
     for (const d of merged) {
       if (!d.parts.length) continue;
@@ -391,8 +393,17 @@ const samePart = (p: Part, q: Part) =>
   p.signal === q.signal && p.reason === q.reason && p.swap?.side === q.swap?.side && p.swap?.other === q.swap?.other;
 
 /** Merges drafts whose token ranges overlap, pooling their evidence. */
-function mergeDrafts(drafts: Draft[]): Draft[] {
-  drafts.sort((a, b) => a.from - b.from || b.to - a.to);
+function mergeDrafts(byKey: ReadonlyMap<number, Draft>): Draft[] {
+  // By start, longest first. Drafts are unique per range, so each sorts as one number (from·2^26 plus
+  // the complement of to, exact below 2^52) in a typed array: several times cheaper than a comparator
+  // sort of objects, and this runs for every article.
+  const keys = new Float64Array(byKey.size);
+  let i = 0;
+  for (const d of byKey.values()) keys[i++] = d.from * SPAN + (SPAN - 1 - d.to);
+  const drafts = Array.from(keys.sort(), (k) => {
+    const from = Math.floor(k / SPAN);
+    return byKey.get(from * SPAN + (SPAN - 1 - (k - from * SPAN)))!;
+  });
   const out: Draft[] = [];
   for (const d of drafts) {
     const last = out.at(-1);

@@ -5,8 +5,7 @@ import { compareArticles } from '../lib/compare';
 import { discoverCandidates, findCandidates, pairsFromRows, type CandidateReport } from '../lib/candidates';
 import { compileCues, inflections, matchCues } from '../lib/candidates/cues';
 import { articleWords, quotedRanges, stem } from '../lib/candidates/words';
-import { splitParagraphs, splitSentences } from '../lib/segment';
-import type { ArticleAnalysis, Candidate, Paragraph, Sentence } from '../lib/types';
+import type { ArticleAnalysis, Candidate } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
 

@@ -5,8 +5,6 @@ import { compileCues, defaultCueLists, matchCues } from '../lib/candidates/cues'
 import { generalBackground, licensedCueLists } from '../lib/candidates/licensed';
 import { logOddsZ } from '../lib/candidates/log-odds';
 import { articleWords } from '../lib/candidates/words';
-import { splitParagraphs, splitSentences } from '../lib/segment';
-import type { ArticleAnalysis, Paragraph, Sentence } from '../lib/types';
 import { invented } from './helpers/invented';
 
 

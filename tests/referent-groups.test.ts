@@ -4,8 +4,7 @@ import { loadArticles } from '../lib/corpus';
 import { averageLinkage, complementarity, proposeReferents, type ReferentGroup } from '../lib/candidates/referent-groups';
 import { alignByOverlap, findSwaps } from '../lib/candidates/swaps';
 import { articleWords, type ArticleWords } from '../lib/candidates/words';
-import { splitParagraphs, splitSentences } from '../lib/segment';
-import type { ArticleAnalysis, Paragraph, Sentence } from '../lib/types';
+import type { ArticleAnalysis } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
 

@@ -66,15 +66,6 @@ export interface SwapOptions {
   minShared?: number;
 }
 
-function contentStems(tokens: readonly WordToken[], from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let i = from; i < to; i++) {
-    const t = tokens[i];
-    if (t && !t.stop) out.push(t.stem);
-  }
-  return out;
-}
-
 // Stems as integers (see words.ts), so aligned sentences are diffed with the typed replay of jsdiff's
 // walk (lib/boilerplate/myers.ts, held to jsdiff by tests/myers.test.ts) rather than jsdiff itself.
 const idsOf = (words: ArticleWords): Int32Array => words.stemIds;

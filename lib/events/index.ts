@@ -2,19 +2,19 @@
  * Event grouping: sorts a corpus into events (articles that report the same happening) from their
  * dates, the places and people they name, and the words of their own body text.
  */
-import type { TokenTable } from './token-table';
-import type { ArticleAnalysis, EventGroup } from './types';
-import { averageLinkage, type Edge } from './events/cluster';
-import { gapDays } from './events/dates';
-import { describeGroup, kindRequests, pickShared } from './events/explain';
-import { classifyNames } from './events/kinds';
-import { articleFeatures, type ArticleFeatures } from './events/features';
-import { candidatePairs } from './events/pairs';
-import { cosine, cosinesFrom, vectorize, type FeatureSpace, type VectorWeights } from './events/vectors';
+import type { TokenTable } from '../token-table';
+import type { ArticleAnalysis, EventGroup } from '../types';
+import { averageLinkage, type Edge } from './cluster';
+import { gapDays } from './dates';
+import { describeGroup, kindRequests, pickShared } from './explain';
+import { classifyNames } from './kinds';
+import { articleFeatures, type ArticleFeatures } from './features';
+import { candidatePairs } from './pairs';
+import { cosine, cosinesFrom, vectorize, type FeatureSpace, type VectorWeights } from './vectors';
 
-export { nameKey, nameKeyOf } from './events/names';
-export { findTimeExpressions, type TimeExpression } from './events/dates';
-export type { ArticleFeatures } from './events/features';
+export { nameKey, nameKeyOf } from './names';
+export { findTimeExpressions, type TimeExpression } from './dates';
+export type { ArticleFeatures } from './features';
 
 /** Tuning knobs; every one has a default measured on the BASIL benchmark (bench/events.bench.ts). */
 export interface EventOptions {

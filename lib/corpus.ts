@@ -3,7 +3,7 @@
  * imported articles atomically; everything it returns is plain data for the pure core.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, PLAIN_ID, idFromFileName, ingestArticle } from './ingest';
@@ -339,4 +339,54 @@ export async function writeLexiconFile(id: string, yaml: string, expectedVersion
   } finally {
     if (lexiconLocks.get(id) === run) lexiconLocks.delete(id);
   }
+}
+
+/** A cheap fingerprint of the files the corpus and lexicon loaders read, from metadata alone. */
+export interface DataStamp {
+  /** Changes whenever a file in the folders is added, removed, renamed over or written. */
+  key: string;
+  /**
+   * False while any file (or folder) was changed within the last `settleMs`: file times are only as
+   * fine as the kernel clock tick (or seconds on some file systems), so two writes close together
+   * could leave the same size and times; callers must not trust the key to stand for the content then.
+   */
+  settled: boolean;
+}
+
+export interface StampOptions {
+  dirs?: string[];
+  /** The current time in ms (tests pass one). */
+  now?: number;
+  settleMs?: number;
+}
+
+/**
+ * Stamps the corpus and lexicon folders (name, size, inode, modification and change times of every
+ * entry) without reading any file, so a server can tell in well under a millisecond whether a cached
+ * analysis or page still stands for what is on disk, whether the change came through the app or an editor.
+ */
+export async function dataStamp({ dirs = [defaultCorpusDir(), defaultLexiconDir()], now = Date.now(), settleMs = 2000 }: StampOptions = {}): Promise<DataStamp> {
+  const hash = createHash('sha256');
+  let newest = 0;
+  const describe = (name: string, st: BigIntStats) => {
+    newest = Math.max(newest, Number(st.mtimeMs), Number(st.ctimeMs));
+    return `${name}\0${st.ino}\0${st.size}\0${st.mtimeNs}\0${st.ctimeNs}`;
+  };
+  for (const dir of dirs) {
+    hash.update(`dir\0${path.resolve(dir)}\n`);
+    let names: string[];
+    try {
+      hash.update(`${describe('.', await fs.stat(dir, { bigint: true }))}\n`);
+      names = (await fs.readdir(dir)).sort();
+    } catch (e) {
+      hash.update(`error\0${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      continue;
+    }
+    const stats = await Promise.all(names.map((n) => fs.stat(path.join(dir, n), { bigint: true }).catch((e: NodeJS.ErrnoException) => e.code ?? 'error')));
+    names.forEach((name, i) => {
+      const st = stats[i]!;
+      hash.update(`${typeof st === 'string' ? `${name}\0${st}` : describe(name, st)}\n`);
+    });
+  }
+  return { key: hash.digest('hex').slice(0, 32), settled: now - newest > settleMs };
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArticles, loadCorpus, saveArticle } from '../lib/corpus';
+import { dataStamp, loadArticles, loadCorpus, saveArticle, writeLexiconFile } from '../lib/corpus';
 import { CORPUS_DIR, SEED_IDS, seedText } from './helpers/seeds';
 
 function tempDir(): string {
@@ -67,5 +67,84 @@ describe('corpus', () => {
   it('reads the bundled corpus by default', async () => {
     const { articles } = await loadCorpus();
     expect(articles).toHaveLength(5);
+  });
+});
+
+describe('dataStamp', () => {
+  // Far enough ahead that every file counts as settled, unless a test says otherwise.
+  const later = () => Date.now() + 60_000;
+  const stampOf = async (dirs: string[]) => (await dataStamp({ dirs, now: later() })).key;
+  const tick = () => new Promise((r) => setTimeout(r, 30));
+
+  it('gives the same key for unchanged folders and a new one when an article is added or removed', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.md'), 'One.\n');
+    const first = await stampOf([dir]);
+    expect(await stampOf([dir])).toBe(first);
+    writeFileSync(path.join(dir, 'b.md'), 'Two.\n');
+    const added = await stampOf([dir]);
+    expect(added).not.toBe(first);
+    rmSync(path.join(dir, 'b.md'));
+    expect(await stampOf([dir])).not.toBe(added);
+  });
+
+  it('changes when a file is edited in place, even to the same size with its old modification time put back', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.md');
+    writeFileSync(file, 'Rebels agreed.\n');
+    const before = statSync(file);
+    const first = await stampOf([dir]);
+    // File times move in clock ticks (a few ms): two writes within one tick are what `settled` guards against.
+    await tick();
+    writeFileSync(file, 'Rebels agreeD.\n');
+    utimesSync(file, before.atime, before.mtime);
+    // Size and mtime are as before; the change time (which no one can set) still moves.
+    expect(statSync(file).size).toBe(before.size);
+    expect(await stampOf([dir])).not.toBe(first);
+    const second = await stampOf([dir]);
+    await tick();
+    appendFileSync(file, 'More.\n');
+    expect(await stampOf([dir])).not.toBe(second);
+  });
+
+  it('changes when a file is replaced by an atomic rename, as imports and lexicon edits write', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'syria.yaml'), 'a: 1\n');
+    const first = await stampOf([dir]);
+    writeFileSync(path.join(dir, '.tmp'), 'a: 2\n');
+    renameSync(path.join(dir, '.tmp'), path.join(dir, 'syria.yaml'));
+    expect(await stampOf([dir])).not.toBe(first);
+  });
+
+  it('sees a lexicon saved through writeLexiconFile and an article saved through saveArticle', async () => {
+    const corpus = tempDir();
+    const lexicons = tempDir();
+    const first = await stampOf([corpus, lexicons]);
+    await writeLexiconFile('topic', 'id: topic\n', null, lexicons);
+    const second = await stampOf([corpus, lexicons]);
+    expect(second).not.toBe(first);
+    await saveArticle({ title: 'A bridge', outlet: null, published: null, url: null, text: 'Body.' }, corpus);
+    expect(await stampOf([corpus, lexicons])).not.toBe(second);
+  });
+
+  it('is unsettled while a file is younger than the settle time, and settled after it', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.md'), 'One.\n');
+    const now = Date.now();
+    expect((await dataStamp({ dirs: [dir], now, settleMs: 2000 })).settled).toBe(false);
+    expect((await dataStamp({ dirs: [dir], now: now + 2500, settleMs: 2000 })).settled).toBe(true);
+  });
+
+  it('stamps a missing folder instead of throwing, and changes when it appears', async () => {
+    const missing = path.join(tempDir(), 'not-yet');
+    const first = await stampOf([missing]);
+    mkdirSync(missing);
+    expect(await stampOf([missing])).not.toBe(first);
+  });
+
+  it('tells two folders with the same files apart', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    expect(await stampOf([a])).not.toBe(await stampOf([b]));
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Starts the Next.js app for programs that need the rendered pages (PDF export, end-to-end tests):
- * builds it when the build is missing or older than the sources, then runs `next start` on a free
- * loopback port over a chosen corpus folder.
+ * builds it when the build is missing or older than the sources, then runs the production server
+ * (bin/server.ts: Next.js's request handler behind the page cache) on a free loopback port over a
+ * chosen corpus folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const SERVER = path.join(ROOT, 'bin', 'server.ts');
 
 /** Sources whose change makes a build stale. */
 const SOURCES = ['app', 'lib', 'next.config.js', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
@@ -102,6 +104,8 @@ export async function freePort(): Promise<number> {
 
 export interface RunningApp {
   url: string;
+  /** The server's process id (benchmarks read its CPU time). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -112,11 +116,12 @@ export interface StartOptions {
   onBuild?: () => void;
 }
 
-/** Starts `next start` on loopback and waits until the library page (which runs the analysis) answers. */
+/** Starts the production server on loopback and waits until the library page (which runs the analysis) answers. */
 export async function startApp({ corpusDir, onBuild }: StartOptions): Promise<RunningApp> {
   await ensureBuilt(onBuild);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // tsx runs the server's TypeScript in the same process, so the pid is the server's own.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SERVER, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, PARALLAX_CORPUS: corpusDir, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,7 +149,7 @@ export async function startApp({ corpusDir, onBuild }: StartOptions): Promise<Ru
   };
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log.slice(-4000)}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}:\n${log.slice(-4000)}`);
     try {
       if ((await fetch(`${url}/`)).ok) break;
     } catch {
@@ -152,9 +157,9 @@ export async function startApp({ corpusDir, onBuild }: StartOptions): Promise<Ru
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer within 90 s:\n${log.slice(-4000)}`);
+      throw new Error(`the app server did not answer within 90 s:\n${log.slice(-4000)}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, stop };
+  return { url, pid: child.pid!, stop };
 }

@@ -16,7 +16,7 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `next start` over fresh copies of corpus/ and lexicons/ and waits until it answers. */
+/** Starts the production server over fresh copies of corpus/ and lexicons/ and waits until it answers. */
 export async function startServer(): Promise<RunningServer> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'parallax-e2e-'));
   const corpusDir = path.join(root, 'corpus');
@@ -25,7 +25,7 @@ export async function startServer(): Promise<RunningServer> {
   try {
     await fs.cp(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
     await fs.cp(path.join(ROOT, 'lexicons'), lexiconDir, { recursive: true });
-    // startApp hands its own environment to `next start`: point the lexicon folder at the copy for
+    // startApp hands its own environment to the server: point the lexicon folder at the copy for
     // that start only, so the test workers started later keep reading the repository's lexicons.
     const previous = process.env.PARALLAX_LEXICONS;
     process.env.PARALLAX_LEXICONS = lexiconDir;

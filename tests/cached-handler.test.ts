@@ -185,6 +185,16 @@ describe('withPageCache', () => {
     }
   });
 
+  it('sends but never keeps a page with an error streamed into it (status 200, error row in its flight data)', async () => {
+    const h = await start({ render: () => '<p>Loading…</p><script>self.__next_f.push([1,"1d:E{\\"digest\\":\\"NEXT_HTTP_ERROR_FALLBACK;404\\"}\\n"])</script>' });
+    const first = await get(h.url + PAGE);
+    const second = await get(h.url + PAGE);
+    expect(first.status).toBe(200);
+    expect(second.body.equals(first.body)).toBe(true);
+    expect(h.renders).toHaveLength(2);
+    expect(second.headers['x-parallax-cache']).toBe('miss');
+  });
+
   it('leaves requests the policy refuses to the handler alone, without a cache header', async () => {
     const h = await start();
     await get(h.url + PAGE);

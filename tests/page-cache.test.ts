@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache, acceptsGzip, isCacheableRequest, pageCacheKey, storableHeaders, type CachedPage } from '../lib/server/page-cache';
+import { PageCache, acceptsGzip, isCacheableRequest, pageCacheKey, renderedWithError, storableHeaders, type CachedPage } from '../lib/server/page-cache';
 
 function page(body: string, storedAt = Date.now()): CachedPage {
   return { status: 200, headers: [['content-type', 'text/html; charset=utf-8']], body: Buffer.from(body), gzip: Buffer.from(body), storedAt };
@@ -166,5 +166,22 @@ describe('storableHeaders', () => {
     expect(storableHeaders(307, html)).toBeNull();
     expect(storableHeaders(200, { 'content-type': 'text/x-component' })).toBeNull();
     expect(storableHeaders(200, { ...html, 'set-cookie': ['a=b'] })).toBeNull();
+  });
+});
+
+describe('renderedWithError', () => {
+  it("spots the error row Next.js streams into a page that failed or called notFound() after its shell was sent", () => {
+    // As served by the app for /compare?articles=<known>,<unknown> (status 200, loading.tsx already sent).
+    const notFound = '<script>self.__next_f.push([1,"1d:E{\\"digest\\":\\"NEXT_HTTP_ERROR_FALLBACK;404\\"}\\n"])</script>';
+    const thrown = '<script>self.__next_f.push([1,"2a:E{\\"digest\\":\\"1234567890\\"}\\n"])</script>';
+    expect(renderedWithError(Buffer.from(notFound))).toBe(true);
+    expect(renderedWithError(Buffer.from(thrown))).toBe(true);
+  });
+
+  it('leaves a page alone whose article text merely quotes such a string', () => {
+    // Text in the flight payload is escaped twice (JSON in a script string), so it cannot form the row.
+    const quoted = '<script>self.__next_f.push([1,"3:[\\"$\\",\\"p\\",null,{\\"children\\":\\"a:E{\\\\\\"digest\\\\\\"\\"}]\\n"])</script>';
+    expect(renderedWithError(Buffer.from(quoted))).toBe(false);
+    expect(renderedWithError(Buffer.from('<p>An ordinary page</p>'))).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ServerResponse as NodeServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { PageCache, acceptsGzip, isCacheableRequest, pageCacheKey, storableHeaders, type CachedPage } from './page-cache';
+import { PageCache, acceptsGzip, isCacheableRequest, pageCacheKey, renderedWithError, storableHeaders, type CachedPage } from './page-cache';
 
 const gzipAsync = promisify(gzip);
 
@@ -91,7 +91,8 @@ type Patched = 'writeHead' | 'flushHeaders' | 'write' | 'end';
 /**
  * Lets `handle` render into memory instead of the socket: its status, headers and body are collected
  * until it ends the response. A cacheable result is stored and sent (gzipped when accepted); anything
- * else (an error status, a cookie, another content type) is sent as it came. The client of this
+ * else (an error status or an error streamed into the page, a cookie, another content type) is sent
+ * as it came and not kept. The client of this
  * first request waits for the whole page instead of a stream; in return, the requests that share
  * this render never wait on that client's network.
  */
@@ -152,7 +153,7 @@ async function renderAndKeep(handle: RequestHandler, req: IncomingMessage, res: 
     if (acceptEncoding !== undefined) req.headers['accept-encoding'] = acceptEncoding;
     const body = Buffer.concat(chunks);
     const headers = storableHeaders(res.statusCode, res.getHeaders());
-    if (!headers || res.destroyed) {
+    if (!headers || res.destroyed || renderedWithError(body)) {
       done(null);
       if (!res.destroyed) realEnd.call(res, body);
       return;

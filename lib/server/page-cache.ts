@@ -221,3 +221,13 @@ export function storableHeaders(status: number, headers: Record<string, number |
   }
   return kept;
 }
+
+/**
+ * True when a page was streamed with an error in it. Once the page shell is sent, Next.js can no
+ * longer change the status: a server error or a notFound() inside the page still answers 200, and
+ * its inline flight payload carries an error row (`1d:E{"digest":…}`, escaped inside the script).
+ * Such a page is sent but never kept, so a passing failure is not served again from memory.
+ */
+export function renderedWithError(body: Buffer): boolean {
+  return body.includes(':E{\\"digest\\"') || body.includes(':E{"digest"');
+}

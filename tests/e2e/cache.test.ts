@@ -62,6 +62,15 @@ describe('page cache', () => {
     expect(again.text).not.toContain('Source A');
   });
 
+  it('never keeps the not-found page of a link naming an unknown article (it answers 200 once streaming began)', async () => {
+    const page = `/compare?articles=${SEEDS.pressTv2018},no_such_article_${tag}`;
+    await get(page);
+    await new Promise((r) => setTimeout(r, 2500));
+    const again = await get(page);
+    expect(again.text).not.toContain('data-row');
+    expect(again.cache).not.toBe('hit');
+  });
+
   it('is not used for the App Router navigation payload (flight) requests', async () => {
     const res = await fetch(`${baseUrl()}${SEED_PAIR}`, { headers: { rsc: '1' }, redirect: 'manual' });
     expect(res.headers.get('x-parallax-cache')).toBeNull();

@@ -1,5 +1,5 @@
 /** Renders a stretch of article text with term highlights, candidate wordings and word changes as nested React elements. */
-import type { CSSProperties, ReactNode } from 'react';
+import { cache, type CSSProperties, type ReactNode } from 'react';
 import { buildSegments, type Mark, type Segment } from '@/lib/view/segments';
 import { connotationSign, connotationUnderline, connotationWords, humanise, voiceWords, type ReferentStyle } from '@/lib/view/referents';
 import { editEntryHref, uncoveredCandidates } from '@/lib/view/candidates';
@@ -50,7 +50,8 @@ interface RenderContext {
 function renderSegments(segments: Segment<HighlightData>[], ctx: RenderContext): ReactNode[] {
   return segments.map((s) => {
     const key = `${s.start}-${s.end}-${s.kind === 'mark' ? s.layer : 't'}`;
-    if (s.kind === 'text') return <span key={key}>{ctx.text.slice(s.start, s.end)}</span>;
+    // Plain text needs no element of its own (nor a key): it is most of the page's nodes.
+    if (s.kind === 'text') return ctx.text.slice(s.start, s.end);
     const children = renderSegments(s.children, ctx);
     if (s.data.kind === 'change') {
       return (
@@ -89,31 +90,46 @@ function Term({ hit, ctx, children }: { hit: TermHit; ctx: RenderContext; childr
       >
         {children}
       </span>
+      {/* One string per line where possible: a tooltip is rendered for every highlighted word. */}
       <span role="tooltip" id={tipId} className="term-tip">
-        <span className="term-tip-head">
-          <span className="ref-chip">{code}</span> {style?.name ?? humanise(hit.referent)}
-        </span>
-        {style?.description ? <span className="term-tip-desc">{style.description}</span> : null}
-        <span className="term-tip-row">
+        {referentPart(code, style?.name ?? humanise(hit.referent), style?.description ?? '')}
+        <span>
           Wording: <q>{hit.label}</q>
         </span>
-        <span className="term-tip-row">
-          {capitalise(connotationWords(hit.connotation))} ({hit.connotation > 0 ? '+' : ''}
-          {hit.connotation})
-        </span>
-        <span className="term-tip-row">{hit.voice === 'quoted' ? `Quoted: ${voiceWords(hit.voice, hit.quote)}` : `Narrator: ${voiceWords(hit.voice, hit.quote)}`}</span>
-        {hit.entry.note ? <span className="term-tip-note">{hit.entry.note}</span> : null}
-        <span className="term-tip-source">
-          Source: {source.name}
-          {source.section ? `, ${source.section}` : ''}
-        </span>
-        <a className="term-tip-action" href={editEntryHref(hit.entry.lexicon, hit.entry.id, ctx.article)} data-edit-entry={hit.entry.id}>
-          Edit this entry in the lexicon
-        </a>
+        <span>{`${capitalise(connotationWords(hit.connotation))} (${hit.connotation > 0 ? '+' : ''}${hit.connotation})`}</span>
+        <span>{`${hit.voice === 'quoted' ? 'Quoted' : 'Narrator'}: ${voiceWords(hit.voice, hit.quote)}`}</span>
+        {entryPart(hit.entry.note ?? '', `Source: ${source.name}${source.section ? `, ${source.section}` : ''}`)}
+        {editLink(hit.entry.lexicon, hit.entry.id, ctx.article)}
       </span>
     </span>
   );
 }
+
+// The parts of an explanation that are the same for every use of a referent or of a lexicon entry,
+// made once per request (React's cache): the page's flight payload then carries each note once and
+// refers back to it for the other uses, instead of repeating it for every highlighted word.
+const referentPart = cache((code: string, name: string, description: string) => (
+  <span className="term-tip-part">
+    <span className="term-tip-head">
+      <span className="ref-chip">{code}</span>
+      {` ${name}`}
+    </span>
+    {description ? <span className="term-tip-desc">{description}</span> : null}
+  </span>
+));
+
+const entryPart = cache((note: string, source: string) => (
+  <span className="term-tip-part">
+    {note ? <span className="term-tip-note">{note}</span> : null}
+    <span className="term-tip-source">{source}</span>
+  </span>
+));
+
+const editLink = cache((lexicon: string, entry: string, article: string | undefined) => (
+  <a className="term-tip-action" href={editEntryHref(lexicon, entry, article)} data-edit-entry={entry}>
+    Edit this entry in the lexicon
+  </a>
+));
 
 function capitalise(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;

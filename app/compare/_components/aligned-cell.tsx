@@ -36,14 +36,8 @@ export function AlignedCell({ cell, column, text, styles, hidden, boilerplateOpe
       tipAlign={tipAlign}
     />
   );
-  const roleClass =
-    cell.role === 'title'
-      ? 'font-serif text-lg font-semibold leading-snug'
-      : cell.role === 'caption'
-        ? 'font-serif text-[0.92rem] italic leading-relaxed text-muted'
-        : cell.role === 'chrome'
-          ? 'text-sm text-muted'
-          : 'font-serif text-[1.02rem] leading-relaxed';
+  // Short classes from globals.css: the grid repeats them in every cell.
+  const roleClass = `cell-${cell.role}`;
   return (
     <div
       role="cell"
@@ -52,9 +46,9 @@ export function AlignedCell({ cell, column, text, styles, hidden, boilerplateOpe
       data-role={cell.role}
       data-boilerplate={cell.boilerplate ? cell.boilerplate.kind : undefined}
       data-omission={cell.missingFrom ? '' : undefined}
-      className={`min-w-0 px-4 py-3 max-md:py-2 ${cell.paragraphStart ? 'md:pt-5' : ''}`}
+      className={cell.paragraphStart ? 'align-cell align-cell-para' : 'align-cell'}
     >
-      <div className="mb-1 flex flex-wrap items-center gap-2 text-xs text-muted md:hidden">
+      <div className="cell-mobile">
         <span className="font-semibold text-ink">{articleShortName(column)}</span>
         {cell.missingFrom ? <span>· only in this report</span> : null}
       </div>

@@ -65,14 +65,14 @@ function GridRow({ row, model, texts, styles, hidden, boilerplateOpen, textCompo
       id={`row-${row.index + 1}`}
       data-row={row.index}
       data-similarity={row.similarity.toFixed(2)}
-      className={`align-row scroll-mt-24 border-b border-rule/70 ${allBoilerplate ? 'bg-stone-100/40' : ''} target:bg-amber-50`}
+      className={allBoilerplate ? 'align-row grid-row bg-stone-100/40' : 'align-row grid-row'}
     >
-      <div role="rowheader" className="px-1 pt-3 text-xs tabular-nums text-muted max-md:flex max-md:items-baseline max-md:gap-1.5 max-md:px-4 max-md:pt-3">
+      <div role="rowheader" className="row-head">
         <a href={`#row-${row.index + 1}`} className="hover:text-accent" aria-label={`Row ${row.index + 1}${filled > 1 ? `, ${Math.round(row.similarity * 100)}% alike` : ''}${onlyOne ? ', only in one report' : ''}`}>
           {row.index + 1}
         </a>
         {onlyOne ? (
-          <span className="block text-[0.65rem] leading-none text-stone-400 md:mt-1 md:text-center" aria-hidden title="Only in one report">
+          <span className="row-only" aria-hidden title="Only in one report">
             ◆
           </span>
         ) : null}
@@ -82,7 +82,7 @@ function GridRow({ row, model, texts, styles, hidden, boilerplateOpen, textCompo
         if (!column) return null;
         if (!cell) {
           return (
-            <div key={column.id} role="cell" data-empty="" data-article={column.id} className="px-4 py-3 max-md:hidden">
+            <div key={column.id} role="cell" data-empty="" data-article={column.id} className="cell-empty">
               <span className="sr-only">Not in {articleShortName(column)}</span>
             </div>
           );

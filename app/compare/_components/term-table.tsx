@@ -159,7 +159,11 @@ export function TermTable({ articles, referents, rows, initialRef }: TermTablePr
       </div>
       {/* Paper cannot scroll sideways: every column must fit, so five or six reports print in smaller type. */}
       <div className="overflow-x-auto rounded-lg border border-rule bg-white print:overflow-visible">
-        <table className={`w-full border-collapse text-sm ${articles.length > 4 ? 'print:text-[0.7rem]' : ''}`} data-testid="term-table">
+        <table
+          className={`term-table w-full border-collapse text-sm ${articles.length > 4 ? 'print:text-[0.7rem]' : ''}`}
+          data-compact={articles.length > 4 ? '' : undefined}
+          data-testid="term-table"
+        >
           <thead className="bg-stone-50 text-left text-muted">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -199,12 +203,13 @@ export function TermTable({ articles, referents, rows, initialRef }: TermTablePr
           </thead>
           <tbody>
             {shown.map((row) => (
-              <tr key={row.id} data-term-row={row.original.referent} className="border-t border-rule/70 hover:bg-stone-50">
+              <tr key={row.id} data-term-row={row.original.referent}>
                 {row.getAllCells().map((cell) => {
                   const numeric = !['referent', 'label', 'connotation'].includes(cell.column.id);
                   const v = numeric ? (cell.getValue() as number) : null;
+                  // Spacing and alignment come from .term-table in globals.css: there is one cell per count.
                   return (
-                    <td key={cell.id} className={`px-3 py-1.5 ${cellPrint} ${numeric ? `text-right tabular-nums ${v === 0 ? 'text-stone-300' : ''}` : ''}`}>
+                    <td key={cell.id} className={numeric ? (v === 0 ? 'num zero' : 'num') : undefined}>
                       <table.FlexRender cell={cell} />
                     </td>
                   );

@@ -291,10 +291,13 @@ export function discoverCandidates(
     if (content.length === 1 && stems.length === 1) return c.has(content[0]!);
     for (const stem of content) if (!c.has(stem)) return false;
     const toks = words.get(id)!.tokens;
-    outer: for (const i of positionsOf(id).get(stems[0]!) ?? []) {
+    // No labelled `continue` here: Next.js's minifier broke one inside a for…of ("Illegal continue
+    // statement") and failed the production build.
+    for (const i of positionsOf(id).get(stems[0]!) ?? []) {
       if (i + stems.length > toks.length) break;
-      for (let j = 1; j < stems.length; j++) if (toks[i + j]!.stem !== stems[j]) continue outer;
-      return true;
+      let j = 1;
+      while (j < stems.length && toks[i + j]!.stem === stems[j]) j++;
+      if (j === stems.length) return true;
     }
     return false;
   };

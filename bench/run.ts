@@ -11,6 +11,8 @@ const only = process.argv.slice(2);
 const benches: [string, string[]][] = [
   ['analyze.bench.ts', ['1']],
   ['analyze.bench.ts', ['10']],
+  // Real news (BASIL, read in place) after the synthetic worst case; 4 runs to show the warm figure too.
+  ['analyze.bench.ts', ['1', '4', '--basil']],
   ['boilerplate.bench.ts', []],
   ['events.bench.ts', []],
   ['compare.bench.ts', []],

@@ -5,7 +5,7 @@
  * `hedges`, `weasels`, MIT); log-odds are shrunk toward SUBTLEX-US frequencies (ISC). The tuning
  * defaults were chosen on the dev half of BASIL only (bench/candidates.bench.ts).
  */
-import type { TokenTable } from '../token-table';
+import { tokenTable, Vocabulary, type TokenTable } from '../token-table';
 import type { ArticleAnalysis, Candidate, ProposedReferent } from '../types';
 import { compileCues, defaultCues, matchCues, type CueMatcher } from './cues';
 import { generalBackground } from './licensed';
@@ -47,7 +47,7 @@ export interface CandidateOptions {
   sideOf?: (article: ArticleAnalysis) => string;
   logOdds?: LogOddsOptions;
   swaps?: SwapOptions;
-  /** Each article's token table by id (see token-table.ts), so its words are not tokenised again. */
+  /** Each article's token table by id (see token-table.ts), so its words are not tokenised again; made here when absent. */
   tokens?: ReadonlyMap<string, TokenTable>;
   referents?: ReferentOptions;
 }
@@ -80,11 +80,16 @@ interface Draft {
   labelDivergence: number;
 }
 
-/** Draft keys: from·SPAN + to (token indexes stay far below 2^26). */
+/**
+ * Draft keys: from·SPAN plus the complement of to, exact below 2^52 (token indexes stay far below
+ * 2^26). Sorted as numbers they give drafts by start, longest first.
+ */
 const SPAN = 67_108_864;
 const SIGNAL_WEIGHT: Record<Signal, number> = { cue: 1, swap: 0.8, referent: 0.8, label: 0.5, 'log-odds': 0.5 };
 // z at which an outlet's heavier use of a word counts (two-sided 5% level).
 const Z_SIGNIFICANT = 1.96;
+// Uses by one side a word needs before its log-odds can count.
+const MIN_FOCUS_USES = 2;
 
 const quote = (s: string) => `'${s.replace(/\s+/g, ' ')}'`;
 
@@ -120,7 +125,9 @@ export function discoverCandidates(
     return a ? sideOfArticle(a) : id;
   };
   forgetStemIds();
-  const words = new Map(articles.map((a) => [a.id, articleWords(a, options.tokens?.get(a.id))]));
+  // Articles without a token table get one here, over one vocabulary, so each distinct word is stemmed once.
+  const vocabulary = new Vocabulary();
+  const words = new Map(articles.map((a) => [a.id, articleWords(a, options.tokens?.get(a.id) ?? tokenTable(a.text, vocabulary))]));
   const counts = new Map([...words].map(([id, w]) => [id, stemCounts(w)]));
   const cues = options.cues ?? defaultCues();
 
@@ -163,8 +170,7 @@ export function discoverCandidates(
   const draftFor = (id: string, from: number, to: number): Draft => {
     let perArticle = drafts.get(id);
     if (!perArticle) drafts.set(id, (perArticle = new Map()));
-    // Token indexes are far below 2^26, so this key is exact.
-    const k = from * SPAN + to;
+    const k = from * SPAN + (SPAN - 1 - to);
     let d = perArticle.get(k);
     if (!d) perArticle.set(k, (d = { from, to, parts: [], referent: null, labelDivergence: 0 }));
     return d;
@@ -216,9 +222,8 @@ export function discoverCandidates(
         const m = n - (focus.get(s) ?? 0);
         if (m > 0) rest.set(s, m);
       }
-      // Only words this side uses at least twice can count (see the filter below).
-      const scores = logOddsZ(focus, rest, background, { minFocusCount: 2, ...options.logOdds });
-      zBySide.set(side, new Map(scores.filter((x) => x.z >= Z_SIGNIFICANT && x.focusCount >= 2).map((x) => [x.word, { z: x.z, focus: x.focusCount, rest: x.restCount }])));
+      const scores = logOddsZ(focus, rest, background, { minFocusCount: MIN_FOCUS_USES, ...options.logOdds });
+      zBySide.set(side, new Map(scores.filter((x) => x.z >= Z_SIGNIFICANT && x.focusCount >= MIN_FOCUS_USES).map((x) => [x.word, { z: x.z, focus: x.focusCount, rest: x.restCount }])));
     }
     const groupsHere = referents.filter((r) => r.event === ei);
     const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stem, g] as const)));
@@ -397,16 +402,9 @@ const samePart = (p: Part, q: Part) =>
 
 /** Merges drafts whose token ranges overlap, pooling their evidence. */
 function mergeDrafts(byKey: ReadonlyMap<number, Draft>): Draft[] {
-  // By start, longest first. Drafts are unique per range, so each sorts as one number (from·2^26 plus
-  // the complement of to, exact below 2^52) in a typed array: several times cheaper than a comparator
-  // sort of objects, and this runs for every article.
-  const keys = new Float64Array(byKey.size);
-  let i = 0;
-  for (const d of byKey.values()) keys[i++] = d.from * SPAN + (SPAN - 1 - d.to);
-  const drafts = Array.from(keys.sort(), (k) => {
-    const from = Math.floor(k / SPAN);
-    return byKey.get(from * SPAN + (SPAN - 1 - (k - from * SPAN)))!;
-  });
+  // By start, longest first: the keys in numeric order (see SPAN). A typed-array sort of numbers is
+  // several times cheaper than a comparator sort of objects, and this runs for every article.
+  const drafts = Array.from(Float64Array.from(byKey.keys()).sort(), (k) => byKey.get(k)!);
   const out: Draft[] = [];
   for (const d of drafts) {
     const last = out.at(-1);

@@ -6,7 +6,7 @@
  */
 import type { ProposedReferent } from '../types';
 import type { AlignedPair, Swap } from './swaps';
-import type { ArticleWords, WordToken } from './words';
+import { wordRange, type ArticleWords, type WordToken } from './words';
 
 /** Tuning for {@link proposeReferents}. */
 export interface ReferentOptions {
@@ -198,15 +198,8 @@ function stemsWithin(words: ArticleWords | undefined, start: number, end: number
   const out = new Set<string>();
   if (!words) return out;
   const { tokens } = words;
-  // Binary search for the first token at or after `start`.
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < tokens.length && tokens[i]!.end <= end; i++) if (!tokens[i]!.stop) out.add(tokens[i]!.stem);
+  const { from, to } = wordRange(tokens, start, end);
+  for (let i = from; i < to; i++) if (!tokens[i]!.stop) out.add(tokens[i]!.stem);
   return out;
 }
 
@@ -272,25 +265,18 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
     if (x && y && x !== y) swapEvidence.set(key(x, y), (swapEvidence.get(key(x, y)) ?? 0) + 0.5);
   }
   // Aligned pairs by the event both their articles belong to (pairs across events are never read).
-  const groupOf = new Map<string, number>();
-  let overlapping = false;
+  const groupsOf = new Map<string, number[]>();
   input.groups.forEach((group, gi) =>
     group.forEach((id) => {
-      if (groupOf.has(id) && groupOf.get(id) !== gi) overlapping = true;
-      else groupOf.set(id, gi);
+      const list = groupsOf.get(id);
+      if (!list) groupsOf.set(id, [gi]);
+      else if (!list.includes(gi)) list.push(gi);
     }),
   );
   const pairsByGroup = input.groups.map((): AlignedPair[] => []);
   for (const p of input.pairs) {
-    if (!overlapping) {
-      const ga = groupOf.get(p.a.article);
-      if (ga !== undefined && groupOf.get(p.b.article) === ga) pairsByGroup[ga]!.push(p);
-      continue;
-    }
-    // Events that share articles (not the case for analyze's): check each.
-    input.groups.forEach((group, gi) => {
-      if (group.includes(p.a.article) && group.includes(p.b.article)) pairsByGroup[gi]!.push(p);
-    });
+    const inB = groupsOf.get(p.b.article) ?? [];
+    for (const gi of groupsOf.get(p.a.article) ?? []) if (inB.includes(gi)) pairsByGroup[gi]!.push(p);
   }
   const proposals: ReferentGroup[] = [];
   const considered: string[][] = input.groups.map(() => []);

@@ -6,7 +6,7 @@
 import { alignWith } from '../adapters/diff';
 import { diffIds } from '../boilerplate/myers';
 import type { AlignedRow } from '../types';
-import { stemIdCount, type ArticleWords, type WordToken } from './words';
+import { stemIdCount, wordRange, type ArticleWords, type WordToken } from './words';
 
 /** One sentence (or any passage) of one article, by offsets into its text. */
 export interface SentenceRef {
@@ -66,10 +66,6 @@ export interface SwapOptions {
   minShared?: number;
 }
 
-// Stems as integers (see words.ts), so aligned sentences are diffed with the typed replay of jsdiff's
-// walk (lib/boilerplate/myers.ts, held to jsdiff by tests/myers.test.ts) rather than jsdiff itself.
-const idsOf = (words: ArticleWords): Int32Array => words.stemIds;
-
 /**
  * Pairs sentences of different articles of one event that share enough content words (Dice
  * coefficient over content stems): for each sentence, its best partner in each other article.
@@ -90,7 +86,7 @@ export function alignByOverlap(
   const index = new Map<number, number[]>();
   const seenStem = new Map<number, number>();
   words.forEach((w, ai) => {
-    const ids = idsOf(w);
+    const ids = w.stemIds;
     w.sentenceTokens.forEach((range, si) => {
       if (!range || range.end <= range.start) return;
       const stems: number[] = [];
@@ -213,20 +209,6 @@ function trimStops(run: WordToken[]): WordToken[] {
   return run.slice(from, to);
 }
 
-function tokenRange(tokens: readonly WordToken[], start: number, end: number): { from: number; to: number } {
-  // Binary search for the first token starting at or after `start`.
-  let from = 0;
-  let hi = tokens.length;
-  while (from < hi) {
-    const mid = (from + hi) >> 1;
-    if (tokens[mid]!.start < start) from = mid + 1;
-    else hi = mid;
-  }
-  let to = from;
-  while (to < tokens.length && tokens[to]!.end <= end) to++;
-  return { from, to };
-}
-
 /**
  * Finds same-slot swaps in aligned pairs that are alike outside the slot: a changed run of at most
  * `maxRun` tokens and `maxContent` content words on each side, with content words on both sides
@@ -250,15 +232,17 @@ export function findSwaps(
     const ta = texts.get(pair.a.article);
     const tb = texts.get(pair.b.article);
     if (!wa || !wb || ta === undefined || tb === undefined) continue;
-    const ra = tokenRange(wa.tokens, pair.a.start, pair.a.end);
-    const rb = tokenRange(wb.tokens, pair.b.start, pair.b.end);
+    const ra = wordRange(wa.tokens, pair.a.start, pair.a.end);
+    const rb = wordRange(wb.tokens, pair.b.start, pair.b.end);
     const sa = wa.tokens.slice(ra.from, ra.to);
     const sb = wb.tokens.slice(rb.from, rb.to);
     if (!sa.length || !sb.length) continue;
     // The words the two share in any order bound the common subsequence: skip hopeless pairs
     // before paying for a diff.
-    const ia = idsOf(wa);
-    const ib = idsOf(wb);
+    // Stems as interned ids (see words.ts), so the pair is diffed with the typed replay of jsdiff's
+    // walk (lib/boilerplate/myers.ts, held to jsdiff by tests/myers.test.ts) rather than jsdiff itself.
+    const ia = wa.stemIds;
+    const ib = wb.stemIds;
     if ((2 * sharedCount(ia, ra.from, ra.to, ib, rb.from, rb.to)) / (sa.length + sb.length) < minSimilarity) continue;
     const alignment = alignWith(
       Array.from(ia.subarray(ra.from, ra.to)),

@@ -123,19 +123,6 @@ interface WordFacts {
   stops: Uint8Array;
 }
 const factsByVocabulary = new WeakMap<Vocabulary, WordFacts>();
-// Without a vocabulary (no token table given), stems are still worked out once per word.
-const stemMemo = new Map<string, string>();
-const STEM_MEMO_LIMIT = 200_000;
-
-function memoStem(norm: string): string {
-  let s = stemMemo.get(norm);
-  if (s === undefined) {
-    s = stem(norm);
-    if (stemMemo.size < STEM_MEMO_LIMIT) stemMemo.set(norm, s);
-  }
-  return s;
-}
-
 const isStop = (norm: string) => STOPWORDS.has(norm) || norm.length < 2 || /\d/.test(norm);
 
 function factsOf(vocabulary: Vocabulary): WordFacts {
@@ -158,7 +145,8 @@ function factsOf(vocabulary: Vocabulary): WordFacts {
 /**
  * Tokenises the body sentences of one article (chrome, captions, titles and boilerplate are skipped).
  * Given the article's token table (see token-table.ts), reads the tokens from it instead of
- * tokenising again, and stems each distinct word of the corpus once.
+ * tokenising again, and stems each distinct word of the table's vocabulary once; without one (or
+ * for a sentence whose edge cuts a word of the table), it tokenises and stems word by word.
  */
 export function articleWords(article: ArticleAnalysis, table?: TokenTable): ArticleWords {
   const { text } = article;
@@ -209,7 +197,7 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
       } else {
         let first = true;
         for (const t of tokenize(text, s.start, s.end)) {
-          const stemmed = memoStem(t.norm);
+          const stemmed = stem(t.norm);
           push(t.start, t.end, t.norm, stemmed, stemId(stemmed), isStop(t.norm), first);
           first = false;
         }
@@ -218,6 +206,23 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
     sentenceTokens[s.index] = { start: from, end: tokens.length };
   }
   return { id: article.id, text, tokens, stemIds: Int32Array.from(ids), sentenceTokens };
+}
+
+/**
+ * The token index range `[from, to)` of the body tokens lying within `[start, end)` of the text:
+ * from the first token starting at or after `start` (a binary search) up to the first that ends past `end`.
+ */
+export function wordRange(tokens: readonly WordToken[], start: number, end: number): { from: number; to: number } {
+  let from = 0;
+  let hi = tokens.length;
+  while (from < hi) {
+    const mid = (from + hi) >> 1;
+    if (tokens[mid]!.start < start) from = mid + 1;
+    else hi = mid;
+  }
+  let to = from;
+  while (to < tokens.length && tokens[to]!.end <= end) to++;
+  return { from, to };
 }
 
 /** Counts of each stem among an article's content tokens (stop words left out). */

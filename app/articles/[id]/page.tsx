@@ -14,6 +14,7 @@ import { connotationSign, referentStyles } from '@/lib/view/referents';
 import { candidatesWithin, uncoveredCandidates } from '@/lib/view/candidates';
 import { MIN_COMPARE, MAX_COMPARE, articlesQuery, candidatesShown, type RawSearchParams } from '@/lib/view/url-state';
 import { CandidateSummary } from '../_components/candidate-summary';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,12 +51,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const compared = new Set([article.id]);
   return (
     <main className="mx-auto max-w-6xl px-4 pb-16 pt-6 sm:px-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/" className="text-accent hover:underline">
-          Library
-        </Link>{' '}
-        / Article
-      </nav>
+      <Breadcrumb trail={[{ href: '/', label: 'Library' }]} current="Article" />
       {justImported ? (
         <p role="status" className="mt-4 max-w-3xl rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="imported">
           Imported. The article is now in the <Link href="/" className="underline">library</Link>

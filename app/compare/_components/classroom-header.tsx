@@ -6,6 +6,7 @@ import { REDACTED, redactString } from '@/lib/classroom/redact';
 import type { CompareReport } from '@/lib/types';
 import { formatDate, type CompareModel } from '@/lib/view/compare-model';
 import { compareHref, type CompareState } from '@/lib/view/url-state';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 
 export interface ClassroomHeaderProps {
   report: CompareReport;
@@ -28,12 +29,7 @@ export function ClassroomHeader({ report, model, state, classroom }: ClassroomHe
   const questions = discussionQuestions(classroom.focus, (state.q ?? []).map((q) => redactString(q, classroom.matcher)));
   return (
     <header className="space-y-5">
-      <nav aria-label="Breadcrumb" className="no-print text-sm text-muted">
-        <Link href="/" className="text-accent hover:underline">
-          Library
-        </Link>{' '}
-        / Blind comparison
-      </nav>
+      <Breadcrumb trail={[{ href: '/', label: 'Library' }]} current="Blind comparison" printed={false} />
       <div className="max-w-4xl">
         <p className="mb-1 inline-flex items-center gap-2 rounded-full border border-rule bg-white px-2.5 py-0.5 text-xs font-medium uppercase tracking-wider text-muted">
           <span aria-hidden>◐</span> Blind mode

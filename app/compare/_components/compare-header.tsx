@@ -4,6 +4,7 @@ import type { EventGroup } from '@/lib/types';
 import type { CompareModel } from '@/lib/view/compare-model';
 import { formatDate, percent } from '@/lib/view/compare-model';
 import { articlesQuery, compareHref, type CompareState } from '@/lib/view/url-state';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 
 export function CompareHeader({ event, model, state }: { event: EventGroup | null; model: CompareModel; state: CompareState }) {
   const ids = model.columns.map((c) => c.id);
@@ -11,12 +12,7 @@ export function CompareHeader({ event, model, state }: { event: EventGroup | nul
   const last = event?.dates[event.dates.length - 1];
   return (
     <header className="space-y-5 print:space-y-3">
-      <nav aria-label="Breadcrumb" className="no-print text-sm text-muted">
-        <Link href="/" className="text-accent hover:underline">
-          Library
-        </Link>{' '}
-        / Comparison
-      </nav>
+      <Breadcrumb trail={[{ href: '/', label: 'Library' }]} current="Comparison" printed={false} />
       <div className="max-w-4xl">
         <h1 className="text-3xl font-semibold tracking-tight">{event ? event.label : `Comparing ${model.columns.length} reports`}</h1>
         {event ? (

@@ -11,6 +11,7 @@ import type { LabelGroup, MarkComparison } from '@/lib/classroom/compare-marks';
 import type { CompareReport, LexiconReferent } from '@/lib/types';
 import { articleShortName, formatDate } from '@/lib/view/compare-model';
 import { connotationSign, connotationWords, type ReferentStyle } from '@/lib/view/referents';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 
 export interface RevealPanelProps {
   report: CompareReport;
@@ -32,12 +33,7 @@ export function RevealPanel({ report, comparison, items, styles, focus, blindHre
   };
   return (
     <section aria-labelledby="reveal-title" className="space-y-6" data-testid="reveal-panel">
-      <nav aria-label="Breadcrumb" className="no-print text-sm text-muted">
-        <Link href="/" className="text-accent hover:underline">
-          Library
-        </Link>{' '}
-        / <Link href={blindHref} className="text-accent hover:underline">Blind comparison</Link> / Reveal
-      </nav>
+      <Breadcrumb trail={[{ href: '/', label: 'Library' }, { href: blindHref, label: 'Blind comparison' }]} current="Reveal" printed={false} />
       <div>
         <h1 id="reveal-title" className="text-3xl font-semibold tracking-tight">
           The reveal

@@ -10,6 +10,7 @@ import { MAX_QUESTIONS, MAX_QUESTION_LENGTH, exerciseFormSchema, exerciseHref } 
 import { formatDate } from '@/lib/view/compare-model';
 import type { RawSearchParams } from '@/lib/view/url-state';
 import { CopyLink } from './_components/copy-link';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,12 +37,7 @@ export default async function NewExercisePage({ searchParams }: { searchParams: 
 
   return (
     <main className="mx-auto max-w-4xl px-4 pb-16 pt-8 sm:px-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/" className="text-accent hover:underline">
-          Library
-        </Link>{' '}
-        / New classroom exercise
-      </nav>
+      <Breadcrumb trail={[{ href: '/', label: 'Library' }]} current="New classroom exercise" />
       <h1 className="mt-3 text-3xl font-semibold tracking-tight">Prepare a classroom exercise</h1>
       <p className="mt-2 max-w-3xl leading-relaxed text-muted">
         Students read the reports blind: the outlets become Source A, Source B…, anything in the text that names them is redacted, and Parallax&apos;s labels stay hidden

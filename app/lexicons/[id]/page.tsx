@@ -16,6 +16,7 @@ import { EntryCard } from '../_components/entry-card';
 import { EntryForm } from '../_components/entry-form';
 import { ScrollToHash } from '../_components/scroll-to-hash';
 import { WordingContextNote } from '../_components/wording-context';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -41,12 +42,7 @@ export default async function LexiconPage({ params, searchParams }: Props) {
   const here = (extra: Record<string, string>) => `/lexicons/${id}?${new URLSearchParams({ ...(from ? { from } : {}), ...extra }).toString()}`;
   return (
     <main className="mx-auto max-w-5xl px-4 pb-16 pt-6 sm:px-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/lexicons" className="text-accent hover:underline">
-          Lexicons
-        </Link>{' '}
-        / {lexicon.title}
-      </nav>
+      <Breadcrumb trail={[{ href: '/lexicons', label: 'Lexicons' }]} current={lexicon.title} />
       <header className="mt-3 max-w-3xl">
         <h1 className="text-3xl font-semibold tracking-tight">{lexicon.title}</h1>
         <p className="mt-2 leading-relaxed text-muted">{lexicon.description}</p>
@@ -179,12 +175,7 @@ function Status({ search, lexicon, from }: { search: RawSearchParams; lexicon: L
 function BrokenLexicon({ id, errors }: { id: string; errors: string[] }) {
   return (
     <main className="mx-auto max-w-3xl px-4 pt-8 sm:px-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/lexicons" className="text-accent hover:underline">
-          Lexicons
-        </Link>{' '}
-        / {id}
-      </nav>
+      <Breadcrumb trail={[{ href: '/lexicons', label: 'Lexicons' }]} current={id} />
       <h1 className="mt-3 text-2xl font-semibold">This lexicon file does not validate</h1>
       <p className="mt-2 text-muted">
         Parallax skips <code>lexicons/{id}.yaml</code> until it is fixed. Edit the file by hand; each problem names the entry and field:

@@ -1,12 +1,12 @@
 /** Starts a topic lexicon, optionally with a wording carried in from an article (`?add=…&from=…`). */
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { findWording, listLexicons } from '@/lib/server/lexicons';
 import { emptyDraft } from '@/lib/view/lexicon-form';
 import type { RawSearchParams } from '@/lib/view/url-state';
 import { readAddParams } from '../_components/add-params';
 import { NewLexiconForm } from '../_components/new-lexicon-form';
 import { WordingContextNote } from '../_components/wording-context';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'New topic lexicon' };
@@ -16,12 +16,7 @@ export default async function NewLexiconPage({ searchParams }: { searchParams: P
   const [{ lexicons }, context] = await Promise.all([listLexicons(), add && from ? findWording(from, add) : null]);
   return (
     <main className="mx-auto max-w-4xl px-4 pb-16 pt-6 sm:px-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/lexicons" className="text-accent hover:underline">
-          Lexicons
-        </Link>{' '}
-        / New topic
-      </nav>
+      <Breadcrumb trail={[{ href: '/lexicons', label: 'Lexicons' }]} current="New topic" />
       <div className="mt-3 max-w-3xl">
         <h1 className="text-3xl font-semibold tracking-tight">Start a topic lexicon</h1>
         <p className="mt-2 leading-relaxed text-muted">

@@ -10,6 +10,7 @@ import type { LexiconEdit } from '@/lib/lexicon-edit';
 import type { LexiconEntry, LexiconReferent } from '@/lib/types';
 import { changedFields, draftEntry, draftReferent, fieldErrors, freeId, otherErrors, slug, type EntryDraft, type FieldErrors } from '@/lib/view/lexicon-form';
 import { ENTRY_FIELDS, EntryFields } from './entry-fields';
+import { FormErrors } from './form-errors';
 
 export interface EntryFormProps {
   lexicon: string;
@@ -83,13 +84,7 @@ export function EntryForm({ lexicon, version, referents, entryIds, initial, entr
   const general = otherErrors(errors, ENTRY_FIELDS);
   return (
     <form onSubmit={submit} noValidate className="space-y-4" data-testid={entry ? 'edit-entry-form' : 'add-entry-form'} aria-busy={busy || undefined}>
-      {general.length ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-form-error="">
-          {general.map((m) => (
-            <p key={m}>{m}</p>
-          ))}
-        </div>
-      ) : null}
+      <FormErrors messages={general} />
       <EntryFields idPrefix={prefix} draft={draft} onChange={setDraft} errors={errors} referents={referents} />
       <div className="flex flex-wrap items-center gap-4 pt-1">
         <button type="submit" disabled={busy} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent/90 disabled:opacity-60">

@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { draftEntry, draftReferent, fieldErrors, otherErrors, slug, type EntryDraft, type FieldErrors, type FormField } from '@/lib/view/lexicon-form';
 import { ENTRY_FIELDS, EntryFields, Field, INPUT } from './entry-fields';
+import { FormErrors } from './form-errors';
 
 export interface NewLexiconFormProps {
   initial: EntryDraft;
@@ -64,13 +65,7 @@ export function NewLexiconForm({ initial, taken, from }: NewLexiconFormProps) {
   const general = otherErrors(errors, SHOWN);
   return (
     <form onSubmit={submit} noValidate className="space-y-6" data-testid="new-lexicon-form" aria-busy={busy || undefined}>
-      {general.length ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-form-error="">
-          {general.map((m) => (
-            <p key={m}>{m}</p>
-          ))}
-        </div>
-      ) : null}
+      <FormErrors messages={general} />
       <fieldset className="space-y-4 rounded-lg border border-rule bg-white p-4 sm:p-5">
         <legend className="px-1 text-base font-semibold">The topic</legend>
         <div className="grid gap-x-6 gap-y-4 md:grid-cols-2">

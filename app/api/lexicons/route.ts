@@ -3,7 +3,8 @@
  * ones and written atomically (never replacing an existing one).
  */
 import { LexiconConflictError, loadLexicons, writeLexiconFile } from '@/lib/corpus';
-import { createInput, describeZod } from '@/lib/lexicon/edit-request';
+import { createInput } from '@/lib/lexicon/edit-request';
+import { readLexiconRequest } from '@/app/_lib/lexicon-request';
 import { newLexicon } from '@/lib/lexicon-edit';
 
 export const runtime = 'nodejs';
@@ -18,14 +19,8 @@ export async function GET(): Promise<Response> {
 }
 
 export async function POST(request: Request): Promise<Response> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: 'the body is not JSON', field: 'body' }, { status: 400 });
-  }
-  const input = createInput.safeParse(body);
-  if (!input.success) return Response.json(describeZod(input.error), { status: 422 });
+  const input = await readLexiconRequest(request, createInput);
+  if ('refused' in input) return input.refused;
   const { id, title, description, referent, entry } = input.data;
   const made = newLexicon({ id, title, description }, referent, entry);
   if ('errors' in made) return Response.json({ error: made.errors.join('\n'), field: 'entry' }, { status: 422 });

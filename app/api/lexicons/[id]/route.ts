@@ -4,7 +4,8 @@
  * next analysis uses it at once.
  */
 import { LexiconConflictError, readLexiconFile, writeLexiconFile } from '@/lib/corpus';
-import { describeZod, patchInput } from '@/lib/lexicon/edit-request';
+import { patchInput } from '@/lib/lexicon/edit-request';
+import { readLexiconRequest } from '@/app/_lib/lexicon-request';
 import { applyLexiconEdits } from '@/lib/lexicon-edit';
 import { parseLexicon } from '@/lib/lexicon/schema';
 
@@ -24,14 +25,8 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
 
 export async function PATCH(request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: 'the body is not JSON', field: 'body' }, { status: 400 });
-  }
-  const input = patchInput.safeParse(body);
-  if (!input.success) return Response.json(describeZod(input.error), { status: 422 });
+  const input = await readLexiconRequest(request, patchInput);
+  if ('refused' in input) return input.refused;
   const file = await readLexiconFile(id);
   if (!file) return Response.json({ error: `no lexicon "${id}"`, field: 'id' }, { status: 404 });
   if (file.version !== input.data.version) {

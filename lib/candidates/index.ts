@@ -9,10 +9,10 @@ import { tokenTable, Vocabulary, type TokenTable } from '../token-table';
 import type { ArticleAnalysis, Candidate, ProposedReferent } from '../types';
 import { compileCues, defaultCues, matchCues, type CueMatcher } from './cues';
 import { generalBackground } from './licensed';
-import { logOddsZ, pooledBackground, type Background, type LogOddsOptions } from './log-odds';
+import { pooledBackground, scoreWord, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
 import { alignByOverlap, findSwaps, type AlignedPair, type SwapOptions } from './swaps';
-import { articleWords, forgetStemIds, stemCounts } from './words';
+import { articleWords, forEachStemCount, forgetStemIds, someTokenWithStem, stemIdCount, stemIndex, stemOf, usesStem } from './words';
 import type { CueList } from './word-lists';
 
 export type { AlignedPair, SentenceRef } from './swaps';
@@ -128,7 +128,7 @@ export function discoverCandidates(
   // Articles without a token table get one here, over one vocabulary, so each distinct word is stemmed once.
   const vocabulary = new Vocabulary();
   const words = new Map(articles.map((a) => [a.id, articleWords(a, options.tokens?.get(a.id) ?? tokenTable(a.text, vocabulary))]));
-  const counts = new Map([...words].map(([id, w]) => [id, stemCounts(w)]));
+  const indexes = new Map([...words].map(([id, w]) => [id, stemIndex(w)]));
   const cues = options.cues ?? defaultCues();
 
   // Every article belongs to exactly one event; ungrouped ones stand alone (cues only).
@@ -142,8 +142,12 @@ export function discoverCandidates(
   for (const a of articles) if (!grouped.has(a.id)) events.push([a.id]);
   const eventOf = new Map(events.flatMap((ids) => ids.map((id) => [id, ids] as const)));
 
+  // Counts by stem id in typed arrays: the corpus pool, and per event the event's and one side's.
+  const idCount = stemIdCount();
+  const pooled = new Float64Array(idCount);
+  for (const index of indexes.values()) forEachStemCount(index, (id, n) => (pooled[id]! += n));
   const pool = new Map<string, number>();
-  for (const c of counts.values()) for (const [s, n] of c) pool.set(s, (pool.get(s) ?? 0) + n);
+  for (let id = 0; id < idCount; id++) if (pooled[id]! > 0) pool.set(stemOf(id), pooled[id]!);
   const general = options.background === null ? undefined : (options.background ?? generalBackground());
   const background = pooledBackground(pool, general, options.backgroundWeight);
 
@@ -198,33 +202,44 @@ export function discoverCandidates(
     d.parts.push({ signal: 'swap', score: Math.min(1, 0.5 + (s.similarity - 0.5)), reason: '', swap: { side, other } });
   }
 
+  const eventCounts = new Float64Array(idCount);
+  const sideCounts = new Float64Array(idCount);
   events.forEach((ids, ei) => {
     const sides = [...new Set(ids.map(sideOf))];
     if (sides.length < 2) return;
-    // Signal 3: words one side uses markedly more than the rest (Fightin' Words).
-    const sideCounts = new Map<string, Map<string, number>>();
-    const eventCounts = new Map<string, number>();
+    // Signal 3: words one side uses markedly more than the rest (Fightin' Words). The rest is the
+    // whole event less this side; only words the side uses often enough are scored.
+    const minFocus = Math.max(MIN_FOCUS_USES, options.logOdds?.minFocusCount ?? MIN_FOCUS_USES);
+    let eventTotal = 0;
     for (const id of ids) {
-      const side = sideOf(id);
-      let c = sideCounts.get(side);
-      if (!c) sideCounts.set(side, (c = new Map()));
-      for (const [s, n] of counts.get(id)!) {
-        c.set(s, (c.get(s) ?? 0) + n);
-        eventCounts.set(s, (eventCounts.get(s) ?? 0) + n);
-      }
+      forEachStemCount(indexes.get(id)!, (stem, n) => {
+        eventCounts[stem]! += n;
+        eventTotal += n;
+      });
     }
     const zBySide = new Map<string, Map<string, { z: number; focus: number; rest: number }>>();
     for (const side of sides) {
-      // The rest is the whole event less this side.
-      const focus = sideCounts.get(side)!;
-      const rest = new Map<string, number>();
-      for (const [s, n] of eventCounts) {
-        const m = n - (focus.get(s) ?? 0);
-        if (m > 0) rest.set(s, m);
+      const touched: number[] = [];
+      let focusTotal = 0;
+      for (const id of ids) {
+        if (sideOf(id) !== side) continue;
+        forEachStemCount(indexes.get(id)!, (stem, n) => {
+          if (sideCounts[stem] === 0) touched.push(stem);
+          sideCounts[stem]! += n;
+          focusTotal += n;
+        });
       }
-      const scores = logOddsZ(focus, rest, background, { minFocusCount: MIN_FOCUS_USES, ...options.logOdds });
-      zBySide.set(side, new Map(scores.filter((x) => x.z >= Z_SIGNIFICANT && x.focusCount >= MIN_FOCUS_USES).map((x) => [x.word, { z: x.z, focus: x.focusCount, rest: x.restCount }])));
+      const significant = new Map<string, { z: number; focus: number; rest: number }>();
+      for (const stem of touched) {
+        const yf = sideCounts[stem]!;
+        sideCounts[stem] = 0;
+        if (yf < minFocus) continue;
+        const x = scoreWord(stemOf(stem), yf, eventCounts[stem]! - yf, focusTotal, eventTotal - focusTotal, background, options.logOdds);
+        if (x.z >= Z_SIGNIFICANT) significant.set(x.word, { z: x.z, focus: x.focusCount, rest: x.restCount });
+      }
+      zBySide.set(side, significant);
     }
+    for (const id of ids) forEachStemCount(indexes.get(id)!, (stem) => (eventCounts[stem] = 0));
     const groupsHere = referents.filter((r) => r.event === ei);
     const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stem, g] as const)));
     const labelsHere = new Set(actorLabels[ei] ?? []);
@@ -233,7 +248,7 @@ export function discoverCandidates(
       const w = words.get(id)!;
       const side = sideOf(id);
       const significant = zBySide.get(side)!;
-      const otherSidesUse = (stem: string) => ids.some((o) => sideOf(o) !== side && counts.get(o)!.has(stem));
+      const otherSidesUse = (stem: number) => ids.some((o) => sideOf(o) !== side && usesStem(indexes.get(o)!, stem));
       w.tokens.forEach((t, i) => {
         if (t.stop) return;
         const z = significant.get(t.stem);
@@ -247,7 +262,7 @@ export function discoverCandidates(
         }
         // Signal 4: this outlet's label for a referent the others name differently.
         const group = groupOfStem.get(t.stem);
-        if (!group && labelsHere.has(t.stem) && !otherSidesUse(t.stem)) {
+        if (!group && labelsHere.has(t.stem) && !otherSidesUse(w.stemIds[i]!)) {
           draftFor(id, i, i + 1).parts.push({
             signal: 'label',
             score: 1,
@@ -275,36 +290,20 @@ export function discoverCandidates(
   });
 
   // Whether an article uses a wording: a content word by its stem, a phrase as a run of stems, found
-  // from the positions of its first stem (indexed once per article) rather than a scan of every token.
-  const positionsByArticle = new Map<string, Map<string, number[]>>();
-  const positionsOf = (id: string): Map<string, number[]> => {
-    let positions = positionsByArticle.get(id);
-    if (!positions) {
-      positions = new Map();
-      (words.get(id)?.tokens ?? []).forEach((t, i) => {
-        const list = positions!.get(t.stem);
-        if (list) list.push(i);
-        else positions!.set(t.stem, [i]);
-      });
-      positionsByArticle.set(id, positions);
-    }
-    return positions;
-  };
-  const hasPhrase = (id: string, stems: readonly string[], content: readonly string[]): boolean => {
-    const c = counts.get(id);
-    if (!c) return false;
-    if (content.length === 1 && stems.length === 1) return c.has(content[0]!);
-    for (const stem of content) if (!c.has(stem)) return false;
-    const toks = words.get(id)!.tokens;
-    // No labelled `continue` here: Next.js's minifier broke one inside a for…of ("Illegal continue
-    // statement") and failed the production build.
-    for (const i of positionsOf(id).get(stems[0]!) ?? []) {
-      if (i + stems.length > toks.length) break;
+  // from the positions of its first stem (see StemIndex) rather than a scan of every token.
+  const hasPhrase = (id: string, stems: Int32Array, content: readonly number[]): boolean => {
+    const index = indexes.get(id);
+    if (!index) return false;
+    for (const stem of content) if (!usesStem(index, stem)) return false;
+    if (stems.length === 1 && content.length === 1) return true;
+    const w = words.get(id)!;
+    const ids = w.stemIds;
+    return someTokenWithStem(w, index, stems[0]!, (i) => {
+      if (i + stems.length > ids.length) return false;
       let j = 1;
-      while (j < stems.length && toks[i + j]!.stem === stems[j]) j++;
-      if (j === stems.length) return true;
-    }
-    return false;
+      while (j < stems.length && ids[i + j] === stems[j]) j++;
+      return j === stems.length;
+    });
   };
 
   const minScore = options.minScore ?? 0.4;
@@ -315,12 +314,12 @@ export function discoverCandidates(
     const event = eventOf.get(a.id) ?? [a.id];
     const others = event.filter((id) => sideOf(id) !== sideOf(a.id));
     const merged = mergeDrafts(drafts.get(a.id) ?? new Map());
-    const out: { candidate: Candidate; signals: Signal[]; phrase: string }[] = [];
+    const out: { candidate: Candidate; explain: () => string[]; parts: Part[]; phrase: string }[] = [];
     for (const d of merged) {
       if (!d.parts.length) continue;
-      const span = w.tokens.slice(d.from, d.to);
-      const stems = span.map((t) => t.stem);
-      const content = span.filter((t) => !t.stop).map((t) => t.stem);
+      const stems = w.stemIds.subarray(d.from, d.to);
+      const content: number[] = [];
+      for (let i = d.from; i < d.to; i++) if (!w.tokens[i]!.stop) content.push(w.stemIds[i]!);
       const phrase = stems.join(' ');
       const lacking = others.filter((o) => !hasPhrase(o, stems, content)).length;
       const divergence = Math.max(others.length ? lacking / others.length : 0.5, d.labelDivergence);
@@ -331,16 +330,20 @@ export function discoverCandidates(
       const score = (1 - miss) * (0.35 + 0.65 * divergence) * (quoted ? 0.85 : 1);
       if (score < minScore) continue;
       const unique = others.length > 0 && lacking === others.length;
-      const text = a.text.slice(w.tokens[d.from]!.start, w.tokens[d.to - 1]!.end);
-      const swapReason = describeSwaps(text, parts, unique, new Set(others.map(sideOf)).size);
-      const reasons = [...new Set(parts.map((p) => (p.signal === 'swap' ? swapReason : p.reason)))];
-      if (unique && !swapReason.startsWith('only')) reasons.push('no other report of this event uses this wording');
-      if (quoted) reasons.push('inside a quotation: the words are the speaker’s, the choice to quote them the outlet’s');
       const start = w.tokens[d.from]!.start;
       const end = w.tokens[d.to - 1]!.end;
+      // Reasons are written only for the candidates the cap keeps (below).
+      const explain = (): string[] => {
+        const swapReason = describeSwaps(a.text.slice(start, end), parts, unique, new Set(others.map(sideOf)).size);
+        const reasons = [...new Set(parts.map((p) => (p.signal === 'swap' ? swapReason : p.reason)))];
+        if (unique && !swapReason.startsWith('only')) reasons.push('no other report of this event uses this wording');
+        if (quoted) reasons.push('inside a quotation: the words are the speaker’s, the choice to quote them the outlet’s');
+        return reasons;
+      };
       out.push({
-        candidate: { start, end, text: a.text.slice(start, end), score: Math.round(score * 1000) / 1000, reasons, proposedReferent: d.referent },
-        signals: [...new Set(parts.map((p) => p.signal))],
+        candidate: { start, end, text: a.text.slice(start, end), score: Math.round(score * 1000) / 1000, reasons: [], proposedReferent: d.referent },
+        explain,
+        parts,
         phrase,
       });
     }
@@ -350,8 +353,9 @@ export function discoverCandidates(
     const phrases = new Set<string>();
     for (const o of out) if (phrases.size < cap) phrases.add(o.phrase);
     const kept = out.filter((o) => phrases.has(o.phrase)).sort((x, y) => x.candidate.start - y.candidate.start);
+    for (const k of kept) k.candidate.reasons = k.explain();
     candidates.set(a.id, kept.map((k) => k.candidate));
-    signals.set(a.id, kept.map((k) => k.signals));
+    signals.set(a.id, kept.map((k) => [...new Set(k.parts.map((p) => p.signal))]));
   }
   const published: ProposedReferent[] = referents.map(({ id, labels, counts: c, why }: ReferentGroup) => ({ id, labels, counts: c, why }));
   return { candidates, referents: published, signals };

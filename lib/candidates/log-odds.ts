@@ -65,8 +65,6 @@ export function pooledBackground(pool: Counts, list?: Background, weight = 0.5):
  * deviation sqrt(1/(y_focus + α_w) + 1/(y_rest + α_w)). Sorted by z, highest first.
  */
 export function logOddsZ(focus: Counts, rest: Counts, background: Background, options: LogOddsOptions = {}): WordScore[] {
-  const a0 = options.priorSize ?? 100;
-  const floor = options.floor ?? 1e-6;
   const nf = total(focus);
   const nr = total(rest);
   const minFocus = options.minFocusCount ?? 0;
@@ -75,13 +73,22 @@ export function logOddsZ(focus: Counts, rest: Counts, background: Background, op
   for (const word of words) {
     const yf = focus.get(word) ?? 0;
     if (yf < minFocus) continue;
-    const yr = rest.get(word) ?? 0;
-    const a = a0 * Math.max(background(word) ?? floor, floor);
-    const lf = Math.log((yf + a) / Math.max(nf + a0 - yf - a, 1e-9));
-    const lr = Math.log((yr + a) / Math.max(nr + a0 - yr - a, 1e-9));
-    const delta = lf - lr;
-    const z = delta / Math.sqrt(1 / (yf + a) + 1 / (yr + a));
-    scores.push({ word, delta, z, focusCount: yf, restCount: yr });
+    scores.push(scoreWord(word, yf, rest.get(word) ?? 0, nf, nr, background, options));
   }
   return scores.sort((x, y) => y.z - x.z || x.word.localeCompare(y.word));
+}
+
+/**
+ * The score of one word from its counts (`yf` of `nf` focus uses, `yr` of `nr` in the rest): what
+ * {@link logOddsZ} computes for each word, for callers that keep their counts in their own shape.
+ */
+export function scoreWord(word: string, yf: number, yr: number, nf: number, nr: number, background: Background, options: LogOddsOptions = {}): WordScore {
+  const a0 = options.priorSize ?? 100;
+  const floor = options.floor ?? 1e-6;
+  const a = a0 * Math.max(background(word) ?? floor, floor);
+  const lf = Math.log((yf + a) / Math.max(nf + a0 - yf - a, 1e-9));
+  const lr = Math.log((yr + a) / Math.max(nr + a0 - yr - a, 1e-9));
+  const delta = lf - lr;
+  const z = delta / Math.sqrt(1 / (yf + a) + 1 / (yr + a));
+  return { word, delta, z, focusCount: yf, restCount: yr };
 }

@@ -6,7 +6,7 @@
  */
 import type { ProposedReferent } from '../types';
 import type { AlignedPair, Swap } from './swaps';
-import { wordRange, type ArticleWords, type WordToken } from './words';
+import { stemIdCount, wordRange, type ArticleWords, type WordToken } from './words';
 
 /** Tuning for {@link proposeReferents}. */
 export interface ReferentOptions {
@@ -99,7 +99,7 @@ function actorLike(uses: readonly Use[]): boolean {
   let personContexts = 0;
   for (const { token, prev, next } of uses) {
     if (token.capital) capital++;
-    const plural = token.norm === `${token.stem}s` || token.norm === `${token.stem}es`;
+    const plural = isPluralOf(token.norm, token.stem);
     // A determiner alone does not make a noun ("the former senator"): the noun phrase must end here.
     if (plural && !(prev && SUBJECTS.has(prev.norm))) {
       nominal++;
@@ -117,6 +117,14 @@ function actorLike(uses: readonly Use[]): boolean {
   return person && capital * 2 <= uses.length && nominal > verbal && !/(?:ly|ing|ed)$/.test(first);
 }
 
+/** `norm` is `stem` plus "s" or "es" (tested without building either string: this runs for every use). */
+function isPluralOf(norm: string, stem: string): boolean {
+  const extra = norm.length - stem.length;
+  if (extra !== 1 && extra !== 2) return false;
+  if (norm.charCodeAt(norm.length - 1) !== 115 /* s */ || (extra === 2 && norm.charCodeAt(norm.length - 2) !== 101) /* e */) return false;
+  return norm.startsWith(stem);
+}
+
 type Vector = Map<string, number>;
 
 /**
@@ -127,18 +135,19 @@ type Vector = Map<string, number>;
 function contextVectors(
   words: readonly ArticleWords[],
   labels: ReadonlySet<string>,
-  shared: (stem: string) => boolean,
+  shared: (stemId: number) => boolean,
 ): Map<string, Vector> {
   const raw = new Map<string, Vector>();
   for (const w of words) {
     const toks = w.tokens;
+    const ids = w.stemIds;
     toks.forEach((t, i) => {
       if (!labels.has(t.stem)) return;
       let v = raw.get(t.stem);
       if (!v) raw.set(t.stem, (v = new Map()));
       for (let j = Math.max(0, i - 6); j <= i + 6 && j < toks.length; j++) {
         const u = toks[j]!;
-        if (j === i || u.stop || u.sentence !== t.sentence || u.stem === t.stem || !shared(u.stem)) continue;
+        if (j === i || u.stop || u.sentence !== t.sentence || u.stem === t.stem || !shared(ids[j]!)) continue;
         v.set(u.stem, (v.get(u.stem) ?? 0) + 1 / Math.sqrt(Math.abs(j - i)));
       }
     });
@@ -194,12 +203,13 @@ function surfaceForm(text: string, use: Use): string {
 
 const key = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
 
-function stemsWithin(words: ArticleWords | undefined, start: number, end: number): Set<string> {
+/** The label stems among the words of `[start, end)`, in order of first use. */
+function labelsWithin(words: ArticleWords | undefined, start: number, end: number, labels: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   if (!words) return out;
   const { tokens } = words;
   const { from, to } = wordRange(tokens, start, end);
-  for (let i = from; i < to; i++) if (!tokens[i]!.stop) out.add(tokens[i]!.stem);
+  for (let i = from; i < to; i++) if (!tokens[i]!.stop && labels.has(tokens[i]!.stem)) out.add(tokens[i]!.stem);
   return out;
 }
 
@@ -282,40 +292,51 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
   const considered: string[][] = input.groups.map(() => []);
   const claimed = new Set<string>();
 
+  // Per stem id, over the event being read: uses, sides using it, last side seen (members come side by side).
+  const idCount = stemIdCount();
+  const tally = new Int32Array(idCount);
+  const sideCount = new Int32Array(idCount);
+  const lastSide = new Int32Array(idCount);
+  const touched: number[] = [];
   input.groups.forEach((group, gi) => {
     const members = group.map((id) => byId.get(id)).filter((w): w is ArticleWords => !!w);
     const sides = [...new Set(members.map((w) => input.sideOf(w.id)))];
     if (sides.length < 2) return;
     const sideIndex = new Map(sides.map((s, i) => [s, i]));
     // First pass: how often and by which sides each stem is used; Use records only for the
-    // stems that can still qualify (most words of an event are used once).
-    // Per stem: uses, and how many sides use it (members are visited side by side, so a side is
-    // counted when it differs from the last side seen for the stem).
-    const stats = new Map<string, { tally: number; sides: number; lastSide: number }>();
+    // stems that can still qualify (most words of an event are used once). Members are visited side
+    // by side, so a side is counted when it differs from the last side seen for the stem.
     const sideLength = sides.map(() => 0);
     const bySide = members.map((w) => ({ w, side: sideIndex.get(input.sideOf(w.id))! })).sort((x, y) => x.side - y.side);
+    for (const id of touched) tally[id] = 0;
+    touched.length = 0;
     for (const { w, side } of bySide) {
-      for (const t of w.tokens) {
-        if (t.stop) continue;
+      const ids = w.stemIds;
+      for (let i = 0; i < ids.length; i++) {
+        if (w.tokens[i]!.stop) continue;
         sideLength[side]! += 1;
-        const st = stats.get(t.stem);
-        if (!st) stats.set(t.stem, { tally: 1, sides: 1, lastSide: side });
-        else {
-          st.tally++;
-          if (st.lastSide !== side) {
-            st.sides++;
-            st.lastSide = side;
+        const id = ids[i]!;
+        if (tally[id] === 0) {
+          touched.push(id);
+          tally[id] = 1;
+          sideCount[id] = 1;
+          lastSide[id] = side;
+        } else {
+          tally[id]!++;
+          if (lastSide[id] !== side) {
+            sideCount[id]!++;
+            lastSide[id] = side;
           }
         }
       }
     }
-    const sidesUsing = (stem: string) => stats.get(stem)?.sides ?? 0;
     const uses = new Map<string, Use[]>();
     for (const w of members) {
+      const ids = w.stemIds;
       w.tokens.forEach((t, i) => {
         if (t.stop) return;
-        const st = stats.get(t.stem)!;
-        if (st.tally < minUses || st.sides >= sides.length) return;
+        const id = ids[i]!;
+        if (tally[id]! < minUses || sideCount[id]! >= sides.length) return;
         let list = uses.get(t.stem);
         if (!list) uses.set(t.stem, (list = []));
         const prev = w.tokens[i - 1];
@@ -337,16 +358,16 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
         return [l, r.map((c, i) => c / Math.max(1, sideLength[i]!))];
       }),
     );
-    const vectors = contextVectors(members, labelSet, (stem) => sidesUsing(stem) >= 2);
+    const vectors = contextVectors(members, labelSet, (id) => sideCount[id]! >= 2);
 
     // Labels that one side of an aligned pair has and the other lacks.
     const pairEvidence = new Map<string, number>();
     const oneSided = new Map<string, number>();
     for (const p of pairsByGroup[gi]!) {
-      const a = stemsWithin(byId.get(p.a.article), p.a.start, p.a.end);
-      const b = stemsWithin(byId.get(p.b.article), p.b.start, p.b.end);
-      const ua = [...a].filter((x) => labelSet.has(x) && !b.has(x));
-      const ub = [...b].filter((x) => labelSet.has(x) && !a.has(x));
+      const a = labelsWithin(byId.get(p.a.article), p.a.start, p.a.end, labelSet);
+      const b = labelsWithin(byId.get(p.b.article), p.b.start, p.b.end, labelSet);
+      const ua = [...a].filter((x) => !b.has(x));
+      const ub = [...b].filter((x) => !a.has(x));
       for (const x of [...ua, ...ub]) oneSided.set(x, (oneSided.get(x) ?? 0) + 1);
       const weight = 1 / Math.sqrt(Math.max(1, ua.length * ub.length));
       for (const x of ua) for (const y of ub) if (x !== y) pairEvidence.set(key(x, y), (pairEvidence.get(key(x, y)) ?? 0) + weight);

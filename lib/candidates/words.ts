@@ -94,13 +94,22 @@ export function isBodyParagraph(article: ArticleAnalysis, index: number): boolea
 // Stems as integers, so signals can count and compare them in typed arrays. The interner lives as
 // long as the process; `forgetStemIds` starts it afresh (between corpora, when it has grown large).
 let stemIdTable = new Map<string, number>();
+let stemById: string[] = [];
 let stemGeneration = 0;
 
 /** The interned id of a stem. */
 export function stemId(stemmed: string): number {
   let id = stemIdTable.get(stemmed);
-  if (id === undefined) stemIdTable.set(stemmed, (id = stemIdTable.size));
+  if (id === undefined) {
+    stemIdTable.set(stemmed, (id = stemIdTable.size));
+    stemById.push(stemmed);
+  }
   return id;
+}
+
+/** The stem an id stands for (the inverse of `stemId`). */
+export function stemOf(id: number): string {
+  return stemById[id] ?? '';
 }
 
 /** How many stems have ids (every id is below this). */
@@ -112,6 +121,7 @@ export function stemIdCount(): number {
 export function forgetStemIds(limit = 1_000_000): void {
   if (stemIdTable.size <= limit) return;
   stemIdTable = new Map();
+  stemById = [];
   stemGeneration++;
 }
 
@@ -225,9 +235,78 @@ export function wordRange(tokens: readonly WordToken[], start: number, end: numb
   return { from, to };
 }
 
+/** Calls `visit(stemId, count)` for each stem of the article's content tokens, by id (read from its stem index). */
+export function forEachStemCount(index: StemIndex, visit: (id: number, count: number) => void): void {
+  const { content } = index;
+  let at = 0;
+  while (at < content.length) {
+    const id = Math.floor(content[at]! / PACK);
+    let end = at + 1;
+    while (end < content.length && Math.floor(content[end]! / PACK) === id) end++;
+    visit(id, end - at);
+    at = end;
+  }
+}
+
 /** Counts of each stem among an article's content tokens (stop words left out). */
 export function stemCounts(words: ArticleWords): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of words.tokens) if (!t.stop) counts.set(t.stem, (counts.get(t.stem) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * Where each stem occurs in an article, for phrase lookups: token indexes ordered by (stem id,
+ * position), packed as id·2^21 + index in one sorted typed array (no map, no array per stem).
+ */
+export interface StemIndex {
+  /** Sorted packed (stem id, token index) of the content tokens (stop words left out). */
+  content: Float64Array;
+  /** The same over every token, built when first asked for (see `positionsOf`). */
+  all: Float64Array | null;
+}
+
+const PACK = 2 ** 21;
+
+function packed(words: ArticleWords, contentOnly: boolean): Float64Array {
+  const { stemIds, tokens } = words;
+  const out = new Float64Array(stemIds.length);
+  let m = 0;
+  for (let i = 0; i < stemIds.length; i++) if (!contentOnly || !tokens[i]!.stop) out[m++] = stemIds[i]! * PACK + i;
+  return out.subarray(0, m).sort();
+}
+
+/** The stem index of an article (token counts stay far below 2^21, so the packing is exact). */
+export function stemIndex(words: ArticleWords): StemIndex {
+  return { content: packed(words, true), all: null };
+}
+
+/** First position of `sorted` holding stem id `id` or a larger one. */
+function lowerBound(sorted: Float64Array, id: number): number {
+  const key = id * PACK;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when a content token of the article has stem id `id`. */
+export function usesStem(index: StemIndex, id: number): boolean {
+  const at = lowerBound(index.content, id);
+  return at < index.content.length && Math.floor(index.content[at]! / PACK) === id;
+}
+
+/** Calls `visit` with each token index whose stem id is `id`, in text order, until it returns true. */
+export function someTokenWithStem(words: ArticleWords, index: StemIndex, id: number, visit: (i: number) => boolean): boolean {
+  const all = (index.all ??= packed(words, false));
+  for (let at = lowerBound(all, id); at < all.length; at++) {
+    const v = all[at]!;
+    if (Math.floor(v / PACK) !== id) break;
+    if (visit(v - id * PACK)) return true;
+  }
+  return false;
 }

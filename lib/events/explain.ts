@@ -215,7 +215,9 @@ function sharedWords(members: number[], ctx: ExplainContext, weights: Map<string
     if (f.length >= need) scored.push({ forms: f, score: (distinct(`w:${k}`, weights, ctx) * f.length) / members.length });
   }
   if (scored.length > max) {
-    const cut = scored.map((x) => x.score).sort((a, b) => b - a)[max - 1]!;
+    // The max-th highest score, from a typed sort: sorting a plain array of numbers here sent V8 into
+    // a deoptimisation loop (the scores are sometimes all small integers, sometimes not).
+    const cut = Float64Array.from(scored, (x) => x.score).sort()[scored.length - max]!;
     scored = scored.filter((x) => x.score >= cut);
   }
   return scored

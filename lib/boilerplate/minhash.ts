@@ -47,26 +47,50 @@ export function minhashSignatures(words: readonly (readonly number[])[], hashes:
       prev = h;
     }
     if (m === 0) continue; // stays EMPTY
-    // Two rows per pass over the shingles, so their minimums stay in registers rather than going
-    // through the array (about twice as fast). The top bit is flipped so that signed 32-bit comparisons,
-    // which V8 keeps in integer registers, order the values as unsigned ones.
+    // Four rows per pass over the shingles, so their minimums stay in registers rather than going
+    // through the array (about twice as fast as one row per pass). The top bit is flipped so that
+    // signed 32-bit comparisons, which V8 keeps in integer registers, order the values as unsigned ones.
     const base = p * hashes;
-    for (let k = 0; k < hashes; k += 2) {
+    let k = 0;
+    for (; k + 4 <= hashes; k += 4) {
       const seedA = seeds[k] as number;
-      const seedB = k + 1 < hashes ? (seeds[k + 1] as number) : seedA;
+      const seedB = seeds[k + 1] as number;
+      const seedC = seeds[k + 2] as number;
+      const seedD = seeds[k + 3] as number;
       let minA = 0x7fffffff;
       let minB = 0x7fffffff;
+      let minC = 0x7fffffff;
+      let minD = 0x7fffffff;
       for (let x = 0; x < m; x++) {
         const s = shingles[x] as number;
         const a = Math.imul(s ^ seedA, 0x9e3779b1);
         const b = Math.imul(s ^ seedB, 0x9e3779b1);
+        const c = Math.imul(s ^ seedC, 0x9e3779b1);
+        const d = Math.imul(s ^ seedD, 0x9e3779b1);
         const biasedA = a ^ (a >>> 15) ^ 0x80000000;
         const biasedB = b ^ (b >>> 15) ^ 0x80000000;
+        const biasedC = c ^ (c >>> 15) ^ 0x80000000;
+        const biasedD = d ^ (d >>> 15) ^ 0x80000000;
         if (biasedA < minA) minA = biasedA;
         if (biasedB < minB) minB = biasedB;
+        if (biasedC < minC) minC = biasedC;
+        if (biasedD < minD) minD = biasedD;
       }
       sig[base + k] = (minA ^ 0x80000000) >>> 0;
-      if (k + 1 < hashes) sig[base + k + 1] = (minB ^ 0x80000000) >>> 0;
+      sig[base + k + 1] = (minB ^ 0x80000000) >>> 0;
+      sig[base + k + 2] = (minC ^ 0x80000000) >>> 0;
+      sig[base + k + 3] = (minD ^ 0x80000000) >>> 0;
+    }
+    // Rows left over when `hashes` is not a multiple of four, one per pass.
+    for (; k < hashes; k++) {
+      const seed = seeds[k] as number;
+      let min = 0x7fffffff;
+      for (let x = 0; x < m; x++) {
+        const a = Math.imul((shingles[x] as number) ^ seed, 0x9e3779b1);
+        const biased = a ^ (a >>> 15) ^ 0x80000000;
+        if (biased < min) min = biased;
+      }
+      sig[base + k] = (min ^ 0x80000000) >>> 0;
     }
   }
   return sig;

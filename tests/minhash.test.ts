@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, estimateJaccard, jaccardAtLeast, minhashSignatures } from '../lib/boilerplate/minhash';
+import { EMPTY, estimateJaccard, fmix32, jaccardAtLeast, minhashSignatures } from '../lib/boilerplate/minhash';
 
 /** Word-id paragraphs drawn from a small vocabulary, so some of them overlap. */
 function paragraphs(count: number, seed: number): number[][] {
@@ -18,6 +18,33 @@ describe('minhashSignatures', () => {
     // The same paragraph always gets the same signature, and an empty one stays EMPTY.
     expect(minhashSignatures([words[0]!], 5)).toEqual(sig.subarray(0, 5));
     expect([...minhashSignatures([[]], 5)]).toEqual([EMPTY, EMPTY, EMPTY, EMPTY, EMPTY]);
+  });
+
+  it('equals a row-by-row computation of the documented permutations, whatever the number of rows', () => {
+    // The signature loop takes several rows per pass over the shingles; this is the plain definition.
+    const reference = (ids: readonly number[], hashes: number): number[] => {
+      const shingles: number[] = [];
+      let prev = 0;
+      ids.forEach((id, t) => {
+        const h = fmix32(Math.imul(id + 1, 0x9e3779b1));
+        shingles.push(h);
+        if (t > 0) shingles.push(fmix32(Math.imul(prev, 0x01000193) ^ h ^ 0x5bd1e995));
+        prev = h;
+      });
+      return Array.from({ length: hashes }, (_, k) => {
+        const seed = fmix32(0x9e3779b9 + k * 0x632be5ab);
+        if (!shingles.length) return EMPTY;
+        return Math.min(...shingles.map((s) => {
+          const x = Math.imul(s ^ seed, 0x9e3779b1);
+          return (x ^ (x >>> 15)) >>> 0;
+        }));
+      });
+    };
+    const words = paragraphs(40, 11);
+    for (const hashes of [1, 3, 4, 5, 7, 64]) {
+      const sig = minhashSignatures(words, hashes);
+      words.forEach((ids, p) => expect([...sig.subarray(p * hashes, (p + 1) * hashes)]).toEqual(reference(ids, hashes)));
+    }
   });
 
   it('estimates identical paragraphs as Jaccard 1', () => {

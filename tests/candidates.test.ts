@@ -4,7 +4,7 @@ import { loadArticles } from '../lib/corpus';
 import { compareArticles } from '../lib/compare';
 import { discoverCandidates, findCandidates, pairsFromRows, type CandidateReport } from '../lib/candidates';
 import { compileCues, inflections, matchCues } from '../lib/candidates/cues';
-import { articleWords, quotedRanges, stem } from '../lib/candidates/words';
+import { articleWords, forEachStemCount, quotedRanges, someTokenWithStem, stem, stemIndex, stemOf, usesStem } from '../lib/candidates/words';
 import type { ArticleAnalysis, Candidate } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
@@ -154,6 +154,30 @@ describe('the word layer', () => {
       expect(fromTable.sentenceTokens).toEqual(again.sentenceTokens);
       // Equal stems, equal ids, whichever way the words were read.
       expect([...fromTable.stemIds]).toEqual([...again.stemIds]);
+    }
+  });
+});
+
+describe('the stem index', () => {
+  it('answers presence, positions and counts as a plain scan of the tokens does', async () => {
+    const loaded = await loadArticles([CORPUS_DIR]);
+    const analysed = analyzeArticles(loaded.articles, []).articles;
+    const words = analysed.map((a) => articleWords(a));
+    const allIds = new Set(words.flatMap((w) => [...w.stemIds]));
+    for (const w of words) {
+      const index = stemIndex(w);
+      const counts = new Map<number, number>();
+      forEachStemCount(index, (id, n) => counts.set(id, n));
+      for (const id of allIds) {
+        const content = w.tokens.flatMap((t, i) => (!t.stop && w.stemIds[i] === id ? [i] : []));
+        const every = w.tokens.flatMap((_, i) => (w.stemIds[i] === id ? [i] : []));
+        expect(usesStem(index, id)).toBe(content.length > 0);
+        expect(counts.get(id) ?? 0).toBe(content.length);
+        const seen: number[] = [];
+        expect(someTokenWithStem(w, index, id, (i) => (seen.push(i), false))).toBe(false);
+        expect(seen).toEqual(every);
+        if (every.length) expect(w.tokens[every[0]!]!.stem).toBe(stemOf(id));
+      }
     }
   });
 });

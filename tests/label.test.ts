@@ -5,6 +5,7 @@ import { labelTerms } from '../lib/label';
 import { compileLexicon, parseLexicon } from '../lib/lexicon';
 import { splitParagraphs, splitSentences } from '../lib/segment';
 import type { Sentence, TermHit } from '../lib/types';
+import { tokenTable, Vocabulary } from '../lib/token-table';
 import { ROOT, SEED_IDS, seedText, type SeedId } from './helpers/seeds';
 
 const parsed = parseLexicon(readFileSync(path.join(ROOT, 'lexicons/syria.yaml'), 'utf8'), 'lexicons/syria.yaml');
@@ -180,6 +181,24 @@ describe('labelTerms on the seed articles', () => {
   it('finds nothing with an empty lexicon', () => {
     const text = seedText('000_aa3b1d39a0c4470b');
     expect(labelTerms(text, sentencesOf(text), compileLexicon([]))).toEqual([]);
+  });
+
+  it('finds the same terms when it reads a shared token table (which skips sentences no term can start in)', () => {
+    const vocabulary = new Vocabulary();
+    const texts = [
+      ...SEED_IDS.map(seedText),
+      // Sentences without any term word, one with only the first word of a two-word term, two-word
+      // terms split by a line break or a hyphen, and a word cut by the sentence edge.
+      'Nothing here. Heavy rain fell. They said heavy\nbombardment followed. The so-called Syrian Observatory spoke.',
+      'A truce held. The foreign-backed militants left. Dara’a was quiet.Rebels returned.',
+    ];
+    for (const text of texts) {
+      const sentences = sentencesOf(text);
+      const plain = labelTerms(text, sentences, compiled);
+      expect(labelTerms(text, sentences, compiled, tokenTable(text, vocabulary))).toEqual(plain);
+    }
+    // The fixtures do hold terms, so the comparison is not between two empty lists.
+    expect(labelTerms(texts.at(-1)!, sentencesOf(texts.at(-1)!), compiled).length).toBeGreaterThan(2);
   });
 
   it('numbers hits by sentence position when spans carry no index', () => {

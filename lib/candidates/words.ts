@@ -54,7 +54,15 @@ export function stem(norm: string): string {
   return w;
 }
 
-const PAIRS: Record<string, string> = { '“': '”', '«': '»', '‘': '’' };
+/** Opening quotation marks (by code unit) and the marks that close them: “ ”, « », ‘ ’. */
+const CLOSER = new Map([
+  [0x201c, 0x201d],
+  [0xab, 0xbb],
+  [0x2018, 0x2019],
+]);
+const STRAIGHT = 0x22;
+const LEFT_SINGLE = 0x2018;
+const RIGHT_SINGLE = 0x2019;
 
 /**
  * Quoted stretches of one paragraph: curly and guillemet quotes pair by direction, straight double
@@ -64,18 +72,19 @@ const PAIRS: Record<string, string> = { '“': '”', '«': '»', '‘': '’' }
 export function quotedRanges(text: string, from: number, to: number): Span[] {
   const ranges: Span[] = [];
   let open = -1;
-  let closer = '';
+  let closer = 0;
+  // Compared by code unit: this runs for every character of every body paragraph.
   for (let i = from; i < to; i++) {
-    const ch = text[i] ?? '';
+    const c = text.charCodeAt(i);
     if (open < 0) {
-      if (ch === '"') {
+      if (c === STRAIGHT) {
         open = i;
-        closer = '"';
-      } else if (PAIRS[ch] && (ch !== '‘' || i === from || /[\s(\[]/u.test(text[i - 1] ?? ''))) {
+        closer = STRAIGHT;
+      } else if (CLOSER.has(c) && (c !== LEFT_SINGLE || i === from || /[\s(\[]/u.test(text[i - 1] ?? ''))) {
         open = i;
-        closer = PAIRS[ch] ?? '';
+        closer = CLOSER.get(c)!;
       }
-    } else if (ch === closer && (ch !== '’' || !/[\p{L}\p{N}]/u.test(text[i + 1] ?? ''))) {
+    } else if (c === closer && (c !== RIGHT_SINGLE || !/[\p{L}\p{N}]/u.test(text[i + 1] ?? ''))) {
       ranges.push({ start: open, end: i + 1 });
       open = -1;
     }

@@ -4,7 +4,7 @@
  */
 import { tokenize } from './normalize';
 import { matchTerms, type CompiledLexicon } from './lexicon/matcher';
-import { tokenRange, tokensIn, type TokenTable, type Vocabulary } from './token-table';
+import { tokenRange, tokensOfRange, type TokenTable, type Vocabulary } from './token-table';
 import { findDirectQuotes, findReportedSpeech, regionsInSentence, sortRegions, voiceOf, type SentenceSpan } from './voice';
 import type { TermHit } from './types';
 
@@ -23,11 +23,14 @@ export function labelTerms(
   const direct = findDirectQuotes(text, sentences);
   const hits: TermHit[] = [];
   const table = tokens?.text === text ? tokens : undefined;
+  const opens = table ? openersFor(compiled, table.vocabulary) : undefined;
   sentences.forEach((s, position) => {
+    // A range when the table's tokens are exactly the sentence's (no word cut by an edge).
+    const range = table ? tokenRange(table, s.start, s.end) : null;
     // Most sentences hold no term: when none of their words can start one, skip reading them.
-    if (table && !mayHoldTerm(table, s.start, s.end, compiled)) return;
+    if (range && opens && !mayHoldTerm(table!, range, compiled, opens)) return;
     // One tokenisation per sentence serves both the matcher and the reported-speech finder.
-    const words = table ? tokensIn(table, s.start, s.end) : tokenize(text, s.start, s.end);
+    const words = range ? tokensOfRange(table!, range) : tokenize(text, s.start, s.end);
     const matches = matchTerms(text, words, compiled);
     if (matches.length === 0) return;
     const quotes = regionsInSentence(direct, s);
@@ -60,33 +63,36 @@ export function labelTerms(
  */
 const openers = new WeakMap<CompiledLexicon, WeakMap<Vocabulary, Uint8Array>>();
 
-/**
- * False only when no word of `[start, end)` can start a match (a term word by itself, or the first word
- * of a longer term followed by its second word), so the sentence has none. True when unsure: a word of
- * the table crossing an edge tokenises differently, and whether two words join is left to `matchTerms`.
- */
-function mayHoldTerm(table: TokenTable, start: number, end: number, compiled: CompiledLexicon): boolean {
-  const range = tokenRange(table, start, end);
-  if (!range) return true;
+/** The opener memo of a lexicon over a vocabulary, grown to the vocabulary's size. */
+function openersFor(compiled: CompiledLexicon, vocabulary: Vocabulary): Uint8Array {
   let byVocabulary = openers.get(compiled);
   if (!byVocabulary) openers.set(compiled, (byVocabulary = new WeakMap()));
-  const { vocabulary } = table;
   let known = byVocabulary.get(vocabulary);
   if (!known || known.length < vocabulary.size) {
     const grown = new Uint8Array(Math.max(1024, vocabulary.size * 2));
     if (known) grown.set(known);
     byVocabulary.set(vocabulary, (known = grown));
   }
+  return known;
+}
+
+/**
+ * False only when no word of the table's tokens `range` can start a match (a term word by itself, or
+ * the first word of a longer term followed by its second word), so the sentence has none. Whether two
+ * words join is left to `matchTerms`.
+ */
+function mayHoldTerm(table: TokenTable, range: readonly [number, number], compiled: CompiledLexicon, known: Uint8Array): boolean {
   const { root } = compiled;
+  const { words } = table.vocabulary;
   for (let k = range[0]; k < range[1]; k++) {
     const id = table.ids[k]!;
     let opens = known[id]!;
     if (opens === 0) {
-      const node = root.children.get(vocabulary.words[id]!);
+      const node = root.children.get(words[id]!);
       known[id] = opens = !node ? 2 : node.terminal ? 1 : 3;
     }
     if (opens === 1) return true;
-    if (opens === 3 && k + 1 < range[1] && root.children.get(vocabulary.words[id]!)!.children.has(vocabulary.words[table.ids[k + 1]!]!)) return true;
+    if (opens === 3 && k + 1 < range[1] && root.children.get(words[id]!)!.children.has(words[table.ids[k + 1]!]!)) return true;
   }
   return false;
 }

@@ -154,7 +154,11 @@ export function tokenRange(table: TokenTable, from: number, to: number): [number
 /** The tokens of `[from, to)`, equal to `tokenize(table.text, from, to)` but read from the table. */
 export function tokensIn(table: TokenTable, from: number, to: number): Token[] {
   const range = tokenRange(table, from, to);
-  if (!range) return tokenize(table.text, from, to);
+  return range ? tokensOfRange(table, range) : tokenize(table.text, from, to);
+}
+
+/** The table's tokens `[first, last)` as `Token`s (a range from `tokenRange`). */
+export function tokensOfRange(table: TokenTable, range: readonly [number, number]): Token[] {
   const words = table.vocabulary.words;
   const out: Token[] = new Array(range[1] - range[0]);
   for (let k = range[0]; k < range[1]; k++) {

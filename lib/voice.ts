@@ -124,11 +124,12 @@ function paragraphSpans(text: string, sentences: readonly SentenceSpan[]): Span[
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
-const LEFT_DOUBLE = 0x201c; // “
-const RIGHT_DOUBLE = 0x201d; // ”
-const STRAIGHT_DOUBLE = 0x22; // "
-const LEFT_SINGLE = 0x2018; // ‘
-const RIGHT_SINGLE = 0x2019; // ’
+// Quotation marks by code unit (also read by the candidates' quotation scan).
+export const LEFT_DOUBLE = 0x201c; // “
+export const RIGHT_DOUBLE = 0x201d; // ”
+export const STRAIGHT_DOUBLE = 0x22; // "
+export const LEFT_SINGLE = 0x2018; // ‘
+export const RIGHT_SINGLE = 0x2019; // ’
 
 /**
  * Quotation-mark pairs inside one paragraph: “…” and "…" (either closing mark ends either opening,

@@ -4,6 +4,7 @@
  * from the comparison engine, or aligns sentences itself by shared content words.
  */
 import { alignWith } from '../adapters/diff';
+import { popcount } from '../boilerplate/lcs';
 import { diffIds } from '../boilerplate/myers';
 import type { AlignedRow } from '../types';
 import { stemIdCount, wordRange, type ArticleWords, type WordToken } from './words';
@@ -174,12 +175,6 @@ export function alignByOverlap(
     }
   }
   return pairs;
-}
-
-function popcount(v: number): number {
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 let bag = new Int32Array(1024);

@@ -5,6 +5,7 @@
 import { tokenize } from '../normalize';
 import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import type { ArticleAnalysis, Span, Token } from '../types';
+import { LEFT_DOUBLE, LEFT_SINGLE, RIGHT_DOUBLE, RIGHT_SINGLE, STRAIGHT_DOUBLE } from '../voice';
 import { STOPWORDS } from './word-lists';
 
 /** A body token as the candidate signals see it. */
@@ -56,13 +57,10 @@ export function stem(norm: string): string {
 
 /** Opening quotation marks (by code unit) and the marks that close them: “ ”, « », ‘ ’. */
 const CLOSER = new Map([
-  [0x201c, 0x201d],
+  [LEFT_DOUBLE, RIGHT_DOUBLE],
   [0xab, 0xbb],
-  [0x2018, 0x2019],
+  [LEFT_SINGLE, RIGHT_SINGLE],
 ]);
-const STRAIGHT = 0x22;
-const LEFT_SINGLE = 0x2018;
-const RIGHT_SINGLE = 0x2019;
 
 /**
  * Quoted stretches of one paragraph: curly and guillemet quotes pair by direction, straight double
@@ -77,9 +75,9 @@ export function quotedRanges(text: string, from: number, to: number): Span[] {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (open < 0) {
-      if (c === STRAIGHT) {
+      if (c === STRAIGHT_DOUBLE) {
         open = i;
-        closer = STRAIGHT;
+        closer = STRAIGHT_DOUBLE;
       } else if (CLOSER.has(c) && (c !== LEFT_SINGLE || i === from || /[\s(\[]/u.test(text[i - 1] ?? ''))) {
         open = i;
         closer = CLOSER.get(c)!;
@@ -251,19 +249,6 @@ export function wordRange(tokens: readonly WordToken[], start: number, end: numb
   return { from, to };
 }
 
-/** Calls `visit(stemId, count)` for each stem of the article's content tokens, by id (read from its stem index). */
-export function forEachStemCount(index: StemIndex, visit: (id: number, count: number) => void): void {
-  const { content } = index;
-  let at = 0;
-  while (at < content.length) {
-    const id = Math.floor(content[at]! / PACK);
-    let end = at + 1;
-    while (end < content.length && Math.floor(content[end]! / PACK) === id) end++;
-    visit(id, end - at);
-    at = end;
-  }
-}
-
 /** Counts of each stem among an article's content tokens (stop words left out). */
 export function stemCounts(words: ArticleWords): Map<string, number> {
   const counts = new Map<string, number>();
@@ -278,7 +263,7 @@ export function stemCounts(words: ArticleWords): Map<string, number> {
 export interface StemIndex {
   /** Sorted packed (stem id, token index) of the content tokens (stop words left out). */
   content: Float64Array;
-  /** The same over every token, built when first asked for (see `positionsOf`). */
+  /** The same over every token, built when first asked for (see `someTokenWithStem`). */
   all: Float64Array | null;
 }
 
@@ -314,6 +299,19 @@ function lowerBound(sorted: Float64Array, id: number): number {
 export function usesStem(index: StemIndex, id: number): boolean {
   const at = lowerBound(index.content, id);
   return at < index.content.length && Math.floor(index.content[at]! / PACK) === id;
+}
+
+/** Calls `visit(stemId, count)` for each stem of the article's content tokens, by id (read from its stem index). */
+export function forEachStemCount(index: StemIndex, visit: (id: number, count: number) => void): void {
+  const { content } = index;
+  let at = 0;
+  while (at < content.length) {
+    const id = Math.floor(content[at]! / PACK);
+    let end = at + 1;
+    while (end < content.length && Math.floor(content[end]! / PACK) === id) end++;
+    visit(id, end - at);
+    at = end;
+  }
 }
 
 /** Calls `visit` with each token index whose stem id is `id`, in text order, until it returns true. */

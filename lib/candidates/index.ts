@@ -202,6 +202,7 @@ export function discoverCandidates(
     d.parts.push({ signal: 'swap', score: Math.min(1, 0.5 + (s.similarity - 0.5)), reason: '', swap: { side, other } });
   }
 
+  const minFocus = Math.max(MIN_FOCUS_USES, options.logOdds?.minFocusCount ?? MIN_FOCUS_USES);
   const eventCounts = new Float64Array(idCount);
   const sideCounts = new Float64Array(idCount);
   events.forEach((ids, ei) => {
@@ -209,7 +210,6 @@ export function discoverCandidates(
     if (sides.length < 2) return;
     // Signal 3: words one side uses markedly more than the rest (Fightin' Words). The rest is the
     // whole event less this side; only words the side uses often enough are scored.
-    const minFocus = Math.max(MIN_FOCUS_USES, options.logOdds?.minFocusCount ?? MIN_FOCUS_USES);
     let eventTotal = 0;
     for (const id of ids) {
       forEachStemCount(indexes.get(id)!, (stem, n) => {
@@ -314,47 +314,44 @@ export function discoverCandidates(
     const event = eventOf.get(a.id) ?? [a.id];
     const others = event.filter((id) => sideOf(id) !== sideOf(a.id));
     const merged = mergeDrafts(drafts.get(a.id) ?? new Map());
-    const out: { candidate: Candidate; explain: () => string[]; parts: Part[]; phrase: string }[] = [];
+    // Plain data per scored span; the reported Candidate (and its reasons) is made only for those the cap keeps.
+    const out: { start: number; end: number; score: number; referent: string | null; parts: Part[]; unique: boolean; quoted: boolean; phrase: string }[] = [];
     for (const d of merged) {
       if (!d.parts.length) continue;
       const stems = w.stemIds.subarray(d.from, d.to);
       const content: number[] = [];
       for (let i = d.from; i < d.to; i++) if (!w.tokens[i]!.stop) content.push(w.stemIds[i]!);
-      const phrase = stems.join(' ');
       const lacking = others.filter((o) => !hasPhrase(o, stems, content)).length;
       const divergence = Math.max(others.length ? lacking / others.length : 0.5, d.labelDivergence);
       const parts = [...d.parts].sort((p, q) => SIGNAL_WEIGHT[q.signal] * q.score - SIGNAL_WEIGHT[p.signal] * p.score);
       let miss = 1;
       for (const p of parts) miss *= 1 - SIGNAL_WEIGHT[p.signal] * p.score;
       const quoted = w.tokens.slice(d.from, d.to).every((t) => t.quoted);
-      const score = (1 - miss) * (0.35 + 0.65 * divergence) * (quoted ? 0.85 : 1);
-      if (score < minScore) continue;
-      const unique = others.length > 0 && lacking === others.length;
+      const raw = (1 - miss) * (0.35 + 0.65 * divergence) * (quoted ? 0.85 : 1);
+      if (raw < minScore) continue;
+      const score = Math.round(raw * 1000) / 1000;
       const start = w.tokens[d.from]!.start;
       const end = w.tokens[d.to - 1]!.end;
-      // Reasons are written only for the candidates the cap keeps (below).
-      const explain = (): string[] => {
-        const swapReason = describeSwaps(a.text.slice(start, end), parts, unique, new Set(others.map(sideOf)).size);
-        const reasons = [...new Set(parts.map((p) => (p.signal === 'swap' ? swapReason : p.reason)))];
-        if (unique && !swapReason.startsWith('only')) reasons.push('no other report of this event uses this wording');
-        if (quoted) reasons.push('inside a quotation: the words are the speaker’s, the choice to quote them the outlet’s');
-        return reasons;
-      };
-      out.push({
-        candidate: { start, end, text: a.text.slice(start, end), score: Math.round(score * 1000) / 1000, reasons: [], proposedReferent: d.referent },
-        explain,
-        parts,
-        phrase,
-      });
+      out.push({ start, end, score, referent: d.referent, parts, unique: others.length > 0 && lacking === others.length, quoted, phrase: stems.join(' ') });
     }
     // The cap counts wordings, not occurrences: a reader sees every use of a wording kept.
     const cap = options.maxPerArticle ?? Math.max(8, Math.round(w.tokens.length / (options.wordsPerCandidate ?? 60)));
-    out.sort((x, y) => y.candidate.score - x.candidate.score || x.candidate.start - y.candidate.start);
+    out.sort((x, y) => y.score - x.score || x.start - y.start);
     const phrases = new Set<string>();
     for (const o of out) if (phrases.size < cap) phrases.add(o.phrase);
-    const kept = out.filter((o) => phrases.has(o.phrase)).sort((x, y) => x.candidate.start - y.candidate.start);
-    for (const k of kept) k.candidate.reasons = k.explain();
-    candidates.set(a.id, kept.map((k) => k.candidate));
+    const kept = out.filter((o) => phrases.has(o.phrase)).sort((x, y) => x.start - y.start);
+    const otherSides = new Set(others.map(sideOf)).size;
+    candidates.set(
+      a.id,
+      kept.map(({ start, end, score, referent, parts, unique, quoted }): Candidate => {
+        const text = a.text.slice(start, end);
+        const swapReason = describeSwaps(text, parts, unique, otherSides);
+        const reasons = [...new Set(parts.map((p) => (p.signal === 'swap' ? swapReason : p.reason)))];
+        if (unique && !swapReason.startsWith('only')) reasons.push('no other report of this event uses this wording');
+        if (quoted) reasons.push('inside a quotation: the words are the speaker’s, the choice to quote them the outlet’s');
+        return { start, end, text, score, reasons, proposedReferent: referent };
+      }),
+    );
     signals.set(a.id, kept.map((k) => [...new Set(k.parts.map((p) => p.signal))]));
   }
   const published: ProposedReferent[] = referents.map(({ id, labels, counts: c, why }: ReferentGroup) => ({ id, labels, counts: c, why }));

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, estimateJaccard, fmix32, jaccardAtLeast, minhashSignatures } from '../lib/boilerplate/minhash';
+import {
+  EMPTY,
+  estimateJaccard,
+  fmix32,
+  jaccardAtLeast,
+  jaccardCannotReach,
+  minhashSignatures,
+  nibbleSketch,
+} from '../lib/boilerplate/minhash';
 
 /** Word-id paragraphs drawn from a small vocabulary, so some of them overlap. */
 function paragraphs(count: number, seed: number): number[][] {
@@ -64,6 +72,43 @@ describe('jaccardAtLeast', () => {
             expect(jaccardAtLeast(sig, hashes, i, j, min)).toBe(estimateJaccard(sig, hashes, i, j) >= min);
           }
         }
+      }
+    }
+  });
+});
+
+describe('jaccardCannotReach', () => {
+  it('holds each signature value\'s low four bits, eight to a word', () => {
+    const sig = minhashSignatures(paragraphs(9, 5), 12);
+    const sketch = nibbleSketch(sig, 12);
+    expect(sketch.length).toBe(9 * 2);
+    for (let p = 0; p < 9; p++) {
+      for (let k = 0; k < 12; k++) {
+        expect((sketch[p * 2 + (k >> 3)]! >>> ((k & 7) * 4)) & 15).toBe(sig[p * 12 + k]! & 15);
+      }
+    }
+  });
+
+  it('never rules out a pair that reaches the threshold, and rules out most pairs that do not', () => {
+    const words = paragraphs(80, 23);
+    for (const hashes of [1, 7, 8, 64]) {
+      const sig = minhashSignatures(words, hashes);
+      const sketch = nibbleSketch(sig, hashes);
+      for (const min of [0, 0.1, 0.3, 0.5, 0.9, 1]) {
+        let below = 0;
+        let ruledOut = 0;
+        for (let i = 0; i < words.length; i++) {
+          for (let j = i + 1; j < words.length; j++) {
+            const reaches = jaccardAtLeast(sig, hashes, i, j, min);
+            const cannot = jaccardCannotReach(sketch, hashes, i, j, min);
+            if (reaches) expect(cannot, `pair ${i},${j} at ${min} with ${hashes} hashes`).toBe(false);
+            else below++;
+            if (cannot) ruledOut++;
+          }
+        }
+        // A bound that never rules anything out would be useless (and would pass the test above); at the
+        // default threshold (0.3) it should rule out most pairs below it.
+        if (hashes === 64 && min >= 0.3 && below > 100) expect(ruledOut / below).toBeGreaterThan(0.5);
       }
     }
   });

@@ -8,7 +8,7 @@ import { tokenize } from '../normalize';
 import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import { LcsScratch } from './lcs';
 import { diffIds } from './myers';
-import { forEachCandidate, jaccardAtLeast, minhashSignatures } from './minhash';
+import { forEachCandidate, jaccardAtLeast, jaccardCannotReach, minhashSignatures, nibbleSketch } from './minhash';
 import type { BoilerplateDifference, BoilerplateInfo, BoilerplateMatch, ParagraphRole, Span } from '../types';
 
 /** One article as the near-duplicate pass sees it: plain data, no disk access. */
@@ -95,10 +95,13 @@ export function findNearDuplicates(
   const corpus = indexCorpus(docs);
   const n = corpus.docOf.length;
   const signatures = minhashSignatures(corpus.words, o.hashes);
+  const sketch = nibbleSketch(signatures, o.hashes);
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const found: Found[][] = Array.from({ length: n }, () => []);
-  // Twin counts in a dense array: the hot skip test below should not chase per-paragraph objects.
+  // Twin counts and twin ids in dense arrays (`maxMatches` slots per paragraph): the hot skip tests
+  // below should not chase per-paragraph objects, whose cache misses cost more than the tests.
   const listed = new Int32Array(n);
+  const twinIds = new Int32Array(n * o.maxMatches);
   const rejected = new Set<number>();
   const lcs = new LcsScratch();
 
@@ -117,9 +120,8 @@ export function findNearDuplicates(
     // Already one family and a twin list is full: the pair could only add a one-way listing, and
     // each verified pair costs a word diff, so big families stay linear (about maxMatches/2 per member).
     if (((listed[i] ?? 0) >= o.maxMatches || (listed[j] ?? 0) >= o.maxMatches) && find(i) === find(j)) return;
-    const fi = found[i] as Found[];
-    const fj = found[j] as Found[];
-    if (lists(fi, j) || lists(fj, i)) return;
+    if (lists(twinIds, listed, o.maxMatches, i, j) || lists(twinIds, listed, o.maxMatches, j, i)) return;
+    if (jaccardCannotReach(sketch, o.hashes, i, j, o.minEstimatedJaccard)) return;
     if (!jaccardAtLeast(signatures, o.hashes, i, j, o.minEstimatedJaccard)) return;
     const pairKey = i * n + j;
     if (rejected.has(pairKey)) return;
@@ -129,11 +131,15 @@ export function findNearDuplicates(
       return;
     }
     const similarity = round3(alignment.similarity);
+    const fi = found[i] as Found[];
+    const fj = found[j] as Found[];
     if (fi.length < o.maxMatches) {
+      twinIds[i * o.maxMatches + fi.length] = j;
       fi.push({ other: j, similarity, differences: differencesFor(docs, corpus, i, j, alignment, false) });
       listed[i] = fi.length;
     }
     if (fj.length < o.maxMatches) {
+      twinIds[j * o.maxMatches + fj.length] = i;
       fj.push({ other: i, similarity, differences: differencesFor(docs, corpus, j, i, alignment, true) });
       listed[j] = fj.length;
     }
@@ -144,9 +150,10 @@ export function findNearDuplicates(
   return buildInfos(docs, corpus, found, find);
 }
 
-/** True when `twins` already lists paragraph `other` (a loop: this runs for every LSH candidate). */
-function lists(twins: readonly Found[], other: number): boolean {
-  for (const m of twins) if (m.other === other) return true;
+/** True when paragraph `p` already lists paragraph `other` as a twin (this runs for every LSH candidate). */
+function lists(twinIds: Int32Array, listed: Int32Array, slots: number, p: number, other: number): boolean {
+  const end = p * slots + (listed[p] as number);
+  for (let k = p * slots; k < end; k++) if (twinIds[k] === other) return true;
   return false;
 }
 

@@ -3,6 +3,7 @@
  * lines at all) and sentences inside each paragraph. Works per paragraph because Intl.Segmenter is
  * super-linear in the length of one string (see shared PERFORMANCE notes).
  */
+import { sentenceBoundaries } from './sentence-breaks';
 import type { Span } from './types';
 
 const BLANK_LINE = /\r?\n[ \t\u00a0]*\r?\n/;
@@ -41,16 +42,15 @@ const ABBREVIATIONS = new Set([
   'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m',
 ]);
 
-let segmenter: Intl.Segmenter | null = null;
-
 /** Sentence spans inside one paragraph span. Line breaks inside a paragraph also end a sentence. */
 export function splitSentences(text: string, paragraph: Span): Span[] {
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const out: Span[] = [];
-  const body = text.slice(paragraph.start, paragraph.end);
   let pending: Span | null = null;
-  for (const seg of segmenter.segment(body)) {
-    const span = trimSpan(text, paragraph.start + seg.index, paragraph.start + seg.index + seg.segment.length);
+  let from = paragraph.start;
+  // ICU's sentence segments (UAX #29), from the plain-JavaScript path where the paragraph allows it.
+  for (const end of sentenceBoundaries(text.slice(paragraph.start, paragraph.end))) {
+    const span = trimSpan(text, from, paragraph.start + end);
+    from = paragraph.start + end;
     if (span.end <= span.start) continue;
     if (pending && endsWithAbbreviation(text, pending) && !/\n/.test(text.slice(pending.end, span.start))) {
       pending = { start: pending.start, end: span.end };

@@ -1,0 +1,138 @@
+/**
+ * Sentence boundaries as `Intl.Segmenter` (ICU, Unicode UAX #29) gives them, computed in plain
+ * JavaScript for strings made only of the characters news text mostly uses: ASCII letters, digits,
+ * spaces and punctuation, plus curly quotes, dashes and the no-break space. ICU costs about as much as
+ * the rest of the segment stage together; any string holding another character goes to ICU, so the
+ * answer is always ICU's (tests/sentence-breaks.test.ts holds the two equal, on the seeds and on
+ * random strings of every character class).
+ */
+
+// UAX #29 sentence-break classes of the characters handled here.
+const OTHER = 0; // "Any": symbols such as $ % & * / @ + = < > _ | ~ # ^ ` …
+const LOWER = 1;
+const UPPER = 2;
+const NUMERIC = 3;
+const A_TERM = 4; // .
+const S_TERM = 5; // ! ?
+const CLOSE = 6; // quotes and brackets
+const S_CONTINUE = 7; // , - : ; and the en and em dashes
+const SP = 8; // space, tab, no-break space
+const PARA_SEP = 9; // line feed, carriage return
+const UNHANDLED = 10;
+
+const ASCII = new Uint8Array(128).fill(OTHER);
+for (let c = 0; c < 32; c++) ASCII[c] = UNHANDLED; // control characters (tab and line ends set below)
+ASCII[127] = UNHANDLED;
+for (let c = 97; c <= 122; c++) ASCII[c] = LOWER;
+for (let c = 65; c <= 90; c++) ASCII[c] = UPPER;
+for (let c = 48; c <= 57; c++) ASCII[c] = NUMERIC;
+ASCII[0x2e] = A_TERM;
+ASCII[0x21] = S_TERM;
+ASCII[0x3f] = S_TERM;
+for (const c of '"\'()[]{}') ASCII[c.charCodeAt(0)] = CLOSE;
+for (const c of ',-:;') ASCII[c.charCodeAt(0)] = S_CONTINUE;
+ASCII[0x20] = SP;
+ASCII[0x09] = SP;
+ASCII[0x0a] = PARA_SEP;
+ASCII[0x0d] = PARA_SEP;
+
+/** Classes of the few non-ASCII characters handled; every other one sends the string to ICU. */
+const WIDE = new Map<number, number>([
+  [0x00a0, SP],
+  [0x2018, CLOSE], // ‘
+  [0x2019, CLOSE], // ’
+  [0x201c, CLOSE], // “
+  [0x201d, CLOSE], // ”
+  [0x00ab, CLOSE], // «
+  [0x00bb, CLOSE], // »
+  [0x2013, S_CONTINUE], // –
+  [0x2014, S_CONTINUE], // —
+  [0x2026, OTHER], // …
+  [0x2022, OTHER], // •
+]);
+
+let segmenter: Intl.Segmenter | null = null;
+
+/**
+ * The end offset of each sentence segment of `s` (the last is `s.length`; none for an empty string),
+ * exactly as `Intl.Segmenter('en', { granularity: 'sentence' })` segments it.
+ */
+export function sentenceBoundaries(s: string): number[] {
+  return simpleSentenceBoundaries(s) ?? icuSentenceBoundaries(s);
+}
+
+/** ICU's answer (the reference the fast path is tested against). */
+export function icuSentenceBoundaries(s: string): number[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const out: number[] = [];
+  for (const seg of segmenter.segment(s)) out.push(seg.index + seg.segment.length);
+  return out;
+}
+
+/** The fast path: the boundaries for a string of handled characters only, or null when it holds any other. */
+export function simpleSentenceBoundaries(s: string): number[] | null {
+  const n = s.length;
+  const cls = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const k = c < 128 ? (ASCII[c] as number) : (WIDE.get(c) ?? UNHANDLED);
+    if (k === UNHANDLED) return null;
+    cls[i] = k;
+  }
+  const out: number[] = [];
+  let i = 0;
+  while (i < n) {
+    const k = cls[i] as number;
+    if (k === PARA_SEP) {
+      // SB3, SB4: a line end closes the sentence (CR LF as one).
+      i += s.charCodeAt(i) === 0x0d && s.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+      out.push(i);
+      continue;
+    }
+    if (k !== A_TERM && k !== S_TERM) {
+      i++;
+      continue;
+    }
+    const next = i + 1 < n ? (cls[i + 1] as number) : -1;
+    if (k === A_TERM) {
+      // SB6: a full stop before a digit ("3.5"); SB7: between letters and a capital ("U.S").
+      if (next === NUMERIC) {
+        i++;
+        continue;
+      }
+      const prev = i > 0 ? (cls[i - 1] as number) : -1;
+      if ((prev === UPPER || prev === LOWER) && next === UPPER) {
+        i++;
+        continue;
+      }
+    }
+    // The terminator, then closing punctuation, then spaces (SB9, SB10 never break inside these).
+    let j = i + 1;
+    while (j < n && cls[j] === CLOSE) j++;
+    while (j < n && cls[j] === SP) j++;
+    if (k === A_TERM) {
+      // SB8: no break when a lower-case letter follows, past anything but letters, line ends and terminators.
+      let m = j;
+      while (m < n) {
+        const c = cls[m] as number;
+        if (c === LOWER || c === UPPER || c === PARA_SEP || c === A_TERM || c === S_TERM) break;
+        m++;
+      }
+      if (m < n && cls[m] === LOWER) {
+        i++;
+        continue;
+      }
+    }
+    // SB8a: no break before a continuing mark or another terminator.
+    if (j < n && (cls[j] === S_CONTINUE || cls[j] === A_TERM || cls[j] === S_TERM)) {
+      i = j;
+      continue;
+    }
+    // SB11: break after the spaces, taking a following line end into the sentence.
+    if (j < n && cls[j] === PARA_SEP) j += s.charCodeAt(j) === 0x0d && s.charCodeAt(j + 1) === 0x0a ? 2 : 1;
+    out.push(j);
+    i = j;
+  }
+  if (n > 0 && out[out.length - 1] !== n) out.push(n);
+  return out;
+}

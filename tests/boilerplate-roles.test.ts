@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classifyFixed, classifyParagraphs } from '../lib/boilerplate/roles';
+import { classifyFixed, classifyParagraphs, needsFlattening, quickWordCount } from '../lib/boilerplate/roles';
 import { splitParagraphs } from '../lib/segment';
+import { SEED_IDS, seedText } from './helpers/seeds';
 
 const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
 
@@ -216,5 +217,48 @@ describe('classifyFixed on general furniture from any outlet', () => {
     'The U.S. and Jordan brokered the 2017 ceasefire.',
   ])('leaves the sentence "%s" alone', (text) => {
     expect(classifyFixed(text)).toBeNull();
+  });
+});
+
+describe('role helpers read by char code', () => {
+  /** Deterministic strings of letters, digits, apostrophes, spaces of every kind and punctuation. */
+  const strings = (count: number, seed: number): string[] => {
+    const alphabet = ['a', 'Z', '9', "'", '’', ' ', ' ', '  ', '\n', '\t', '\r', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u0085', '.', ',', '-', 'é', 'ß', '×', '—', '“', '中'];
+    let state = seed;
+    const next = (below: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 8) % below;
+    };
+    return Array.from({ length: count }, () => Array.from({ length: next(16) }, () => alphabet[next(alphabet.length)]).join(''));
+  };
+  const texts = [...strings(20_000, 5), ...SEED_IDS.flatMap((id) => seedText(id).split(/\n+/))];
+
+  it('quickWordCount counts as the plain definition does: runs of letters and digits, apostrophes inside words', () => {
+    const reference = (s: string) => {
+      let n = 0;
+      let inWord = false;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        const word: boolean =
+          (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
+          (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f)) ||
+          ((c === 39 || c === 0x2019) && inWord);
+        if (word && !inWord) n++;
+        inWord = word;
+      }
+      return n;
+    };
+    for (const s of texts) expect(quickWordCount(s), JSON.stringify(s)).toBe(reference(s));
+  });
+
+  it('needsFlattening is false only where flattening white space would change nothing', () => {
+    let unchanged = 0;
+    for (const s of texts) {
+      if (needsFlattening(s)) continue;
+      unchanged++;
+      expect(s.replace(/\s+/gu, ' ').trim(), JSON.stringify(s)).toBe(s);
+    }
+    // The skip must actually happen for ordinary lines.
+    expect(unchanged).toBeGreaterThan(100);
   });
 });

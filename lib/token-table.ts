@@ -50,8 +50,10 @@ export interface TokenTable {
   readonly vocabulary: Vocabulary;
 }
 
-// Apostrophes that join two word parts ("Dara’a"), as in normalize's WORD pattern.
-const JOINERS = new Set([0x27, 0x2019, 0x2018, 0x2bc, 0x60, 0xb4]);
+/** Apostrophes that join two word parts ("Dara’a"), as in normalize's WORD pattern (compared, not looked up: this runs after every word). */
+function isJoiner(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2018 || c === 0x2bc || c === 0x60 || c === 0xb4;
+}
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 /** Per BMP code unit: 0 not yet known, 1 a word character, 2 not. Filled lazily. */
 const BMP = new Uint8Array(0x10000);
@@ -79,6 +81,9 @@ function wordCharAt(text: string, i: number): number {
   return c === c && isWordCodePoint(c) ? 1 : 0;
 }
 
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWordCodePoint(c) ? 1 : 0;
+
 let scratch = { starts: new Int32Array(4096), ends: new Int32Array(4096), ids: new Int32Array(4096) };
 
 /**
@@ -103,9 +108,18 @@ export function tokenTable(text: string, vocabulary: Vocabulary = new Vocabulary
     i += first;
     for (;;) {
       let w: number;
-      while (i < len && (w = wordCharAt(text, i)) > 0) i += w;
+      // ASCII letters and digits by table (most of the text), anything else through wordCharAt.
+      for (;;) {
+        if (i >= len) break;
+        const c = text.charCodeAt(i);
+        if (c < 128) {
+          if (ASCII_WORD[c] === 0) break;
+          i++;
+        } else if ((w = wordCharAt(text, i)) > 0) i += w;
+        else break;
+      }
       // An apostrophe continues the word only when a word character follows it.
-      if (i + 1 < len && JOINERS.has(text.charCodeAt(i)) && (w = wordCharAt(text, i + 1)) > 0) i += 1 + w;
+      if (i + 1 < len && isJoiner(text.charCodeAt(i)) && (w = wordCharAt(text, i + 1)) > 0) i += 1 + w;
       else break;
     }
     if (n === scratch.starts.length) grow();

@@ -126,40 +126,43 @@ export function jaccardAtLeast(sig: Uint32Array, hashes: number, i: number, j: n
 }
 
 /**
- * A compact copy of the signatures for a quick first test: the low four bits of each value, eight
- * values per 32-bit word (`hashes / 8` words per paragraph, rounded up). Two paragraphs whose values
- * differ in those bits differ in the values too, so the count of differing nibbles is a lower bound
- * on the count of differing values: see {@link jaccardCannotReach}.
+ * A compact copy of the signatures for a quick first test: the low eight bits of each value, four
+ * values per 32-bit word (`hashes / 4` words per paragraph, rounded up: one cache line for 64 hashes).
+ * Two paragraphs whose values differ in those bits differ in the values too, so the count of differing
+ * bytes is a lower bound on the count of differing values: see {@link jaccardCannotReach}.
  */
-export function nibbleSketch(sig: Uint32Array, hashes: number): Uint32Array {
+export function byteSketch(sig: Uint32Array, hashes: number): Uint32Array {
   const n = Math.floor(sig.length / hashes);
-  const words = Math.ceil(hashes / 8);
+  const words = Math.ceil(hashes / 4);
   const sketch = new Uint32Array(n * words);
   for (let p = 0; p < n; p++) {
     for (let k = 0; k < hashes; k++) {
-      const w = p * words + (k >> 3);
-      sketch[w] = ((sketch[w] as number) | (((sig[p * hashes + k] as number) & 15) << ((k & 7) * 4))) >>> 0;
+      const w = p * words + (k >> 2);
+      sketch[w] = ((sketch[w] as number) | (((sig[p * hashes + k] as number) & 255) << ((k & 3) * 8))) >>> 0;
     }
   }
   return sketch;
 }
 
 /**
- * True when the sketches alone prove `jaccardAtLeast(sig, hashes, i, j, min)` false: more nibbles
- * differ than the signatures may differ in. About twenty times less memory to read than the
- * signatures, and most LSH candidates (pairs that share one band by chance) fail here.
+ * True when the sketches alone prove `jaccardAtLeast(sig, hashes, i, j, min)` false: more bytes
+ * differ than the signatures may differ in. A quarter of the memory the signatures take, read in
+ * one place; unrelated values share their low byte once in 256 times, so nearly every LSH candidate
+ * below the threshold (pairs that share one band by chance) fails here.
  */
 export function jaccardCannotReach(sketch: Uint32Array, hashes: number, i: number, j: number, min: number): boolean {
-  const words = Math.ceil(hashes / 8);
+  const words = Math.ceil(hashes / 4);
   const allowed = hashes - Math.ceil(min * hashes - 1e-9);
   const a = i * words;
   const b = j * words;
   let differing = 0;
   for (let w = 0; w < words; w++) {
     let x = ((sketch[a + w] as number) ^ (sketch[b + w] as number)) >>> 0;
-    // One bit per differing nibble, then count those bits.
-    x = (x | (x >>> 1) | (x >>> 2) | (x >>> 3)) & 0x11111111;
-    differing += popcount(x);
+    // One bit per differing byte (its lowest), then count those bits.
+    x |= x >>> 4;
+    x |= x >>> 2;
+    x |= x >>> 1;
+    differing += popcount(x & 0x01010101);
   }
   return differing > allowed;
 }

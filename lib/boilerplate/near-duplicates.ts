@@ -8,7 +8,7 @@ import { tokenize } from '../normalize';
 import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import { LcsScratch } from './lcs';
 import { diffIds } from './myers';
-import { forEachCandidate, jaccardAtLeast, jaccardCannotReach, minhashSignatures, nibbleSketch } from './minhash';
+import { byteSketch, forEachCandidate, jaccardAtLeast, jaccardCannotReach, minhashSignatures } from './minhash';
 import type { BoilerplateDifference, BoilerplateInfo, BoilerplateMatch, ParagraphRole, Span } from '../types';
 
 /** One article as the near-duplicate pass sees it: plain data, no disk access. */
@@ -95,7 +95,7 @@ export function findNearDuplicates(
   const corpus = indexCorpus(docs);
   const n = corpus.docOf.length;
   const signatures = minhashSignatures(corpus.words, o.hashes);
-  const sketch = nibbleSketch(signatures, o.hashes);
+  const sketch = byteSketch(signatures, o.hashes);
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const found: Found[][] = Array.from({ length: n }, () => []);
   // Twin counts and twin ids in dense arrays (`maxMatches` slots per paragraph): the hot skip tests

@@ -28,7 +28,7 @@ export const EMPTY = 0xffffffff;
  * keep short paragraphs findable and bigrams keep order; word trigrams alone share only 35-50% between
  * Press TV's reworded stock paragraphs, too little for cheap banding.
  */
-export function minhashSignatures(words: readonly (readonly number[])[], hashes: number): Uint32Array {
+export function minhashSignatures(words: readonly ArrayLike<number>[], hashes: number): Uint32Array {
   const n = words.length;
   const sig = new Uint32Array(n * hashes).fill(EMPTY);
   // Row k maps x -> xorshift(imul(x ^ seed_k, odd)): xor, odd multiply and xorshift are each

@@ -162,8 +162,8 @@ function lists(twinIds: Int32Array, listed: Int32Array, slots: number, p: number
 interface CorpusIndex {
   docOf: Int32Array;
   paraOf: Int32Array;
-  /** Per paragraph: interned word ids (plain arrays, as jsdiff takes them). */
-  words: number[][];
+  /** Per paragraph: interned word ids (views of one array). */
+  words: Int32Array[];
   /** Per paragraph: offset of its first token in `starts`/`ends`. */
   firstToken: Int32Array;
   starts: Int32Array;
@@ -174,10 +174,29 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
   const vocabulary = new Map<string, number>();
   const docOf: number[] = [];
   const paraOf: number[] = [];
-  const words: number[][] = [];
   const firstToken: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Word ids and offsets of every token in growable typed arrays (a million tokens in plain arrays
+  // cost several times their size in garbage as the arrays grow).
+  let size = 0;
+  let ids = new Int32Array(1 << 16);
+  let starts = new Int32Array(1 << 16);
+  let ends = new Int32Array(1 << 16);
+  const push = (id: number, start: number, end: number) => {
+    if (size === ids.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      ids = grow(ids);
+      starts = grow(starts);
+      ends = grow(ends);
+    }
+    ids[size] = id;
+    starts[size] = start;
+    ends[size] = end;
+    size++;
+  };
   // Ids are numbered by first occurrence, whatever the source of the tokens: the MinHash shingles
   // hash them, so the numbering decides the candidates.
   const idOf = (norm: string): number => {
@@ -205,40 +224,35 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
     doc.paragraphs.forEach((span, p) => {
       docOf.push(d);
       paraOf.push(p);
-      firstToken.push(starts.length);
-      const ids: number[] = [];
+      firstToken.push(size);
       const range = table ? tokenRange(table, span.start, span.end) : null;
       if (table && remap && range) {
         for (let k = range[0]; k < range[1]; k++) {
           const shared = table.ids[k] as number;
           let id = remap[shared] as number;
           if (id < 0) remap[shared] = id = idOf(table.vocabulary.words[shared] as string);
-          ids.push(id);
-          starts.push(table.starts[k] as number);
-          ends.push(table.ends[k] as number);
+          push(id, table.starts[k] as number, table.ends[k] as number);
         }
       } else {
-        for (const token of tokenize(doc.text, span.start, span.end)) {
-          ids.push(idOf(token.norm));
-          starts.push(token.start);
-          ends.push(token.end);
-        }
+        for (const token of tokenize(doc.text, span.start, span.end)) push(idOf(token.norm), token.start, token.end);
       }
-      words.push(ids);
     });
   });
-  firstToken.push(starts.length);
+  firstToken.push(size);
+  ids = ids.slice(0, size);
   return {
     docOf: Int32Array.from(docOf),
     paraOf: Int32Array.from(paraOf),
-    words,
+    words: docOf.map((_, p) => ids.subarray(firstToken[p] as number, firstToken[p + 1] as number)),
     firstToken: Int32Array.from(firstToken),
-    starts: Int32Array.from(starts),
-    ends: Int32Array.from(ends),
+    starts: starts.slice(0, size),
+    ends: ends.slice(0, size),
   };
 }
 
 // ----- Verification and output. -----
+
+const NO_WORDS = new Int32Array(0);
 
 /**
  * Exact check of a candidate pair; undefined when it is not a near-duplicate. Both tests read only the
@@ -252,8 +266,8 @@ function verify(
   o: Required<NearDuplicateOptions>,
   lcs: LcsScratch,
 ): SequenceAlignment | undefined {
-  const a = corpus.words[i] ?? [];
-  const b = corpus.words[j] ?? [];
+  const a = corpus.words[i] ?? NO_WORDS;
+  const b = corpus.words[j] ?? NO_WORDS;
   const total = a.length + b.length;
   const shorter = Math.min(a.length, b.length);
   // One changed word is a third of "News / Syria": short lines such as "Related news" or
@@ -279,7 +293,7 @@ function verify(
   // The differences come from jsdiff's walk replayed over typed arrays (the same runs, without an
   // object per step). It stops at the first edit length that reaches the end, so this bound gives the
   // same runs as any larger one; the timeout stays as a guard (a timed-out pair is left unmatched).
-  return alignWith(a, b, { maxEditLength: edits, timeoutMs: o.diffTimeoutMs }, diffIds);
+  return alignWith(Array.from(a), Array.from(b), { maxEditLength: edits, timeoutMs: o.diffTimeoutMs }, diffIds);
 }
 
 function buildInfos(

@@ -3,7 +3,7 @@
  * (narrator or quoted) and where its entry came from, as self-contained `TermHit`s.
  */
 import { tokenize } from './normalize';
-import { matchTerms, type CompiledLexicon } from './lexicon/matcher';
+import { matchTerms, type CompiledEntry, type CompiledLexicon } from './lexicon/matcher';
 import { tokenRange, tokensOfRange, type TokenTable, type Vocabulary } from './token-table';
 import { findDirectQuotes, findReportedSpeech, regionsInSentence, sortRegions, voiceOf, type SentenceSpan } from './voice';
 import type { TermHit } from './types';
@@ -24,6 +24,14 @@ export function labelTerms(
   const hits: TermHit[] = [];
   const table = tokens?.text === text ? tokens : undefined;
   const opens = table ? openersFor(compiled, table.vocabulary) : undefined;
+  // A copy of each entry, so a saved report stands alone even if the lexicon changes later; one per
+  // entry and article, shared by its hits (an article names the same few referents many times).
+  const copies = new Map<CompiledEntry, TermHit['entry']>();
+  const entryCopy = (entry: CompiledEntry): TermHit['entry'] => {
+    let copy = copies.get(entry);
+    if (!copy) copies.set(entry, (copy = { lexicon: entry.lexicon, id: entry.id, note: entry.note, source: { ...entry.source } }));
+    return copy;
+  };
   sentences.forEach((s, position) => {
     // A range when the table's tokens are exactly the sentence's (no word cut by an edge).
     const range = table ? tokenRange(table, s.start, s.end) : null;
@@ -48,8 +56,7 @@ export function labelTerms(
         voice,
         quote,
         phrase: m.phrase,
-        // A copy, so a saved report stands alone even if the lexicon changes later.
-        entry: { lexicon: entry.lexicon, id: entry.id, note: entry.note, source: { ...entry.source } },
+        entry: entryCopy(entry),
         sentence: s.index ?? position,
       });
     }

@@ -50,6 +50,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`parallax: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  // A reader that stops early (`parallax analyze --json | head`) closes the pipe: stop quietly, as
+  // command-line tools do, rather than dying with an unhandled EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   try {
     const command = await load();
     return await command(rest);

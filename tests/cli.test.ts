@@ -28,6 +28,19 @@ describe('parallax analyze', () => {
     expect(report.events.map((e) => e.articles.length).sort()).toEqual([1, 4]);
   });
 
+  it('stops quietly when the reader closes the pipe early', () => {
+    // `parallax analyze --json | head -c 100`: the reader goes away after a few bytes.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" analyze --json | head -c 100 > /dev/null; echo "exit $?"`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, PARALLAX_ROOT: ROOT },
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    // The pipeline's status is head's; the command itself must not have printed a crash.
+    expect(r.stdout.trim()).toBe('exit 0');
+  });
+
   it('prints a readable summary without --json', () => {
     const { code, stdout } = parallax(['analyze', 'corpus/003_0702bf80221a2f16.txt']);
     expect(code).toBe(0);

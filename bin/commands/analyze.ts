@@ -3,7 +3,8 @@
  */
 import { analyzeArticles } from '../../lib/analyze';
 import type { AnalyzeReport, ArticleAnalysis } from '../../lib/types';
-import { loadInputs, loadLexiconOption, parseOptions, reportErrors } from './shared';
+import { jsonPieces } from '../../lib/report-json';
+import { loadInputs, loadLexiconOption, parseOptions, reportErrors, writePieces } from './shared';
 
 export async function runAnalyze(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -16,7 +17,10 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const errors = [...loaded.errors, ...lex.errors];
   reportErrors(errors);
   const report = analyzeArticles(loaded.articles, lex.lexicons, { rejected: errors });
-  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalyze(report));
+  // Indented for a person at a terminal, compact for a program (smaller and faster to write); written
+  // piece by piece, as a large corpus's report is longer than one string may be.
+  if (values.json) await writePieces(process.stdout, jsonPieces(report, process.stdout.isTTY ? 2 : 0), '\n');
+  else process.stdout.write(formatAnalyze(report));
   if (loaded.articles.length === 0) process.stderr.write('parallax analyze: no article could be analysed\n');
   return errors.length > 0 || loaded.articles.length === 0 ? 1 : 0;
 }

@@ -47,3 +47,26 @@ export async function loadLexiconOption(values: { lexicons?: string; 'no-lexicon
 export function reportErrors(errors: LoadError[]): void {
   for (const e of errors) process.stderr.write(`parallax: ${e.file}: ${e.reason}\n  → ${e.hint}\n`);
 }
+
+/**
+ * Writes text pieces to a stream in batches of about a megabyte, waiting whenever the stream asks
+ * to (a pipe to a slow reader), then `end` (not a stream end: the process may write more).
+ */
+export async function writePieces(stream: NodeJS.WritableStream, pieces: Iterable<string>, end = ''): Promise<void> {
+  let batch: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    const ok = stream.write(batch.join(''));
+    batch = [];
+    size = 0;
+    if (!ok) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  };
+  for (const piece of pieces) {
+    batch.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) await flush();
+  }
+  batch.push(end);
+  await flush();
+}

@@ -113,9 +113,35 @@ async function readSidecar(file: string): Promise<{ value?: unknown; error?: Loa
   }
 }
 
+/** One article file read from disk, with its sidecar: the bytes, or why it could not be read. */
+type FileRead = { bytes: Uint8Array; side: { value?: unknown; error?: LoadError } } | { error: LoadError };
+
+async function readArticleFile(file: string): Promise<FileRead> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > MAX_ARTICLE_BYTES) {
+      return {
+        error: {
+          file,
+          reason: `the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for one article`,
+          hint: 'split it into one file per article',
+        },
+      };
+    }
+    const bytes = await fs.readFile(file);
+    return { bytes, side: /\.txt$/i.test(file) ? await readSidecar(file) : {} };
+  } catch (e) {
+    return { error: { file, ...describeFsError(e) } };
+  }
+}
+
+/** Files read ahead of the one being ingested: many small files load several times faster than one by one. */
+const READ_AHEAD = 16;
+
 /**
  * Loads articles from files and folders. Bad files become LoadErrors and never stop the others; a
- * second file with an id already taken is refused rather than silently replacing the first.
+ * second file with an id already taken is refused rather than silently replacing the first. Files
+ * are read a few at a time but ingested in order, so results and errors come in file order.
  */
 export async function loadArticles(paths: string[], onProgress?: Progress): Promise<LoadResult> {
   const errors: LoadError[] = [];
@@ -124,27 +150,22 @@ export async function loadArticles(paths: string[], onProgress?: Progress): Prom
   let filesRead = 0;
   let bytesRead = 0;
   for (const p of paths) {
-    for (const file of await expandPath(p, errors)) {
-      let bytes: Uint8Array;
-      try {
-        const stat = await fs.stat(file);
-        if (stat.size > MAX_ARTICLE_BYTES) {
-          errors.push({
-            file,
-            reason: `the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for one article`,
-            hint: 'split it into one file per article',
-          });
-          continue;
-        }
-        bytes = await fs.readFile(file);
-      } catch (e) {
-        errors.push({ file, ...describeFsError(e) });
+    const files = await expandPath(p, errors);
+    const reads: (Promise<FileRead> | undefined)[] = files.slice(0, READ_AHEAD).map(readArticleFile);
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      const read = await reads[i]!;
+      reads[i] = undefined; // the bytes are not kept past their turn
+      const next = files[i + READ_AHEAD];
+      if (next !== undefined) reads.push(readArticleFile(next));
+      if ('error' in read) {
+        errors.push(read.error);
         continue;
       }
+      const { bytes, side } = read;
       filesRead++;
       bytesRead += bytes.length;
       onProgress?.(filesRead, bytesRead);
-      const side = /\.txt$/i.test(file) ? await readSidecar(file) : {};
       if (side.error) {
         errors.push(side.error);
         continue;

@@ -13,6 +13,8 @@ const benches: [string, string[]][] = [
   ['analyze.bench.ts', ['10']],
   // Real news (BASIL, read in place) after the synthetic worst case; 4 runs to show the warm figure too.
   ['analyze.bench.ts', ['1', '4', '--basil']],
+  // The command as a user runs it: start-up, reading the files, the analysis and the JSON written out.
+  ['cli.bench.ts', ['10', '2']],
   ['boilerplate.bench.ts', []],
   ['events.bench.ts', []],
   ['compare.bench.ts', []],

@@ -108,9 +108,10 @@ export function matchTerms(text: string, tokens: readonly Token[], compiled: Com
     let best: { last: number; terminal: Terminal } | null = null;
     for (let j = i; j < tokens.length; j++) {
       const token = tokens[j] as Token;
-      if (j > i && !joins(text, (tokens[j - 1] as Token).end, token.start)) break;
       node = node.children.get(token.norm);
       if (!node) break;
+      // Whether the words join is asked only once the trie goes on (most words end the walk).
+      if (j > i && !joins(text, (tokens[j - 1] as Token).end, token.start)) break;
       if (node.terminal) best = { last: j, terminal: node.terminal };
     }
     if (!best) {

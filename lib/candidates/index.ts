@@ -12,7 +12,7 @@ import { generalBackground } from './licensed';
 import { pooledBackground, scoreWord, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
 import { alignByOverlap, findSwaps, type AlignedPair, type SwapOptions } from './swaps';
-import { articleWords, forEachStemCount, forgetStemIds, someTokenWithStem, stemIdCount, stemIndex, stemOf, usesStem } from './words';
+import { articleWords, forEachStemCount, forgetStemIds, someTokenWithStem, stemId, stemIdCount, stemIndex, stemOf, usesStem } from './words';
 import type { CueList } from './word-lists';
 
 export type { AlignedPair, SentenceRef } from './swaps';
@@ -69,6 +69,15 @@ interface Part {
   reason: string;
   /** For a swap: the side with the other wording, and that wording (reasons are composed at the end). */
   swap?: { side: string; other: string };
+}
+
+/** A word one side of an event uses markedly more than the rest, with its reasons by the word as written. */
+interface Significant {
+  z: number;
+  focus: number;
+  rest: number;
+  score: number;
+  reasons: Map<string, string>;
 }
 
 interface Draft {
@@ -204,6 +213,7 @@ export function discoverCandidates(
 
   const minFocus = Math.max(MIN_FOCUS_USES, options.logOdds?.minFocusCount ?? MIN_FOCUS_USES);
   const eventCounts = new Float64Array(idCount);
+  const labelReasons = new Map<string, string>();
   const sideCounts = new Float64Array(idCount);
   events.forEach((ids, ei) => {
     const sides = [...new Set(ids.map(sideOf))];
@@ -217,7 +227,9 @@ export function discoverCandidates(
         eventTotal += n;
       });
     }
-    const zBySide = new Map<string, Map<string, { z: number; focus: number; rest: number }>>();
+    // Significant words by stem id. Reasons depend only on the record and the word as written, so
+    // each distinct one is composed once (and reused: equal strings, as de-duplication compares them).
+    const zBySide = new Map<string, Map<number, Significant>>();
     for (const side of sides) {
       const touched: number[] = [];
       let focusTotal = 0;
@@ -229,63 +241,77 @@ export function discoverCandidates(
           focusTotal += n;
         });
       }
-      const significant = new Map<string, { z: number; focus: number; rest: number }>();
+      const significant = new Map<number, Significant>();
       for (const stem of touched) {
         const yf = sideCounts[stem]!;
         sideCounts[stem] = 0;
         if (yf < minFocus) continue;
         const x = scoreWord(stemOf(stem), yf, eventCounts[stem]! - yf, focusTotal, eventTotal - focusTotal, background, options.logOdds);
-        if (x.z >= Z_SIGNIFICANT) significant.set(x.word, { z: x.z, focus: x.focusCount, rest: x.restCount });
+        if (x.z >= Z_SIGNIFICANT) {
+          significant.set(stem, { z: x.z, focus: x.focusCount, rest: x.restCount, score: Math.min(1, 0.5 + (x.z - Z_SIGNIFICANT) / 4), reasons: new Map() });
+        }
       }
       zBySide.set(side, significant);
     }
     for (const id of ids) forEachStemCount(indexes.get(id)!, (stem) => (eventCounts[stem] = 0));
     const groupsHere = referents.filter((r) => r.event === ei);
-    const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stem, g] as const)));
-    const labelsHere = new Set(actorLabels[ei] ?? []);
+    const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stemId(stem), g] as const)));
+    const labelsHere = new Set((actorLabels[ei] ?? []).map(stemId));
     const usualLabels = new Map(groupsHere.map((g) => [g.id, usualLabelPerSide(g, sideOf)]));
     for (const id of ids) {
       const w = words.get(id)!;
+      const { tokens, stemIds } = w;
       const side = sideOf(id);
       const significant = zBySide.get(side)!;
       const otherSidesUse = (stem: number) => ids.some((o) => sideOf(o) !== side && usesStem(indexes.get(o)!, stem));
-      w.tokens.forEach((t, i) => {
-        if (t.stop) return;
-        const z = significant.get(t.stem);
+      // A referent label's divergence and reason depend only on its stem here (the side is fixed).
+      const referentMemo = new Map<number, { divergence: number; reason: string } | null>();
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        if (t.stop) continue;
+        const stem = stemIds[i]!;
+        const z = significant.get(stem);
         if (z) {
-          const d = draftFor(id, i, i + 1);
-          d.parts.push({
-            signal: 'log-odds',
-            score: Math.min(1, 0.5 + (z.z - Z_SIGNIFICANT) / 4),
-            reason: `this outlet uses ${quote(t.norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`,
-          });
+          let reason = z.reasons.get(t.norm);
+          if (reason === undefined) {
+            reason = `this outlet uses ${quote(t.norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
+            z.reasons.set(t.norm, reason);
+          }
+          draftFor(id, i, i + 1).parts.push({ signal: 'log-odds', score: z.score, reason });
         }
         // Signal 4: this outlet's label for a referent the others name differently.
-        const group = groupOfStem.get(t.stem);
-        if (!group && labelsHere.has(t.stem) && !otherSidesUse(w.stemIds[i]!)) {
-          draftFor(id, i, i + 1).parts.push({
-            signal: 'label',
-            score: 1,
-            reason: `a name for people or a group (${quote(t.norm)}) that no other report of this event uses`,
-          });
+        const group = groupOfStem.get(stem);
+        if (!group && labelsHere.has(stem) && !otherSidesUse(stem)) {
+          let reason = labelReasons.get(t.norm);
+          if (reason === undefined) {
+            reason = `a name for people or a group (${quote(t.norm)}) that no other report of this event uses`;
+            labelReasons.set(t.norm, reason);
+          }
+          draftFor(id, i, i + 1).parts.push({ signal: 'label', score: 1, reason });
         }
         if (group) {
           const d = draftFor(id, i, i + 1);
           d.referent = group.id;
-          const usual = usualLabels.get(group.id)!;
-          const otherSides = [...usual].filter(([s]) => s !== side);
-          const differing = otherSides.filter(([, stem]) => stem !== t.stem);
-          if (differing.length) {
-            d.labelDivergence = differing.length / otherSides.length;
-            const names = [...new Set(differing.map(([, stem]) => group.labels[group.stems.indexOf(stem)] ?? stem))];
-            d.parts.push({
-              signal: 'referent',
-              score: 1,
-              reason: `this outlet's word for the actor that other reports call ${listNames(names.slice(0, 3).map(quote))}`,
-            });
+          let divergent = referentMemo.get(stem);
+          if (divergent === undefined) {
+            const usual = usualLabels.get(group.id)!;
+            const otherSides = [...usual].filter(([s]) => s !== side);
+            const differing = otherSides.filter(([, other]) => other !== t.stem);
+            if (differing.length) {
+              const names = [...new Set(differing.map(([, other]) => group.labels[group.stems.indexOf(other)] ?? other))];
+              divergent = {
+                divergence: differing.length / otherSides.length,
+                reason: `this outlet's word for the actor that other reports call ${listNames(names.slice(0, 3).map(quote))}`,
+              };
+            } else divergent = null;
+            referentMemo.set(stem, divergent);
+          }
+          if (divergent) {
+            d.labelDivergence = divergent.divergence;
+            d.parts.push({ signal: 'referent', score: 1, reason: divergent.reason });
           }
         }
-      });
+      }
     }
   });
 

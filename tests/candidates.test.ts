@@ -4,7 +4,7 @@ import { loadArticles } from '../lib/corpus';
 import { compareArticles } from '../lib/compare';
 import { discoverCandidates, findCandidates, pairsFromRows, type CandidateReport } from '../lib/candidates';
 import { compileCues, inflections, matchCues } from '../lib/candidates/cues';
-import { articleWords, forEachStemCount, quotedRanges, someTokenWithStem, stem, stemIndex, stemOf, usesStem } from '../lib/candidates/words';
+import { articleWords, forEachStemCount, quotedRanges, someTokenWithStem, stem, stemIndex, stemOf, StemPresence, usesStem } from '../lib/candidates/words';
 import type { ArticleAnalysis, Candidate } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
@@ -179,6 +179,27 @@ describe('the stem index', () => {
         if (every.length) expect(w.tokens[every[0]!]!.stem).toBe(stemOf(id));
       }
     }
+  });
+
+  it('marks, as bits, exactly the stems each article uses, as usesStem answers them, and clears them all', async () => {
+    const loaded = await loadArticles([CORPUS_DIR]);
+    const analysed = analyzeArticles(loaded.articles, []).articles;
+    const words = analysed.map((a) => articleWords(a));
+    const indexes = words.map((w) => stemIndex(w));
+    const allIds = [...new Set(words.flatMap((w) => [...w.stemIds]))];
+    const presence = new StemPresence();
+    // A missing article holds no bit; the last bit (31) is a sign bit in Int32 arithmetic.
+    const marked = [indexes[0], undefined, ...indexes.slice(1), ...Array.from({ length: 32 - indexes.length - 2 }, () => undefined), indexes[2]];
+    expect(marked.length).toBe(32);
+    for (let round = 0; round < 2; round++) {
+      presence.mark(marked);
+      for (const id of allIds) {
+        marked.forEach((index, k) => expect(((presence.usedBy(id) >>> k) & 1) === 1).toBe(!!index && usesStem(index, id)));
+      }
+      presence.clear();
+      for (const id of allIds) expect(presence.usedBy(id)).toBe(0);
+    }
+    expect(() => presence.mark(new Array(33).fill(indexes[0]))).toThrow();
   });
 });
 

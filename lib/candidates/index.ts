@@ -12,7 +12,7 @@ import { generalBackground } from './licensed';
 import { pooledBackground, scoreWord, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
 import { alignByOverlap, findSwaps, type AlignedPair, type SwapOptions } from './swaps';
-import { articleWords, forEachStemCount, forgetStemIds, someTokenWithStem, stemId, stemIdCount, stemIndex, stemOf, usesStem } from './words';
+import { articleWords, forEachStemCount, forgetStemIds, someTokenWithStem, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
 import type { CueList } from './word-lists';
 
 export type { AlignedPair, SentenceRef } from './swaps';
@@ -321,6 +321,10 @@ export function discoverCandidates(
     const index = indexes.get(id);
     if (!index) return false;
     for (const stem of content) if (!usesStem(index, stem)) return false;
+    return hasRun(id, index, stems, content);
+  };
+  // The rest of `hasPhrase`, once every content stem is known to be used.
+  const hasRun = (id: string, index: StemIndex, stems: Int32Array, content: readonly number[]): boolean => {
     if (stems.length === 1 && content.length === 1) return true;
     const w = words.get(id)!;
     const ids = w.stemIds;
@@ -332,6 +336,7 @@ export function discoverCandidates(
     });
   };
 
+  const stemPresence = new StemPresence();
   const minScore = options.minScore ?? 0.4;
   const candidates = new Map<string, Candidate[]>();
   const signals = new Map<string, Signal[][]>();
@@ -340,6 +345,10 @@ export function discoverCandidates(
     const event = eventOf.get(a.id) ?? [a.id];
     const others = event.filter((id) => sideOf(id) !== sideOf(a.id));
     const merged = mergeDrafts(drafts.get(a.id) ?? new Map());
+    const otherIndexes = others.map((o) => indexes.get(o));
+    // Up to 32 others, their stems are looked up as bits (see StemPresence); beyond, one by one.
+    const presence = others.length <= 32 && merged.length ? stemPresence : null;
+    presence?.mark(otherIndexes);
     // Plain data per scored span; the reported Candidate (and its reasons) is made only for those the cap keeps.
     const out: { start: number; end: number; score: number; referent: string | null; parts: Part[]; unique: boolean; quoted: boolean; phrase: string }[] = [];
     for (const d of merged) {
@@ -347,7 +356,16 @@ export function discoverCandidates(
       const stems = w.stemIds.subarray(d.from, d.to);
       const content: number[] = [];
       for (let i = d.from; i < d.to; i++) if (!w.tokens[i]!.stop) content.push(w.stemIds[i]!);
-      const lacking = others.filter((o) => !hasPhrase(o, stems, content)).length;
+      let lacking = 0;
+      if (presence) {
+        // Bit k set: others[k] uses every content stem (then only a phrase's order is left to check).
+        let all = -1;
+        for (const stem of content) all &= presence.usedBy(stem);
+        for (let k = 0; k < others.length; k++) {
+          const index = otherIndexes[k];
+          if (!index || !(all & (1 << k)) || !hasRun(others[k]!, index, stems, content)) lacking++;
+        }
+      } else lacking = others.filter((o) => !hasPhrase(o, stems, content)).length;
       const divergence = Math.max(others.length ? lacking / others.length : 0.5, d.labelDivergence);
       const parts = [...d.parts].sort((p, q) => SIGNAL_WEIGHT[q.signal] * q.score - SIGNAL_WEIGHT[p.signal] * p.score);
       let miss = 1;
@@ -379,6 +397,7 @@ export function discoverCandidates(
       }),
     );
     signals.set(a.id, kept.map((k) => [...new Set(k.parts.map((p) => p.signal))]));
+    presence?.clear();
   }
   const published: ProposedReferent[] = referents.map(({ id, labels, counts: c, why }: ReferentGroup) => ({ id, labels, counts: c, why }));
   return { candidates, referents: published, signals };

@@ -324,3 +324,38 @@ export function someTokenWithStem(words: ArticleWords, index: StemIndex, id: num
   }
   return false;
 }
+
+/**
+ * Which of up to 32 articles use each stem among their content tokens, as one bit per article by
+ * stem id: one array read per stem answers `usesStem` for all of them at once, instead of a binary
+ * search per stem and article. `mark` the articles, read, then `clear` before marking others.
+ */
+export class StemPresence {
+  private bits = new Uint32Array(1024);
+  private marked: StemIndex[] = [];
+
+  /** Marks the articles of `indexes` (at most 32; bit k for the k-th, none for a missing one). */
+  mark(indexes: readonly (StemIndex | undefined)[]): void {
+    if (indexes.length > 32) throw new Error('StemPresence holds at most 32 articles');
+    if (this.bits.length < stemIdCount()) this.bits = new Uint32Array(stemIdCount() * 2);
+    const bits = this.bits;
+    indexes.forEach((index, k) => {
+      if (!index) return;
+      this.marked.push(index);
+      const { content } = index;
+      for (let at = 0; at < content.length; at++) bits[Math.floor(content[at]! / PACK)]! |= 1 << k;
+    });
+  }
+
+  /** Bits of the marked articles that use stem id `id`. */
+  usedBy(id: number): number {
+    return this.bits[id] ?? 0;
+  }
+
+  /** Unmarks every article marked so far. */
+  clear(): void {
+    const bits = this.bits;
+    for (const { content } of this.marked) for (let at = 0; at < content.length; at++) bits[Math.floor(content[at]! / PACK)] = 0;
+    this.marked.length = 0;
+  }
+}

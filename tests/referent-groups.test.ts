@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeArticles } from '../lib/analyze';
 import { loadArticles } from '../lib/corpus';
-import { averageLinkage, complementarity, proposeReferents, type ReferentGroup } from '../lib/candidates/referent-groups';
+import { actorLike, averageLinkage, complementarity, proposeReferents, type ReferentGroup, type Use } from '../lib/candidates/referent-groups';
 import { alignByOverlap, findSwaps } from '../lib/candidates/swaps';
 import { articleWords, type ArticleWords } from '../lib/candidates/words';
 import type { ArticleAnalysis } from '../lib/types';
@@ -118,5 +118,41 @@ describe('average linkage', () => {
 
   it('never makes a group larger than the cap', () => {
     expect(averageLinkage(['a', 'b', 'c'], link, 0.6, 2).every((c) => c.length <= 2)).toBe(true);
+  });
+});
+
+describe('the labels considered per event', () => {
+  it('are the actor-like stems of a plain tally of every use, seeds and a mixed event alike', async () => {
+    const { articles } = await loadArticles([CORPUS_DIR]);
+    const analysed = analyzeArticles(articles, []).articles;
+    const ids = analysed.map((a) => a.id);
+    const words = analysed.map((a) => articleWords(a));
+    const byId = new Map(analysed.map((a) => [a.id, a]));
+    const sideOf = (id: string) => byId.get(id)?.outlet ?? id;
+    // The seeds' two events, every seed as one event, and one with a single side (skipped).
+    const groups = [ids.filter((id) => !id.startsWith('001')), ids.filter((id) => id.startsWith('001')), ids, ids.slice(0, 1)];
+    const { labels } = proposeReferents({ words, groups, sideOf, pairs: [], swaps: [] });
+    groups.forEach((group, gi) => {
+      const members = words.filter((w) => group.includes(w.id));
+      const sides = new Set(members.map((w) => sideOf(w.id)));
+      // Plain: a Use per content token, grouped by stem, then the qualifying stems filtered.
+      const uses = new Map<string, Use[]>();
+      const sidesOf = new Map<string, Set<string>>();
+      for (const w of members) {
+        w.tokens.forEach((t, i) => {
+          if (t.stop) return;
+          const prev = w.tokens[i - 1];
+          const next = w.tokens[i + 1];
+          if (!uses.has(t.stem)) uses.set(t.stem, []);
+          uses.get(t.stem)!.push({ token: t, prev: prev?.sentence === t.sentence ? prev : undefined, next: next?.sentence === t.sentence ? next : undefined, article: w.id });
+          if (!sidesOf.has(t.stem)) sidesOf.set(t.stem, new Set());
+          sidesOf.get(t.stem)!.add(sideOf(w.id));
+        });
+      }
+      const plain =
+        sides.size < 2 ? [] : [...uses].filter(([stem, u]) => u.length >= 2 && sidesOf.get(stem)!.size < sides.size && actorLike(u)).map(([stem]) => stem).sort();
+      expect(labels[gi]).toEqual(plain);
+    });
+    expect(labels[0]).toEqual(expect.arrayContaining(['militant', 'rebel']));
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { ProposedReferent } from '../types';
 import type { AlignedPair, Swap } from './swaps';
-import { stemIdCount, wordRange, type ArticleWords, type WordToken } from './words';
+import { stemIdCount, stemOf, wordRange, type ArticleWords, type WordToken } from './words';
 
 /** Tuning for {@link proposeReferents}. */
 export interface ReferentOptions {
@@ -79,7 +79,7 @@ function isAgentive(norm: string): boolean {
   return yes;
 }
 
-interface Use {
+export interface Use {
   token: WordToken;
   prev: WordToken | undefined;
   next: WordToken | undefined;
@@ -87,34 +87,52 @@ interface Use {
 }
 
 /**
- * Looks like a noun naming people or a group (seen in the plural or after a determiner, more
- * often than as a verb, rarely capitalised; and either an agentive ending or a person-like context).
+ * The evidence that a stem names people or a group, tallied use by use (see {@link actorLike}): one
+ * record per stem rather than a record per use, as most stems of an event never qualify.
  */
-function actorLike(uses: readonly Use[]): boolean {
-  let capital = 0;
-  let nominal = 0;
-  let verbal = 0;
-  let agentive = false;
-  let plurals = 0;
-  let personContexts = 0;
-  for (const { token, prev, next } of uses) {
-    if (token.capital) capital++;
+class ActorEvidence {
+  uses = 0;
+  capital = 0;
+  nominal = 0;
+  verbal = 0;
+  agentive = false;
+  plurals = 0;
+  personContexts = 0;
+  /** The word as written at its first use. */
+  first = '';
+
+  add(token: WordToken, prev: WordToken | undefined, next: WordToken | undefined): void {
+    if (this.uses++ === 0) this.first = token.norm;
+    if (token.capital) this.capital++;
     const plural = isPluralOf(token.norm, token.stem);
     // A determiner alone does not make a noun ("the former senator"): the noun phrase must end here.
     if (plural && !(prev && SUBJECTS.has(prev.norm))) {
-      nominal++;
-      plurals++;
+      this.nominal++;
+      this.plurals++;
     }
-    else if (prev && DETERMINERS.has(prev.norm) && (!next || next.stop)) nominal++;
-    else if (prev && VERBAL.has(prev.norm)) verbal++;
-    if (!agentive && isAgentive(token.norm)) agentive = true;
-    if ((next && (PERSON_NEXT.has(next.norm) || GROUP_HEAD.has(next.norm))) || (prev && PERSON_PREV.has(prev.norm))) personContexts++;
+    else if (prev && DETERMINERS.has(prev.norm) && (!next || next.stop)) this.nominal++;
+    else if (prev && VERBAL.has(prev.norm)) this.verbal++;
+    if (!this.agentive && isAgentive(token.norm)) this.agentive = true;
+    if ((next && (PERSON_NEXT.has(next.norm) || GROUP_HEAD.has(next.norm))) || (prev && PERSON_PREV.has(prev.norm))) this.personContexts++;
   }
-  // One person-like context can be chance; two cannot. An agentive ending counts on a noun seen in
-  // the plural, since adjectives share those endings ("prominent", "current") but never take "-s".
-  const person = (agentive && plurals > 0) || personContexts >= 2;
-  const first = uses[0]?.token.norm ?? '';
-  return person && capital * 2 <= uses.length && nominal > verbal && !/(?:ly|ing|ed)$/.test(first);
+
+  /**
+   * Looks like a noun naming people or a group (seen in the plural or after a determiner, more
+   * often than as a verb, rarely capitalised; and either an agentive ending or a person-like context).
+   */
+  actorLike(): boolean {
+    // One person-like context can be chance; two cannot. An agentive ending counts on a noun seen in
+    // the plural, since adjectives share those endings ("prominent", "current") but never take "-s".
+    const person = (this.agentive && this.plurals > 0) || this.personContexts >= 2;
+    return person && this.capital * 2 <= this.uses && this.nominal > this.verbal && !/(?:ly|ing|ed)$/.test(this.first);
+  }
+}
+
+/** {@link ActorEvidence.actorLike} over a list of uses. */
+export function actorLike(uses: readonly Use[]): boolean {
+  const evidence = new ActorEvidence();
+  for (const { token, prev, next } of uses) evidence.add(token, prev, next);
+  return evidence.actorLike();
 }
 
 /** `norm` is `stem` plus "s" or "es" (tested without building either string: this runs for every use). */
@@ -298,6 +316,7 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
   const sideCount = new Int32Array(idCount);
   const lastSide = new Int32Array(idCount);
   const touched: number[] = [];
+  const isLabel = new Uint8Array(idCount);
   input.groups.forEach((group, gi) => {
     const members = group.map((id) => byId.get(id)).filter((w): w is ArticleWords => !!w);
     const sides = [...new Set(members.map((w) => input.sideOf(w.id)))];
@@ -330,24 +349,47 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
         }
       }
     }
-    const uses = new Map<string, Use[]>();
+    // Second pass: the evidence per qualifying stem, tallied in place (no record per use), then Use
+    // records for the few stems that turn out to be labels.
+    const evidence = new Map<number, ActorEvidence>();
+    const neighbours = (w: ArticleWords, i: number) => {
+      const t = w.tokens[i]!;
+      const prev = w.tokens[i - 1];
+      const next = w.tokens[i + 1];
+      return { prev: prev?.sentence === t.sentence ? prev : undefined, next: next?.sentence === t.sentence ? next : undefined };
+    };
     for (const w of members) {
-      const ids = w.stemIds;
-      w.tokens.forEach((t, i) => {
-        if (t.stop) return;
+      const { tokens, stemIds: ids } = w;
+      for (let i = 0; i < ids.length; i++) {
+        const t = tokens[i]!;
+        if (t.stop) continue;
         const id = ids[i]!;
-        if (tally[id]! < minUses || sideCount[id]! >= sides.length) return;
-        let list = uses.get(t.stem);
-        if (!list) uses.set(t.stem, (list = []));
-        const prev = w.tokens[i - 1];
-        const next = w.tokens[i + 1];
-        list.push({ token: t, prev: prev?.sentence === t.sentence ? prev : undefined, next: next?.sentence === t.sentence ? next : undefined, article: w.id });
-      });
+        if (tally[id]! < minUses || sideCount[id]! >= sides.length) continue;
+        let e = evidence.get(id);
+        if (!e) evidence.set(id, (e = new ActorEvidence()));
+        const prev = tokens[i - 1];
+        const next = tokens[i + 1];
+        e.add(t, prev?.sentence === t.sentence ? prev : undefined, next?.sentence === t.sentence ? next : undefined);
+      }
     }
-    const labels = [...uses.entries()]
-      .filter(([, u]) => actorLike(u))
-      .map(([stem]) => stem)
-      .sort();
+    const labelIds: number[] = [];
+    for (const [id, e] of evidence) if (e.actorLike()) labelIds.push(id);
+    const uses = new Map<string, Use[]>();
+    if (labelIds.length >= 2) {
+      for (const id of labelIds) isLabel[id] = 1;
+      for (const w of members) {
+        const { tokens, stemIds: ids } = w;
+        for (let i = 0; i < ids.length; i++) {
+          if (isLabel[ids[i]!] !== 1 || tokens[i]!.stop) continue;
+          const t = tokens[i]!;
+          let list = uses.get(t.stem);
+          if (!list) uses.set(t.stem, (list = []));
+          list.push({ token: t, ...neighbours(w, i), article: w.id });
+        }
+      }
+      for (const id of labelIds) isLabel[id] = 0;
+    }
+    const labels = labelIds.map(stemOf).sort();
     considered[gi] = labels;
     if (labels.length < 2) return;
     const labelSet = new Set(labels);

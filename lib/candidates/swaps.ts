@@ -67,6 +67,11 @@ export interface SwapOptions {
   minShared?: number;
 }
 
+// Per stem id, the stamp of the last sentence that took it (stamps only grow, so nothing is cleared
+// between sentences or calls): a typed-array read where a Map lookup per token was.
+let seenIn = new Int32Array(1024);
+let sentenceStamp = 0;
+
 /**
  * Pairs sentences of different articles of one event that share enough content words (Dice
  * coefficient over content stems): for each sentence, its best partner in each other article.
@@ -85,18 +90,23 @@ export function alignByOverlap(
   const setSentence: number[] = [];
   const setStems: Int32Array[] = [];
   const index = new Map<number, number[]>();
-  const seenStem = new Map<number, number>();
+  if (seenIn.length < stemIdCount()) seenIn = new Int32Array(stemIdCount() * 2);
+  const taken = seenIn;
   words.forEach((w, ai) => {
     const ids = w.stemIds;
     w.sentenceTokens.forEach((range, si) => {
       if (!range || range.end <= range.start) return;
       const stems: number[] = [];
-      const stamp = setStems.length;
+      if (++sentenceStamp > 0x3fffffff) {
+        taken.fill(0);
+        sentenceStamp = 1;
+      }
+      const stamp = sentenceStamp;
       for (let i = range.start; i < range.end; i++) {
         if (w.tokens[i]!.stop) continue;
         const id = ids[i]!;
-        if (seenStem.get(id) === stamp) continue;
-        seenStem.set(id, stamp);
+        if (taken[id] === stamp) continue;
+        taken[id] = stamp;
         stems.push(id);
       }
       if (stems.length < minShared) return;

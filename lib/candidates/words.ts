@@ -71,14 +71,15 @@ export function quotedRanges(text: string, from: number, to: number): Span[] {
   const ranges: Span[] = [];
   let open = -1;
   let closer = 0;
-  // Compared by code unit: this runs for every character of every body paragraph.
+  // Compared by code unit (the openers of CLOSER spelt out, not a Map lookup): this runs for every
+  // character of every body paragraph.
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (open < 0) {
       if (c === STRAIGHT_DOUBLE) {
         open = i;
         closer = STRAIGHT_DOUBLE;
-      } else if (CLOSER.has(c) && (c !== LEFT_SINGLE || i === from || /[\s(\[]/u.test(text[i - 1] ?? ''))) {
+      } else if ((c === LEFT_DOUBLE || c === 0xab || c === LEFT_SINGLE) && (c !== LEFT_SINGLE || i === from || /[\s(\[]/u.test(text[i - 1] ?? ''))) {
         open = i;
         closer = CLOSER.get(c)!;
       }

@@ -89,6 +89,33 @@ describe('candidates on the seeds with the Syria lexicon switched off', () => {
   });
 });
 
+describe('the least score', () => {
+  it('drops exactly the spans scored below it, whatever their evidence (spans are not dropped early by mistake)', async () => {
+    const loaded = await loadArticles([CORPUS_DIR]);
+    const articles = analyzeArticles(loaded.articles, []).articles;
+    const ids = articles.map((a) => a.id);
+    const groups = [ids.filter((id) => !id.startsWith('001')), ids.filter((id) => id.startsWith('001'))];
+    const key = (c: Candidate) => JSON.stringify(c);
+    // No cap, so the spans kept at one least score are a subset of those kept at a lower one.
+    const all = findCandidates(articles, groups, { minScore: 0, maxPerArticle: 1e9 });
+    let compared = 0;
+    for (const minScore of [0.25, 0.3, 0.4, 0.45, 0.5, 0.6]) {
+      const found = findCandidates(articles, groups, { minScore, maxPerArticle: 1e9 });
+      for (const [id, list] of all) {
+        const got = new Set((found.get(id) ?? []).map(key));
+        for (const c of list) {
+          // Scores are rounded to 0.001: only those clear of the line are certain either way.
+          if (c.score >= minScore + 0.001) expect(got.has(key(c))).toBe(true);
+          if (c.score <= minScore - 0.001) expect(got.has(key(c))).toBe(false);
+          compared++;
+        }
+        for (const k of got) expect(list.map(key)).toContain(k);
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
+
 describe('candidates on a new topic', () => {
   const sentence = (verb: string) =>
     `The mayor ${verb} the plan to close the shelter on Monday.\n\nCity officials said the shelter had room for two hundred people.`;

@@ -353,6 +353,14 @@ export function discoverCandidates(
     const out: { start: number; end: number; score: number; referent: string | null; parts: Part[]; unique: boolean; quoted: boolean; phrase: string }[] = [];
     for (const d of merged) {
       if (!d.parts.length) continue;
+      // Sorted in place: mergeDrafts hands out copies of the parts lists.
+      const parts = d.parts.sort((p, q) => SIGNAL_WEIGHT[q.signal] * q.score - SIGNAL_WEIGHT[p.signal] * p.score);
+      let miss = 1;
+      for (const p of parts) miss *= 1 - SIGNAL_WEIGHT[p.signal] * p.score;
+      // The other factors of the score lie in (0, 1] (and a product of floats never grows when such a
+      // factor is applied to a non-negative one), so a span whose evidence alone falls short is
+      // dropped before its wording is looked up in the other reports: most one-signal log-odds spans.
+      if (miss <= 1 && 1 - miss < minScore) continue;
       const stems = w.stemIds.subarray(d.from, d.to);
       const content: number[] = [];
       for (let i = d.from; i < d.to; i++) if (!w.tokens[i]!.stop) content.push(w.stemIds[i]!);
@@ -367,10 +375,8 @@ export function discoverCandidates(
         }
       } else lacking = others.filter((o) => !hasPhrase(o, stems, content)).length;
       const divergence = Math.max(others.length ? lacking / others.length : 0.5, d.labelDivergence);
-      const parts = [...d.parts].sort((p, q) => SIGNAL_WEIGHT[q.signal] * q.score - SIGNAL_WEIGHT[p.signal] * p.score);
-      let miss = 1;
-      for (const p of parts) miss *= 1 - SIGNAL_WEIGHT[p.signal] * p.score;
-      const quoted = w.tokens.slice(d.from, d.to).every((t) => t.quoted);
+      let quoted = true;
+      for (let i = d.from; i < d.to && quoted; i++) quoted = w.tokens[i]!.quoted;
       const raw = (1 - miss) * (0.35 + 0.65 * divergence) * (quoted ? 0.85 : 1);
       if (raw < minScore) continue;
       const score = Math.round(raw * 1000) / 1000;
@@ -459,7 +465,7 @@ function mergeDrafts(byKey: ReadonlyMap<number, Draft>): Draft[] {
       for (const p of d.parts) if (!last.parts.some((q) => samePart(p, q))) last.parts.push(p);
       last.referent ??= d.referent;
       last.labelDivergence = Math.max(last.labelDivergence, d.labelDivergence);
-    } else out.push({ ...d, parts: [...d.parts] });
+    } else out.push({ from: d.from, to: d.to, parts: [...d.parts], referent: d.referent, labelDivergence: d.labelDivergence });
   }
   return out;
 }

@@ -181,6 +181,9 @@ describe('the word layer', () => {
       expect(fromTable.sentenceTokens).toEqual(again.sentenceTokens);
       // Equal stems, equal ids, whichever way the words were read.
       expect([...fromTable.stemIds]).toEqual([...again.stemIds]);
+      // The stop flags beside the ids are the tokens' own, both ways.
+      for (const w of [fromTable, again]) expect([...w.stops]).toEqual(w.tokens.map((t) => (t.stop ? 1 : 0)));
+      expect(fromTable.stops.includes(0) && fromTable.stops.includes(1)).toBe(true);
     }
   });
 });

@@ -193,11 +193,18 @@ export function discoverCandidates(
     return texts.get(id)!.slice(w.tokens[from]!.start, w.tokens[to - 1]!.end);
   };
 
-  // Signal 1: loaded-language cues.
+  // Signal 1: loaded-language cues. A reason depends only on the list and the words as written, so
+  // each distinct one is composed once.
+  const cueReasons = new Map<CueList, Map<string, string>>();
   for (const [id, w] of words) {
     for (const hit of matchCues(w.tokens, cues)) {
       const d = draftFor(id, hit.from, hit.to);
-      d.parts.push({ signal: 'cue', score: hit.list.weight, reason: cueReason(hit.list, textOf(id, hit.from, hit.to)) });
+      const text = textOf(id, hit.from, hit.to);
+      let byText = cueReasons.get(hit.list);
+      if (!byText) cueReasons.set(hit.list, (byText = new Map()));
+      let reason = byText.get(text);
+      if (reason === undefined) byText.set(text, (reason = cueReason(hit.list, text)));
+      d.parts.push({ signal: 'cue', score: hit.list.weight, reason });
     }
   }
 
@@ -260,15 +267,15 @@ export function discoverCandidates(
     const usualLabels = new Map(groupsHere.map((g) => [g.id, usualLabelPerSide(g, sideOf)]));
     for (const id of ids) {
       const w = words.get(id)!;
-      const { tokens, stemIds } = w;
+      const { tokens, stemIds, stops } = w;
       const side = sideOf(id);
       const significant = zBySide.get(side)!;
       const otherSidesUse = (stem: number) => ids.some((o) => sideOf(o) !== side && usesStem(indexes.get(o)!, stem));
       // A referent label's divergence and reason depend only on its stem here (the side is fixed).
       const referentMemo = new Map<number, { divergence: number; reason: string } | null>();
       for (let i = 0; i < tokens.length; i++) {
+        if (stops[i] === 1) continue;
         const t = tokens[i]!;
-        if (t.stop) continue;
         const stem = stemIds[i]!;
         const z = significant.get(stem);
         if (z) {
@@ -363,7 +370,7 @@ export function discoverCandidates(
       if (miss <= 1 && 1 - miss < minScore) continue;
       const stems = w.stemIds.subarray(d.from, d.to);
       const content: number[] = [];
-      for (let i = d.from; i < d.to; i++) if (!w.tokens[i]!.stop) content.push(w.stemIds[i]!);
+      for (let i = d.from; i < d.to; i++) if (w.stops[i] === 0) content.push(w.stemIds[i]!);
       let lacking = 0;
       if (presence) {
         // Bit k set: others[k] uses every content stem (then only a phrase's order is left to check).

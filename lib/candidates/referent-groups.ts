@@ -152,23 +152,27 @@ type Vector = Map<string, number>;
  */
 function contextVectors(
   words: readonly ArticleWords[],
-  labels: ReadonlySet<string>,
+  isLabel: Uint8Array,
   shared: (stemId: number) => boolean,
 ): Map<string, Vector> {
   const raw = new Map<string, Vector>();
+  // Labels and stop words are read from typed arrays by token index; a token object is loaded only
+  // for the words that count.
   for (const w of words) {
-    const toks = w.tokens;
-    const ids = w.stemIds;
-    toks.forEach((t, i) => {
-      if (!labels.has(t.stem)) return;
+    const { tokens: toks, stemIds: ids, stops } = w;
+    for (let i = 0; i < toks.length; i++) {
+      const id = ids[i]!;
+      if (isLabel[id] !== 1) continue;
+      const t = toks[i]!;
       let v = raw.get(t.stem);
       if (!v) raw.set(t.stem, (v = new Map()));
       for (let j = Math.max(0, i - 6); j <= i + 6 && j < toks.length; j++) {
+        if (j === i || stops[j] === 1 || ids[j] === id || !shared(ids[j]!)) continue;
         const u = toks[j]!;
-        if (j === i || u.stop || u.sentence !== t.sentence || u.stem === t.stem || !shared(ids[j]!)) continue;
+        if (u.sentence !== t.sentence) continue;
         v.set(u.stem, (v.get(u.stem) ?? 0) + 1 / Math.sqrt(Math.abs(j - i)));
       }
-    });
+    }
   }
   const df = new Map<string, number>();
   for (const v of raw.values()) for (const f of v.keys()) df.set(f, (df.get(f) ?? 0) + 1);
@@ -221,13 +225,13 @@ function surfaceForm(text: string, use: Use): string {
 
 const key = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
 
-/** The label stems among the words of `[start, end)`, in order of first use. */
-function labelsWithin(words: ArticleWords | undefined, start: number, end: number, labels: ReadonlySet<string>): Set<string> {
+/** The label stems (marked in `isLabel` by stem id) among the words of `[start, end)`, in order of first use. */
+function labelsWithin(words: ArticleWords | undefined, start: number, end: number, isLabel: Uint8Array): Set<string> {
   const out = new Set<string>();
   if (!words) return out;
-  const { tokens } = words;
+  const { tokens, stemIds, stops } = words;
   const { from, to } = wordRange(tokens, start, end);
-  for (let i = from; i < to; i++) if (!tokens[i]!.stop && labels.has(tokens[i]!.stem)) out.add(tokens[i]!.stem);
+  for (let i = from; i < to; i++) if (stops[i] === 0 && isLabel[stemIds[i]!] === 1) out.add(tokens[i]!.stem);
   return out;
 }
 
@@ -317,7 +321,11 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
   const lastSide = new Int32Array(idCount);
   const touched: number[] = [];
   const isLabel = new Uint8Array(idCount);
+  // Stem ids of the labels of the event being read, marked in isLabel until the next event starts.
+  const marked: number[] = [];
   input.groups.forEach((group, gi) => {
+    for (const id of marked) isLabel[id] = 0;
+    marked.length = 0;
     const members = group.map((id) => byId.get(id)).filter((w): w is ArticleWords => !!w);
     const sides = [...new Set(members.map((w) => input.sideOf(w.id)))];
     if (sides.length < 2) return;
@@ -330,9 +338,9 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
     for (const id of touched) tally[id] = 0;
     touched.length = 0;
     for (const { w, side } of bySide) {
-      const ids = w.stemIds;
+      const { stemIds: ids, stops } = w;
       for (let i = 0; i < ids.length; i++) {
-        if (w.tokens[i]!.stop) continue;
+        if (stops[i] === 1) continue;
         sideLength[side]! += 1;
         const id = ids[i]!;
         if (tally[id] === 0) {
@@ -359,12 +367,12 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
       return { prev: prev?.sentence === t.sentence ? prev : undefined, next: next?.sentence === t.sentence ? next : undefined };
     };
     for (const w of members) {
-      const { tokens, stemIds: ids } = w;
+      const { tokens, stemIds: ids, stops } = w;
       for (let i = 0; i < ids.length; i++) {
-        const t = tokens[i]!;
-        if (t.stop) continue;
+        if (stops[i] === 1) continue;
         const id = ids[i]!;
         if (tally[id]! < minUses || sideCount[id]! >= sides.length) continue;
+        const t = tokens[i]!;
         let e = evidence.get(id);
         if (!e) evidence.set(id, (e = new ActorEvidence()));
         const prev = tokens[i - 1];
@@ -377,22 +385,21 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
     const uses = new Map<string, Use[]>();
     if (labelIds.length >= 2) {
       for (const id of labelIds) isLabel[id] = 1;
+      marked.push(...labelIds);
       for (const w of members) {
         const { tokens, stemIds: ids } = w;
         for (let i = 0; i < ids.length; i++) {
-          if (isLabel[ids[i]!] !== 1 || tokens[i]!.stop) continue;
+          if (isLabel[ids[i]!] !== 1 || w.stops[i] === 1) continue;
           const t = tokens[i]!;
           let list = uses.get(t.stem);
           if (!list) uses.set(t.stem, (list = []));
           list.push({ token: t, ...neighbours(w, i), article: w.id });
         }
       }
-      for (const id of labelIds) isLabel[id] = 0;
     }
     const labels = labelIds.map(stemOf).sort();
     considered[gi] = labels;
     if (labels.length < 2) return;
-    const labelSet = new Set(labels);
     const rates = new Map(
       labels.map((l) => {
         const r = sides.map(() => 0);
@@ -400,14 +407,14 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
         return [l, r.map((c, i) => c / Math.max(1, sideLength[i]!))];
       }),
     );
-    const vectors = contextVectors(members, labelSet, (id) => sideCount[id]! >= 2);
+    const vectors = contextVectors(members, isLabel, (id) => sideCount[id]! >= 2);
 
     // Labels that one side of an aligned pair has and the other lacks.
     const pairEvidence = new Map<string, number>();
     const oneSided = new Map<string, number>();
     for (const p of pairsByGroup[gi]!) {
-      const a = labelsWithin(byId.get(p.a.article), p.a.start, p.a.end, labelSet);
-      const b = labelsWithin(byId.get(p.b.article), p.b.start, p.b.end, labelSet);
+      const a = labelsWithin(byId.get(p.a.article), p.a.start, p.a.end, isLabel);
+      const b = labelsWithin(byId.get(p.b.article), p.b.start, p.b.end, isLabel);
       const ua = [...a].filter((x) => !b.has(x));
       const ub = [...b].filter((x) => !a.has(x));
       for (const x of [...ua, ...ub]) oneSided.set(x, (oneSided.get(x) ?? 0) + 1);

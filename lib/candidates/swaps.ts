@@ -103,7 +103,7 @@ export function alignByOverlap(
       }
       const stamp = sentenceStamp;
       for (let i = range.start; i < range.end; i++) {
-        if (w.tokens[i]!.stop) continue;
+        if (w.stops[i] === 1) continue;
         const id = ids[i]!;
         if (taken[id] === stamp) continue;
         taken[id] = stamp;

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeArticles } from '../lib/analyze';
 import { loadArticles } from '../lib/corpus';
 import { compareArticles } from '../lib/compare';
@@ -134,6 +134,22 @@ describe('candidates on a new topic', () => {
     const criticized = found.get('a')!.find((x) => x.text === 'criticized');
     const slammed = found.get('c')!.find((x) => x.text === 'slammed')!;
     expect(slammed.score).toBeGreaterThan(criticized?.score ?? 0);
+  });
+
+  it('finds the same swap when the machine pauses during the sentence diff (results never depend on load)', () => {
+    const calm = findCandidates([a, b, c], [['a', 'b', 'c']]);
+    // Every clock reading 120 ms after the last: a machine so busy that each step of the diff waits.
+    let now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 120));
+    try {
+      const busy = findCandidates([a, b, c], [['a', 'b', 'c']]);
+      expect(busy.get('c')!.find((x) => x.text === 'slammed')!.reasons).toContain(
+        "only this outlet says 'slammed' where the others say 'criticized' in the matching sentence",
+      );
+      expect(busy).toEqual(calm);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('uses aligned sentence pairs passed in instead of aligning itself', () => {

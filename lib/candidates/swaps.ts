@@ -9,6 +9,9 @@ import { diffIds } from '../boilerplate/myers';
 import type { AlignedRow } from '../types';
 import { stemIdCount, wordRange, type ArticleWords, type WordToken } from './words';
 
+/** Time limit of one sentence-pair diff, ms: as for boilerplate twins, far above what a real pair takes. */
+const SWAP_DIFF_TIMEOUT_MS = 1000;
+
 /** One sentence (or any passage) of one article, by offsets into its text. */
 export interface SentenceRef {
   article: string;
@@ -252,7 +255,9 @@ export function findSwaps(
     const alignment = alignWith(
       Array.from(ia.subarray(ra.from, ra.to)),
       Array.from(ib.subarray(rb.from, rb.to)),
-      { maxEditLength: Math.ceil((sa.length + sb.length) * 0.8) },
+      // The edit bound already bounds the work; the time limit only guards against pathological input.
+      // The default 50 ms made results depend on machine load: on a busy machine a paused diff lost a swap.
+      { maxEditLength: Math.ceil((sa.length + sb.length) * 0.8), timeoutMs: SWAP_DIFF_TIMEOUT_MS },
       diffIds,
     );
     if (!alignment || alignment.similarity < minSimilarity) continue;

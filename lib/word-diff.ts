@@ -19,8 +19,11 @@ export interface RowDiff {
   tooDifferent: string[];
 }
 
-// Aligned sentences diff in well under a millisecond; the timeout only guards against pathological input.
-const DEFAULT_LIMITS: DiffLimits = { timeoutMs: 25 };
+// Aligned sentences diff in well under a millisecond. A pair of run-on "sentences" of over a thousand
+// words each counts as too different to diff: a bound on the work that does not depend on how busy
+// the machine is (a 25 ms time limit here made a comparison's highlights change under load). The
+// time limit stays, far above any real pair, as a guard only.
+const DEFAULT_LIMITS: DiffLimits = { maxWork: 1_000_000, timeoutMs: 1000 };
 
 /**
  * Index of the most central cell: the one whose folded words overlap the others' most (summed

@@ -45,6 +45,17 @@ describe('alignSequences', () => {
     expect(alignSequences(a, b, { timeoutMs: 10 })).toBeUndefined();
     expect(alignSequences(a, b, { maxEditLength: 50 })).toBeUndefined();
   });
+
+  it('gives up before diffing when the differing middles pass maxWork, however much time is left', () => {
+    const a = words(2_000, 1).split(' ');
+    const b = words(2_000, 2).split(' ');
+    expect(alignSequences(a, b, { maxWork: 1_000_000, timeoutMs: Infinity })).toBeUndefined();
+    // A shared head and tail are not work: the same long texts with one word changed still diff.
+    const c = [...a];
+    c[1_000] = 'changed';
+    expect(alignSequences(a, c, { maxWork: 1_000_000 })?.runs.filter((r) => r.kind === 'changed')).toHaveLength(1);
+    expect(alignSequences(a.slice(0, 900), b.slice(0, 900), { maxWork: 1_000_000, timeoutMs: Infinity })).toBeDefined();
+  });
 });
 
 describe('diffWordsBounded', () => {

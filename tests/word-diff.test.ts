@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { centralCell, diffRow, termSwaps } from '../lib/word-diff';
 import type { ArticleAnalysis, RowCell, TermHit, WordChange } from '../lib/types';
 import { analyzeText, loadSeeds, sentenceWith } from './helpers/seed-analysis';
@@ -88,6 +88,21 @@ describe('diffRow on small rows', () => {
     });
     expect(tooDifferent).toEqual(['x']);
     expect(changes).toEqual([{ article: 'x', start: whole(x).start, end: whole(x).end, kind: 'replaced' }]);
+  });
+
+  it('gives the same changes when the machine pauses during each diff (highlights never depend on load)', () => {
+    const x = analyzeText('x', 'Shelling hit the northern districts of the town overnight, residents said.', []);
+    const both = [a, x];
+    const text = (id: string) => both.find((y) => y.id === id)!.text;
+    const calm = diffRow([whole(a), whole(x)], text);
+    let now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 40));
+    try {
+      expect(diffRow([whole(a), whole(x)], text)).toEqual(calm);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(calm.tooDifferent).toEqual([]);
   });
 
   it('returns nothing for a single cell', () => {

@@ -12,6 +12,12 @@ export interface DiffLimits {
   maxEditLength?: number;
   /** Give up (return undefined) after this many milliseconds. Default 50. */
   timeoutMs?: number;
+  /**
+   * Give up (return undefined) before diffing when the two differing middles, multiplied, pass this
+   * many word pairs: a bound on the work that, unlike the time limit, gives the same answer however
+   * busy the machine is. Default: none.
+   */
+  maxWork?: number;
 }
 
 /** One run of an alignment, as half-open token-index ranges into each sequence. */
@@ -91,6 +97,7 @@ export function alignWith<T extends string | number>(
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  if (limits.maxWork !== undefined && (a.length - head - tail) * (b.length - head - tail) > limits.maxWork) return undefined;
   const midA = a.slice(head, a.length - tail);
   const midB = b.slice(head, b.length - tail);
   const changes =

@@ -5,7 +5,18 @@
 import type { TokenTable } from '../token-table';
 import type { ArticleAnalysis, BoilerplateInfo, Span } from '../types';
 import { dayNumber, findTimeExpressions, rangeOf, type DayRange, type TimeExpression } from './dates';
-import { capitalisedMidSentence, namesIn, tokenizeSentences } from './names';
+import {
+  capitalisedMidSentence,
+  capitalisedMidSentenceIn,
+  contentKeyOfId,
+  contentKeysOf,
+  namesIn,
+  namesInRange,
+  sentenceRanges,
+  tokenizeSentences,
+  type NameRun,
+  type TokenizedSentence,
+} from './names';
 import { contentKey } from './words';
 
 /** A content word's count and how it was written ("forces", "forced" share a stem). */
@@ -84,41 +95,70 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
   const sentences = article.sentences.filter((s) => countedIndex.has(s.paragraph));
   const shared: SharedBoilerplate[] = [];
   // Only body paragraphs would have counted; chrome shared with other pages is not shared wording.
-  for (const p of article.paragraphs.filter((q) => q.role === 'body')) {
-    const twins = [...new Set((p.boilerplate?.matches ?? []).map((m) => m.article).filter((a) => a !== article.id))];
-    if (p.boilerplate && twins.length) shared.push({ paragraph: p.index, kind: p.boilerplate.kind, twins });
+  // (Most paragraphs are not boilerplate: they are passed over before any array is built.)
+  for (const p of article.paragraphs) {
+    if (p.role !== 'body' || !p.boilerplate) continue;
+    const twins = new Set<string>();
+    for (const m of p.boilerplate.matches) if (m.article !== article.id) twins.add(m.article);
+    if (twins.size) shared.push({ paragraph: p.index, kind: p.boilerplate.kind, twins: [...twins] });
   }
 
-  const tokenized = tokenizeSentences(text, sentences, tokens);
-  const known = capitalisedMidSentence(text, tokenized);
   const words = new Map<string, WordCount>();
   const names = new Map<string, number>();
   const phrases = new Map<string, NameCount>();
-  const read = (source: string, sentence: (typeof tokenized)[number], titleCase: boolean) => {
-    const found = namesIn(source, sentence, known, titleCase);
-    for (const t of found.words) {
-      const key = contentKey(t.norm);
-      if (key === null) continue;
-      const w = words.get(key);
-      if (!w) words.set(key, { count: 1, surface: t.norm, forms: null });
-      else {
-        w.count++;
-        if (w.forms || t.norm !== w.surface) {
-          w.forms ??= new Map([[w.surface, w.count - 1]]);
-          w.forms.set(t.norm, (w.forms.get(t.norm) ?? 0) + 1);
-        }
+  const countWord = (key: string | null, norm: string) => {
+    if (key === null) return;
+    const w = words.get(key);
+    if (!w) words.set(key, { count: 1, surface: norm, forms: null });
+    else {
+      w.count++;
+      if (w.forms || norm !== w.surface) {
+        w.forms ??= new Map([[w.surface, w.count - 1]]);
+        w.forms.set(norm, (w.forms.get(norm) ?? 0) + 1);
       }
     }
-    for (const run of found.runs) {
+  };
+  const countRuns = (runs: NameRun[], titleCase: boolean) => {
+    for (const run of runs) {
       const at = titleCase ? null : { start: run.start, end: run.end };
       for (const key of new Set(run.keys)) names.set(key, (names.get(key) ?? 0) + 1);
       bumpName(phrases, run.keys.join(' '), run.surface, at);
     }
   };
+  const read = (source: string, sentence: TokenizedSentence, known: ReadonlySet<string>, titleCase: boolean) => {
+    const found = namesIn(source, sentence, known, titleCase);
+    for (const t of found.words) countWord(contentKey(t.norm), t.norm);
+    countRuns(found.runs, titleCase);
+  };
   // The title counts once, as a reader's first clue; an invented one (the first sentence) would
   // count that sentence twice.
-  if (article.titleFrom !== 'first-sentence') read(article.title, tokenizeSentences(article.title, [{ start: 0, end: article.title.length }])[0]!, true);
-  for (const s of tokenized) read(text, s, false);
+  const readTitle = (known: ReadonlySet<string>) => {
+    if (article.titleFrom !== 'first-sentence') read(article.title, tokenizeSentences(article.title, [{ start: 0, end: article.title.length }])[0]!, known, true);
+  };
+  const ranges = sentenceRanges(text, sentences, tokens);
+  if (ranges && tokens) {
+    // The same reading straight from the token table (no Token per word, flags and content keys
+    // memoised per vocabulary word); held equal to the path below by tests/events-fast-path.test.ts.
+    const known = capitalisedMidSentenceIn(tokens, ranges);
+    readTitle(known);
+    const vocabulary = tokens.vocabulary.words;
+    const keys = contentKeysOf(tokens.vocabulary);
+    const found: number[] = [];
+    for (let r = 0; r < ranges.length; r += 2) {
+      found.length = 0;
+      const runs = namesInRange(tokens, ranges[r]!, ranges[r + 1]!, known, found);
+      for (const k of found) {
+        const id = tokens.ids[k]!;
+        countWord(contentKeyOfId(keys, vocabulary, id), vocabulary[id]!);
+      }
+      countRuns(runs, false);
+    }
+  } else {
+    const tokenized = tokenizeSentences(text, sentences, tokens);
+    const known = capitalisedMidSentence(text, tokenized);
+    readTitle(known);
+    for (const s of tokenized) read(text, s, known, false);
+  }
 
   const times = findTimeExpressions(text, counted, article.published);
   const dates = new Map<string, number>();

@@ -3,8 +3,9 @@
  * and the spelling fold that makes transliteration variants of one name share a key.
  */
 import { foldWord, tokenize } from '../normalize';
-import { tokensIn, type TokenTable } from '../token-table';
+import { tokenRange, tokensIn, type TokenTable, type Vocabulary } from '../token-table';
 import type { Span, Token } from '../types';
+import { contentKey } from './words';
 
 /** A run of capitalised words read as one name. */
 export interface NameRun extends Span {
@@ -81,23 +82,58 @@ export function nameKeyOf(phrase: string): string {
 }
 
 function isCapitalised(text: string, t: Token): boolean {
-  const code = text.charCodeAt(t.start);
+  return isCapitalisedAt(text, t.start);
+}
+
+function isCapitalisedAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
   // ASCII fast path: most tokens are plain English words.
   if (code < 128) return code >= 65 && code <= 90;
-  const first = text[t.start] ?? '';
+  const first = text[at] ?? '';
   return first !== first.toLowerCase() && first === first.toUpperCase();
 }
 
-/** True when the token starts a sentence or a quotation, where capitals say nothing about names. */
 /**
  * True when the token starts a sentence or a quotation, where capitals say nothing about names. Only
  * the first token and the few characters before a token are looked at, so a sentence costs O(length).
  */
 function opensClause(text: string, t: Token, first: boolean): boolean {
-  if (first) return true;
-  const before = text.slice(Math.max(0, t.start - 4), t.start);
-  // A dash opens a clause only as punctuation ("TEHRAN -Militants"), not inside "Syrian-Jordanian".
-  return /[“"‘(:]\s*$/u.test(before) || /(?:\s[-–—]{1,2}|[–—])\s*$/u.test(before);
+  return first || opensClauseAt(text, t.start);
+}
+
+/**
+ * `/[“"‘(:]\s*$/u` or `/(?:\s[-–—]{1,2}|[–—])\s*$/u` on the four characters before `at`, read by char
+ * code (this runs for every capitalised word): skip trailing white space, then look at the last mark.
+ * A dash opens a clause only as punctuation ("TEHRAN -Militants"), not inside "Syrian-Jordanian".
+ */
+export function opensClauseAt(text: string, at: number): boolean {
+  const lo = Math.max(0, at - 4);
+  let j = at - 1;
+  while (j >= lo && isSpace(text.charCodeAt(j))) j--;
+  if (j < lo) return false;
+  const c = text.charCodeAt(j);
+  if (c === 0x201c || c === 0x22 || c === 0x2018 || c === 0x28 || c === 0x3a || c === 0x2013 || c === 0x2014) return true;
+  if (c !== 0x2d) return false;
+  // A hyphen after white space, or two dashes after white space.
+  if (j - 1 < lo) return false;
+  const b = text.charCodeAt(j - 1);
+  if (isSpace(b)) return true;
+  return (b === 0x2d || b === 0x2013 || b === 0x2014) && j - 2 >= lo && isSpace(text.charCodeAt(j - 2));
+}
+
+/** `\s` of a JavaScript regular expression, by code unit. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `/^[ \t\u00a0\-‐‑]*$/u` on `text.slice(from, to)`: only spaces and hyphens between two words. */
+export function joinedBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0x2d && c !== 0x2010 && c !== 0x2011) return false;
+  }
+  return true;
 }
 
 /** What `namesIn` found in one sentence: name runs, and the tokens that are ordinary words. */
@@ -127,6 +163,7 @@ export function tokenizeSentences(text: string, spans: Span[], table?: TokenTabl
 export function namesIn(text: string, sentence: TokenizedSentence, knownNames: ReadonlySet<string>, titleCase = false): SentenceNames {
   const runs: NameRun[] = [];
   const words: Token[] = [];
+  const spill = (t: Token) => words.push(t);
   // The open run; flushRun empties it. A plain loop and module-level helpers: this runs per token.
   const run: Token[] = [];
   const tokens = sentence.tokens;
@@ -138,23 +175,152 @@ export function namesIn(text: string, sentence: TokenizedSentence, knownNames: R
     const isName = cap && ((!titleCase && !opensClause(text, t, index === 0)) || knownNames.has(t.norm));
     // Guarded: reading index -1 of an empty array is a slow named-property lookup in V8.
     const prev = run.length > 0 ? run[run.length - 1] : undefined;
-    const joined = prev !== undefined && JOINED.test(text.slice(prev.end, t.start));
+    const joined = prev !== undefined && joinedBetween(text, prev.end, t.start);
     if (isName) {
       // A possessive ends a name: "NAACP’s Washington bureau" names two things.
-      if (!joined || (prev && POSSESSIVE_END.test(text.slice(prev.start, prev.end)))) flushRun(text, run, runs, words);
+      if (!joined || (prev && POSSESSIVE_END.test(text.slice(prev.start, prev.end)))) flushRun(text, run, runs, spill);
       run.push(t);
     } else if (joined && CONNECTORS.has(t.norm) && !cap) {
       run.push(t);
     } else {
-      flushRun(text, run, runs, words);
+      flushRun(text, run, runs, spill);
       words.push(t);
     }
   }
-  flushRun(text, run, runs, words);
+  flushRun(text, run, runs, spill);
   return { runs, words };
 }
 
-const JOINED = /^[ \t\u00a0\-‐‑]*$/u;
+/** What the name tests need to know of one word of a vocabulary (bits of `WordFacts.flags`). */
+const KNOWN = 1;
+/** Not in NOT_NAMES. */
+const NAMEABLE = 2;
+/** NAMEABLE, longer than one letter and not starting with a digit: may open or extend a name run. */
+const NAME_WORD = 4;
+const CONNECTOR = 8;
+
+/** Per word id of a corpus vocabulary: name flags and content key, worked out once per word, not per token. */
+interface WordFacts {
+  flags: Uint8Array;
+  /** `contentKey` of the word (null: not a content word); undefined until first met. */
+  keys: (string | null | undefined)[];
+}
+const factsByVocabulary = new WeakMap<Vocabulary, WordFacts>();
+
+function factsOf(vocabulary: Vocabulary): WordFacts {
+  let facts = factsByVocabulary.get(vocabulary);
+  if (!facts || facts.flags.length < vocabulary.size) {
+    const flags = new Uint8Array(Math.max(1024, vocabulary.size * 2));
+    if (facts) flags.set(facts.flags);
+    facts = { flags, keys: facts?.keys ?? [] };
+    factsByVocabulary.set(vocabulary, facts);
+  }
+  return facts;
+}
+
+function flagsOf(facts: WordFacts, words: readonly string[], id: number): number {
+  let f = facts.flags[id] as number;
+  if (f === 0) {
+    const norm = words[id] as string;
+    f = KNOWN;
+    if (!NOT_NAMES.has(norm)) {
+      f |= NAMEABLE;
+      if (norm.length > 1 && !startsWithDigit(norm)) f |= NAME_WORD;
+    }
+    if (CONNECTORS.has(norm)) f |= CONNECTOR;
+    facts.flags[id] = f;
+  }
+  return f;
+}
+
+/**
+ * `contentKey` by word id of a vocabulary (undefined until first asked: see `contentKeyOfId`). Fetch
+ * it once per article: the per-vocabulary lookup is a WeakMap get.
+ */
+export function contentKeysOf(vocabulary: Vocabulary): (string | null | undefined)[] {
+  return factsOf(vocabulary).keys;
+}
+
+/** `contentKey` of word `id`, memoised in `keys` (from `contentKeysOf`). */
+export function contentKeyOfId(keys: (string | null | undefined)[], words: readonly string[], id: number): string | null {
+  let key = keys[id];
+  if (key === undefined) keys[id] = key = contentKey(words[id] as string);
+  return key;
+}
+
+/**
+ * Token index ranges `[first, last)` of the spans in `table` (two entries per span), or null when the
+ * table is not of `text` or an edge of some span cuts one of its tokens (then `tokenizeSentences` is
+ * the way: `tokenize` would cut the word too).
+ */
+export function sentenceRanges(text: string, spans: Span[], table: TokenTable | undefined): Int32Array | null {
+  if (!table || table.text !== text) return null;
+  const out = new Int32Array(spans.length * 2);
+  for (let i = 0; i < spans.length; i++) {
+    const range = tokenRange(table, spans[i]!.start, spans[i]!.end);
+    if (!range) return null;
+    out[2 * i] = range[0];
+    out[2 * i + 1] = range[1];
+  }
+  return out;
+}
+
+/** A run member read from a table, with its token index so trailing connectors can go back to the words. */
+interface TableToken extends Token {
+  index: number;
+}
+
+/**
+ * `namesIn` for tokens `[first, last)` of a table (one sentence, never a headline): the same runs, and
+ * the indices of the ordinary words appended to `words` in the order `namesIn` lists them. Reads the
+ * typed arrays and per-word flags, so only run members become Token objects.
+ */
+export function namesInRange(table: TokenTable, first: number, last: number, knownNames: ReadonlySet<string>, words: number[]): NameRun[] {
+  const { text, starts, ends, ids } = table;
+  const vocabulary = table.vocabulary.words;
+  const facts = factsOf(table.vocabulary);
+  const runs: NameRun[] = [];
+  const spill = (t: TableToken) => words.push(t.index);
+  const run: TableToken[] = [];
+  for (let k = first; k < last; k++) {
+    const start = starts[k] as number;
+    const id = ids[k] as number;
+    const flags = flagsOf(facts, vocabulary, id);
+    const cap = (flags & NAME_WORD) !== 0 && isCapitalisedAt(text, start);
+    const isName = cap && ((k !== first && !opensClauseAt(text, start)) || knownNames.has(vocabulary[id] as string));
+    const prev = run.length > 0 ? run[run.length - 1] : undefined;
+    const joined = prev !== undefined && joinedBetween(text, prev.end, start);
+    if (isName) {
+      if (!joined || (prev && POSSESSIVE_END.test(text.slice(prev.start, prev.end)))) flushRun(text, run, runs, spill);
+      run.push({ start, end: ends[k] as number, norm: vocabulary[id] as string, index: k });
+    } else if (joined && (flags & CONNECTOR) !== 0 && !cap) {
+      run.push({ start, end: ends[k] as number, norm: vocabulary[id] as string, index: k });
+    } else {
+      flushRun(text, run, runs, spill);
+      words.push(k);
+    }
+  }
+  flushRun(text, run, runs, spill);
+  return runs;
+}
+
+/** `capitalisedMidSentence` over token index ranges of a table (from `sentenceRanges`). */
+export function capitalisedMidSentenceIn(table: TokenTable, ranges: Int32Array): Set<string> {
+  const { text, starts, ids } = table;
+  const vocabulary = table.vocabulary.words;
+  const facts = factsOf(table.vocabulary);
+  const seen = new Set<string>();
+  for (let r = 0; r < ranges.length; r += 2) {
+    const first = ranges[r] as number;
+    const last = ranges[r + 1] as number;
+    for (let k = first + 1; k < last; k++) {
+      const start = starts[k] as number;
+      const id = ids[k] as number;
+      if ((flagsOf(facts, vocabulary, id) & NAMEABLE) !== 0 && isCapitalisedAt(text, start) && !opensClauseAt(text, start)) seen.add(vocabulary[id] as string);
+    }
+  }
+  return seen;
+}
 
 /** `/^\d/.test(s)` without a regular expression (\d is ASCII here). */
 function startsWithDigit(s: string): boolean {
@@ -164,10 +330,10 @@ function startsWithDigit(s: string): boolean {
 const POSSESSIVE_END = /['’‘ʼ]s$/u;
 const TITLE_OF = /\b(\p{L}+)\s+of\s+$/u;
 
-/** Closes the open run: trailing connectors go back to the words, the rest becomes a name run (if any key word is left). */
-function flushRun(text: string, run: Token[], runs: NameRun[], words: Token[]): void {
+/** Closes the open run: trailing connectors go back to the words (through `spill`), the rest becomes a name run (if any key word is left). */
+function flushRun<T extends Token>(text: string, run: T[], runs: NameRun[], spill: (t: T) => unknown): void {
   if (!run.length) return;
-  while (run.length && CONNECTORS.has(run[run.length - 1]!.norm)) words.push(run.pop()!);
+  while (run.length && CONNECTORS.has(run[run.length - 1]!.norm)) spill(run.pop()!);
   // Keep what follows the last title word, when a name follows it at all.
   let from = 0;
   run.forEach((t, i) => {

@@ -1,0 +1,89 @@
+/**
+ * The events stage's fast paths, held equal to the plain computations they stand for: char-code
+ * tests against the regular expressions they replace, and features read from a token table against
+ * features read from Token objects.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeArticles } from '../lib/analyze';
+import { loadArticles } from '../lib/corpus';
+import { eventFeatures } from '../lib/events';
+import { articleFeatures } from '../lib/events/features';
+import { joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
+import { tokenize } from '../lib/normalize';
+import { tokenTable, Vocabulary } from '../lib/token-table';
+import type { ArticleAnalysis } from '../lib/types';
+import { CORPUS_DIR } from './helpers/seeds';
+import { invented } from './helpers/invented';
+
+let seeds: ArticleAnalysis[] = [];
+
+beforeAll(async () => {
+  const { articles } = await loadArticles([CORPUS_DIR]);
+  seeds = analyzeArticles(articles, []).articles;
+});
+
+// Edge fixtures: dashes and quotation marks before capitals, connectors, titles, possessives,
+// non-breaking and other Unicode spaces, and a sentence edge inside a word.
+const FIXTURES = [
+  'TEHRAN -Militants left. Syrian-Jordanian talks. A -- B met C —D and E – F. “Daraa is free,” he said.',
+  'He said: Assad won. (Reuters) Ludwig van Beethoven and Dara’a al-Balad met Abu Bakr al Baghdadi.',
+  'Chief of Staff Rahm Emanuel spoke to Secretary of State Hillary Clinton and Senate Majority Leader Harry Reid.',
+  'The NAACP’s Washington bureau\u00a0-\u00a0Golan Heights\u2010Nassib\u2011Crossing.\u2003\u2014Hezbollah\u3000“Iran',
+  'x\u2028Moscow \ufeffKiev \u205fParis\u202fRome\u1680Oslo\u2009Bern ‘Tokyo "Seoul :Lima -\tQuito --\u00a0Lagos',
+  'Édouard Ölander met Łukasz in Zürich; ÅSA and ØRSTED said ß is lower-case. 2018 Report: Al-Qaeda',
+];
+
+function texts(): string[] {
+  return [...seeds.map((a) => a.text), ...FIXTURES];
+}
+
+describe('events fast paths', () => {
+  it('opensClauseAt answers as the regular expressions on the four characters before every position', () => {
+    const plain = (text: string, at: number) => {
+      const before = text.slice(Math.max(0, at - 4), at);
+      return /[“"‘(:]\s*$/u.test(before) || /(?:\s[-–—]{1,2}|[–—])\s*$/u.test(before);
+    };
+    let opened = 0;
+    for (const text of texts()) {
+      for (let at = 0; at <= text.length; at++) {
+        const want = plain(text, at);
+        if (opensClauseAt(text, at) !== want) expect([text.slice(Math.max(0, at - 4), at), opensClauseAt(text, at)]).toEqual([text.slice(Math.max(0, at - 4), at), want]);
+        if (want) opened++;
+      }
+    }
+    expect(opened).toBeGreaterThan(20);
+  });
+
+  it('joinedBetween answers as the regular expression between every pair of nearby tokens', () => {
+    const JOINED = /^[ \t\u00a0\-‐‑]*$/u;
+    let joined = 0;
+    for (const text of texts()) {
+      const tokens = tokenize(text);
+      for (let i = 0; i < tokens.length; i++) {
+        for (let j = i + 1; j < Math.min(tokens.length, i + 3); j++) {
+          const from = tokens[i]!.end;
+          const to = tokens[j]!.start;
+          const want = JOINED.test(text.slice(from, to));
+          expect(joinedBetween(text, from, to)).toBe(want);
+          if (want) joined++;
+        }
+      }
+    }
+    expect(joined).toBeGreaterThan(100);
+  });
+
+  it('reads the same features from a token table as from Token objects', () => {
+    const fixtures = FIXTURES.map((text, i) => invented(`f${i}`, null, text, '2018-07-06', i % 2 ? `Title ${i}: Daraa Talks` : `f${i}`));
+    const articles = [...seeds, ...fixtures];
+    const vocabulary = new Vocabulary();
+    const tables = articles.map((a) => tokenTable(a.text, vocabulary));
+    // The table path is the one taken (no sentence edge cuts a word here).
+    articles.forEach((a, i) => expect(sentenceRanges(a.text, a.sentences, tables[i])).not.toBeNull());
+    const fast = articles.map((a, i) => articleFeatures(a, tables[i]));
+    const plain = eventFeatures(articles);
+    expect(fast).toEqual(plain);
+    // Insertion order too (vectorize numbers features by first sight).
+    expect(fast.map((f) => [...f.words.keys(), ...f.names.keys(), ...f.phrases.keys()])).toEqual(plain.map((f) => [...f.words.keys(), ...f.names.keys(), ...f.phrases.keys()]));
+    expect(fast.reduce((n, f) => n + f.phrases.size, 0)).toBeGreaterThan(50);
+  });
+});

@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeArticles } from '../lib/analyze';
 import { loadArticles } from '../lib/corpus';
 import { eventFeatures } from '../lib/events';
-import { articleFeatures } from '../lib/events/features';
+import { gapDays, type DayRange } from '../lib/events/dates';
+import { datedNeighbours, type ExplainContext } from '../lib/events/explain';
+import { articleFeatures, type ArticleFeatures } from '../lib/events/features';
 import { joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
 import { tokenize } from '../lib/normalize';
 import { tokenTable, Vocabulary } from '../lib/token-table';
@@ -85,5 +87,37 @@ describe('events fast paths', () => {
     // Insertion order too (vectorize numbers features by first sight).
     expect(fast.map((f) => [...f.words.keys(), ...f.names.keys(), ...f.phrases.keys()])).toEqual(plain.map((f) => [...f.words.keys(), ...f.names.keys(), ...f.phrases.keys()]));
     expect(fast.reduce((n, f) => n + f.phrases.size, 0)).toBeGreaterThan(50);
+  });
+});
+
+describe('datedNeighbours', () => {
+  it('gives what comparing the article with every other dated article gives', () => {
+    // Deterministic pseudo-random ranges: days, months and years, with repeats and overlaps.
+    let seed = 12345;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + next(12);
+      const whens: (DayRange | null)[] = Array.from({ length: n }, () => {
+        if (next(5) === 0) return null;
+        const from = 17_000 + next(120);
+        return { from, to: from + [0, 0, 0, 29, 364][next(5)]! };
+      });
+      const features = whens.map((when) => ({ when }) as ArticleFeatures);
+      const ctx = { articles: [], features, space: null, nearest: () => -1, maxGapDays: 30 } as unknown as ExplainContext;
+      whens.forEach((when, i) => {
+        if (!when) return;
+        const others = whens.filter((w, j): w is DayRange => j !== i && w !== null);
+        const gaps = others.map((w) => gapDays(when, w));
+        expect(datedNeighbours(when, ctx)).toEqual({
+          dated: others.length,
+          nearest: gaps.length ? Math.min(...gaps) : 0,
+          after: others.every((w) => w.to < when.from),
+          before: others.every((w) => w.from > when.to),
+        });
+      });
+    }
   });
 });

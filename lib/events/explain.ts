@@ -4,7 +4,7 @@
  */
 import type { NameKind } from '../adapters/nlp';
 import type { ArticleAnalysis, Span } from '../types';
-import { formatDate, formatRange, gapDays, isoDay, type DayRange } from './dates';
+import { formatDate, formatRange, isoDay, type DayRange } from './dates';
 import type { ArticleFeatures, NameCount, WordCount } from './features';
 import type { KindRequest, NameInfo } from './kinds';
 import { weightsByKey, type FeatureSpace } from './vectors';
@@ -329,6 +329,51 @@ export function kindRequests(picks: Picks[], ctx: ExplainContext): KindRequest[]
   return out;
 }
 
+/** The dated articles' ranges, sorted by end and by start (see `datedNeighbours`). */
+interface DatedIndex {
+  tos: Float64Array;
+  froms: Float64Array;
+}
+const datedIndexes = new WeakMap<ExplainContext, DatedIndex>();
+
+/** Index of the first value of an ascending array greater than `x` (or >= when `orEqual`). */
+function firstAbove(sorted: Float64Array, x: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (orEqual ? sorted[mid]! < x : sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * For a dated article with range `when`, over the other dated articles: how many there are, the
+ * smallest `gapDays` to one of them (0 when there is none), and whether all of them end before it
+ * starts (`after`) or all start after it ends (`before`). The same answers as comparing it with every
+ * other article, from two sorted arrays and binary searches: a corpus has hundreds of singletons.
+ * Counting relies on the article itself being dated: its own range is neither before nor after it.
+ */
+export function datedNeighbours(when: DayRange, ctx: ExplainContext): { dated: number; nearest: number; after: boolean; before: boolean } {
+  let index = datedIndexes.get(ctx);
+  if (!index) {
+    const ranges = ctx.features.map((f) => f.when).filter((w): w is DayRange => w !== null);
+    index = { tos: Float64Array.from(ranges, (r) => r.to).sort(), froms: Float64Array.from(ranges, (r) => r.from).sort() };
+    datedIndexes.set(ctx, index);
+  }
+  const dated = index.tos.length - 1;
+  // Others ending before `when` starts, and others starting after it ends; the rest overlap it.
+  const left = firstAbove(index.tos, when.from, true);
+  const rightFrom = firstAbove(index.froms, when.to, false);
+  const right = index.froms.length - rightFrom;
+  let nearest = 0;
+  if (dated > 0 && left + right === dated) {
+    nearest = Math.min(left > 0 ? when.from - index.tos[left - 1]! : Infinity, right > 0 ? index.froms[rightFrom]! - when.to : Infinity);
+  }
+  return { dated, nearest, after: left === dated, before: right === dated };
+}
+
 function describeSingle(i: number, picks: Picks, kinds: Kinds, ctx: ExplainContext): Description {
   const f = ctx.features[i]!;
   const me = ctx.articles[i]!;
@@ -337,19 +382,14 @@ function describeSingle(i: number, picks: Picks, kinds: Kinds, ctx: ExplainConte
   if (ctx.articles.length === 1) return { why: 'The only article in the corpus, so there is nothing to group it with.', label, dates };
 
   const parts: string[] = [];
-  const others = ctx.articles.map((_, j) => j).filter((j) => j !== i);
   const when = f.when;
-  const dated = when ? others.filter((j) => ctx.features[j]!.when) : [];
   let farApart = false;
   if (when && f.whenDate) {
     const month = formatDate(f.whenDate.slice(0, 7));
-    const gaps = dated.map((j) => gapDays(when, ctx.features[j]!.when!));
-    const nearest = gaps.length ? Math.min(...gaps) : 0;
-    farApart = gaps.length > 0 && nearest > ctx.maxGapDays;
+    const { dated, nearest, after, before } = datedNeighbours(when, ctx);
+    farApart = dated > 0 && nearest > ctx.maxGapDays;
     if (farApart) {
-      const after = dated.every((j) => ctx.features[j]!.when!.to < when.from);
-      const before = dated.every((j) => ctx.features[j]!.when!.from > when.to);
-      const them = dated.length === 1 ? 'the other article' : 'the others';
+      const them = dated === 1 ? 'the other article' : 'the others';
       parts.push(`Published in ${month}, ${describeGap(nearest)} ${after ? `after ${them}` : before ? `before ${them}` : 'from the nearest other article'}`);
     } else parts.push(`Published in ${month}`);
   }

@@ -8,10 +8,11 @@ const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
 /** Date-ish words and near misses, glued by spaces, punctuation or nothing at all. */
 const PIECES = [
   'July', 'Jul.', 'Jul', 'June', 'Junes', 'May', 'may', 'Sept', 'Sepember', 'September', 'Dec.', '3', '03', '3rd', '21st',
-  '2018', '1999', '2018-07-06', '2018-13-40', 'in', 'In', 'IN', 'since', 'late', 'mid', 'early', 'of', 'after', 'Before',
+  '2018', '1999', '1812', '2099', '2018-07-06', '2018-13-40', 'in', 'In', 'IN', 'since', 'late', 'mid', 'early', 'of', 'after', 'Before',
   'Monday', 'Mondays', 'last', 'Next', 'this', 'Today', 'yesterday', 'tomorrow', 'the', 'army', 'é', '_', 'x1', 'Syria’s',
 ];
-const GLUE = [' ', ' ', ' ', '', ',', ', ', '.', '-', '\n', ' of ', '’'];
+// Unicode spaces and hyphen runs too: matchExpressions skips them by char code after "in", "last"…
+const GLUE = [' ', ' ', ' ', '', ',', ', ', '.', '-', '\n', ' of ', '’', '\u00a0', '\u2003', ' - ', '\t', '--', ' early ', '-mid-'];
 
 function text(seed: number, length: number): string {
   let state = seed;

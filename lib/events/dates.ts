@@ -3,6 +3,7 @@
  * July", "In 2018"), resolved to calendar dates relative to the publication date.
  */
 import type { Span } from '../types';
+import { isSpace } from './chars';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -196,10 +197,52 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** Weak openers: words that open an expression only before a year, a month or a weekday ("in", "Since", "last"). */
+const WEAK_OPENERS = new Set([...BEFORE_MONTH, ...BEFORE_YEAR].flatMap((w) => [w, `${w[0]!.toUpperCase()}${w.slice(1)}`]));
+
+/**
+ * OPENERS by first letter (ASCII) and length, each with 1 when weak, 2 otherwise: a word of the text is
+ * looked up with `startsWith` at its offset, so no substring is made per word.
+ */
+const OPENER_SLOTS: ([string, 1 | 2][] | undefined)[] = [];
+for (const w of OPENERS) {
+  const slot = (w.charCodeAt(0) << 4) | w.length;
+  (OPENER_SLOTS[slot] ??= []).push([w, WEAK_OPENERS.has(w) ? 1 : 2]);
+}
+
+/** 2 when `slice.slice(p, q)` (a whole word of ASCII word characters) is a strong opener, 1 a weak one, 0 neither. */
+function openerAt(slice: string, p: number, q: number): 0 | 1 | 2 {
+  if (q - p > 15) return 0;
+  const slot = OPENER_SLOTS[(slice.charCodeAt(p) << 4) | (q - p)];
+  if (slot === undefined) return 0;
+  for (const [w, kind] of slot) if (slice.startsWith(w, p)) return kind;
+  return 0;
+}
+
+/**
+ * Whether an expression can open with the weak opener ending at `q`: after it, past spaces and
+ * hyphens, there must come a year (1…, 2…), a month or weekday (capital J F M A S O N D T W), or
+ * early/mid/late. A superset of what the pattern accepts there; the pattern itself decides.
+ */
+function weakOpenerMayStart(slice: string, q: number): boolean {
+  let r = q;
+  while (r < slice.length && (slice.charCodeAt(r) === 0x2d || isSpace(slice.charCodeAt(r)))) r++;
+  if (r === q || r >= slice.length) return false;
+  switch (slice.charCodeAt(r)) {
+    case 0x31: case 0x32: // 1 2
+    case 0x4a: case 0x46: case 0x4d: case 0x41: case 0x53: case 0x4f: case 0x4e: case 0x44: case 0x54: case 0x57: // J F M A S O N D T W
+    case 0x65: case 0x6d: case 0x6c: // e m l
+      return true;
+    default:
+      return false;
+  }
+}
+
 /**
  * The matches `slice.matchAll(EXPRESSION)` gives, trying the pattern only where an expression can
- * open: at a word boundary, before a digit or a word of OPENERS. The long alternation is otherwise
- * tried at every position of every paragraph, which made it the costliest part of reading dates.
+ * open: at a word boundary, before a digit or a word of OPENERS (a weak one only when what follows
+ * it could continue an expression). The long alternation is otherwise tried at every position of
+ * every paragraph, which made it the costliest part of reading dates.
  */
 export function matchExpressions(slice: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
@@ -212,7 +255,8 @@ export function matchExpressions(slice: string): RegExpExecArray[] {
     }
     let q = p + 1;
     while (q < slice.length && isWordChar(slice.charCodeAt(q))) q++;
-    if ((c >= 48 && c <= 57) || OPENERS.has(slice.slice(p, q))) {
+    const opener = c >= 48 && c <= 57 ? 2 : openerAt(slice, p, q);
+    if (opener === 2 || (opener === 1 && weakOpenerMayStart(slice, q))) {
       EXPRESSION_AT.lastIndex = p;
       const m = EXPRESSION_AT.exec(slice);
       if (m) {

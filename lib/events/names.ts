@@ -5,6 +5,7 @@
 import { foldWord, tokenize } from '../normalize';
 import { tokenRange, tokensIn, type TokenTable, type Vocabulary } from '../token-table';
 import type { Span, Token } from '../types';
+import { isSpace } from './chars';
 import { contentKey } from './words';
 
 /** A run of capitalised words read as one name. */
@@ -119,12 +120,6 @@ export function opensClauseAt(text: string, at: number): boolean {
   const b = text.charCodeAt(j - 1);
   if (isSpace(b)) return true;
   return (b === 0x2d || b === 0x2013 || b === 0x2014) && j - 2 >= lo && isSpace(text.charCodeAt(j - 2));
-}
-
-/** `\s` of a JavaScript regular expression, by code unit. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** `/^[ \t\u00a0\-‐‑]*$/u` on `text.slice(from, to)`: only spaces and hyphens between two words. */

@@ -12,6 +12,8 @@ import { datedNeighbours, type ExplainContext } from '../lib/events/explain';
 import { articleFeatures, type ArticleFeatures } from '../lib/events/features';
 import { joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
 import { tokenize } from '../lib/normalize';
+import { vectorize, weightOf } from '../lib/events/vectors';
+import { DEFAULT_EVENT_OPTIONS } from '../lib/events';
 import { tokenTable, Vocabulary } from '../lib/token-table';
 import type { ArticleAnalysis } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
@@ -119,5 +121,18 @@ describe('datedNeighbours', () => {
         });
       });
     }
+  });
+});
+
+describe('weightOf', () => {
+  it('reads each feature weight of the seeds vectors as a key → weight map of the vector does', () => {
+    const space = vectorize(eventFeatures(seeds), DEFAULT_EVENT_OPTIONS.weights);
+    for (const v of space.vectors) {
+      const byKey = new Map(Array.from(v.ids, (id, i) => [space.keys[id]!, v.weights[i]!]));
+      for (let id = 0; id < space.keys.length; id++) expect(weightOf(v, id)).toBe(byKey.get(space.keys[id]!) ?? 0);
+      expect(weightOf(v, undefined)).toBe(0);
+    }
+    for (const [k, id] of space.wordIds) expect(space.index.get(`w:${k}`)).toBe(id);
+    for (const [k, id] of space.nameIds) expect(space.index.get(`n:${k}`)).toBe(id);
   });
 });

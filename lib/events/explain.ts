@@ -7,7 +7,7 @@ import type { ArticleAnalysis, Span } from '../types';
 import { formatDate, formatRange, isoDay, type DayRange } from './dates';
 import type { ArticleFeatures, NameCount, WordCount } from './features';
 import type { KindRequest, NameInfo } from './kinds';
-import { weightsByKey, type FeatureSpace } from './vectors';
+import { weightOf, type FeatureSpace, type SparseVector } from './vectors';
 
 export interface ExplainContext {
   articles: ArticleAnalysis[];
@@ -129,15 +129,14 @@ function wordSurface(forms: WordCount[]): string {
  * How well a word speaks for this group: its summed weight in the members, times the share of the
  * corpus's articles holding it that are members ("government" is everywhere; "ceasefire" is here).
  */
-function distinct(key: string, weights: Map<string, number>[], ctx: ExplainContext): number {
+function distinct(id: number | undefined, weights: SparseVector[], ctx: ExplainContext): number {
   let sum = 0;
   let inside = 0;
   for (const w of weights) {
-    const v = w.get(key) ?? 0;
+    const v = weightOf(w, id);
     sum += v;
     if (v > 0) inside++;
   }
-  const id = ctx.space.index.get(key);
   const df = id === undefined ? inside : (ctx.space.df[id] ?? inside);
   return (sum * inside) / Math.max(df, 1);
 }
@@ -150,7 +149,7 @@ type NameDraft = Pick<Shown, 'keys' | 'score' | 'holders' | 'count'> & { phrase:
  * `max`. Written forms are only worked out for the names that get that far (and for score ties, which
  * they break), so a member's hundreds of names cost a score each, not a vote over spellings.
  */
-function sharedNames(members: number[], ctx: ExplainContext, weights: Map<string, number>[], need: number, max: number): Shown[] {
+function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number): Shown[] {
   const byPhrase = new Map<string, NameCount[]>();
   for (const i of members) {
     for (const [key, c] of ctx.features[i]!.phrases) push(byPhrase, key, c);
@@ -159,15 +158,15 @@ function sharedNames(members: number[], ctx: ExplainContext, weights: Map<string
   for (const [phrase, forms] of byPhrase) {
     if (forms.length < need) continue;
     const keys = phrase.split(' ');
-    const featureKeys = keys.map((k) => `n:${k}`);
+    const featureIds = keys.map((k) => ctx.space.nameIds.get(k));
     // Every word of the name must be shared, or "Hussein Abazeed" would ride on a shared "Hussein".
-    const holders = featureKeys.map((k) => weights.filter((w) => (w.get(k) ?? 0) > 0).length);
+    const holders = featureIds.map((id) => weights.filter((w) => weightOf(w, id) > 0).length);
     if (Math.min(...holders) < need) continue;
     // Mean over the name's words, so long names do not win by length, times the share of members
     // using it. No discount for use elsewhere in the corpus: "Daraa" stays the place of a Daraa event
     // even when another event happened there too.
     let score = 0;
-    for (const w of weights) for (const k of featureKeys) score += (w.get(k) ?? 0) / keys.length;
+    for (const w of weights) for (const id of featureIds) score += weightOf(w, id) / keys.length;
     score *= forms.length / members.length;
     const count = forms.reduce((n, c) => n + c.count, 0);
     drafts.push({ phrase, keys, forms, score, holders: forms.length, count });
@@ -207,12 +206,12 @@ function sharedNames(members: number[], ctx: ExplainContext, weights: Map<string
  * Content words held by at least `need` members, by summed weight; at most `max`. Only words that can
  * reach the first `max` places (ties included, which their written forms break) get a written form.
  */
-function sharedWords(members: number[], ctx: ExplainContext, weights: Map<string, number>[], need: number, max: number): string[] {
+function sharedWords(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number): string[] {
   const forms = new Map<string, WordCount[]>();
   for (const i of members) for (const [k, c] of ctx.features[i]!.words) push(forms, k, c);
   let scored: { forms: WordCount[]; score: number }[] = [];
   for (const [k, f] of forms) {
-    if (f.length >= need) scored.push({ forms: f, score: (distinct(`w:${k}`, weights, ctx) * f.length) / members.length });
+    if (f.length >= need) scored.push({ forms: f, score: (distinct(ctx.space.wordIds.get(k), weights, ctx) * f.length) / members.length });
   }
   if (scored.length > max) {
     // The max-th highest score, from a typed sort: sorting a plain array of numbers here sent V8 into
@@ -293,13 +292,14 @@ function setAside(i: number, members: number[], ctx: ExplainContext): string {
 
 /** Chooses the names and words a group's description will show. */
 export function pickShared(members: number[], ctx: ExplainContext): Picks {
-  const weights = members.map((i) => weightsByKey(ctx.space, ctx.space.vectors[i]!));
+  // Members' weights are read from their sparse vectors by feature id (see weightOf).
+  const weights = members.map((i) => ctx.space.vectors[i]!);
   const first = members[0];
   if (members.length === 1 && first !== undefined) {
     const closest = ctx.nearest(first);
     let pair: Picks['closest'] = null;
     if (closest >= 0) {
-      const pw = [weights[0]!, weightsByKey(ctx.space, ctx.space.vectors[closest]!)];
+      const pw = [weights[0]!, ctx.space.vectors[closest]!];
       pair = { index: closest, names: sharedNames([first, closest], ctx, pw, 2, 3), words: sharedWords([first, closest], ctx, pw, 2, 3) };
     }
     return { size: 1, names: sharedNames(members, ctx, weights, 1, 3), words: sharedWords(members, ctx, weights, 1, 3), closest: pair };

@@ -32,6 +32,9 @@ export interface FeatureSpace {
   index: Map<string, number>;
   /** Feature id → number of articles holding it. */
   df: Int32Array;
+  /** Content word (`talk`) → feature id, and name key (`nsb`) → feature id: `index` without the prefixes. */
+  wordIds: ReadonlyMap<string, number>;
+  nameIds: ReadonlyMap<string, number>;
 }
 
 /** Builds one TF-IDF vector per article (sublinear tf: 1 + ln count). */
@@ -96,7 +99,7 @@ export function vectorize(features: ArticleFeatures[], w: VectorWeights): Featur
     for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / norm;
     return { ids, weights };
   });
-  return { vectors, keys, index, df };
+  return { vectors, keys, index, df, wordIds: namespaces[0].ids, nameIds: namespaces[1].ids };
 }
 
 /** Cosine of two normalised sparse vectors (a merge over their sorted ids). */
@@ -137,9 +140,18 @@ export function cosinesFrom(a: SparseVector, partners: readonly SparseVector[], 
   return out;
 }
 
-/** Feature key → weight in one vector (for explanations, which only look at a few articles). */
-export function weightsByKey(space: FeatureSpace, v: SparseVector): Map<string, number> {
-  const out = new Map<string, number>();
-  v.ids.forEach((id, i) => out.set(space.keys[id] ?? '', v.weights[i] ?? 0));
-  return out;
+/** The weight of feature `id` in `v` (0 when absent or undefined): a binary search over its sorted ids. */
+export function weightOf(v: SparseVector, id: number | undefined): number {
+  if (id === undefined) return 0;
+  const ids = v.ids;
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = ids[mid]!;
+    if (x === id) return v.weights[mid]!;
+    if (x < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
 }

@@ -63,38 +63,50 @@ export function vectorize(features: ArticleFeatures[], w: VectorWeights): Featur
     dfList[id]!++;
     return id;
   };
+  // Each article's rows in typed arrays (words, then names, then dates, as the features list them).
   const perArticle = features.map((f) => {
-    const rows = { ids: [] as number[], counts: [] as number[], mults: [] as number[] };
-    const add = (id: number, count: number, mult: number) => {
-      rows.ids.push(id);
-      rows.counts.push(count);
-      rows.mults.push(mult);
-    };
-    for (const [k, c] of f.words) add(idOf(0, k), c.count, w.words);
-    for (const [k, n] of f.names) add(idOf(1, k), n, w.names);
-    for (const [k, n] of f.dates) add(idOf(2, k), n, w.dates);
+    const size = f.words.size + f.names.size + f.dates.size;
+    const rows = { ids: new Int32Array(size), counts: new Float64Array(size), mults: new Float64Array(size) };
+    let r = 0;
+    for (const [k, c] of f.words) {
+      rows.ids[r] = idOf(0, k);
+      rows.counts[r] = c.count;
+      rows.mults[r++] = w.words;
+    }
+    for (const [k, count] of f.names) {
+      rows.ids[r] = idOf(1, k);
+      rows.counts[r] = count;
+      rows.mults[r++] = w.names;
+    }
+    for (const [k, count] of f.dates) {
+      rows.ids[r] = idOf(2, k);
+      rows.counts[r] = count;
+      rows.mults[r++] = w.dates;
+    }
     return rows;
   });
   const n = features.length;
   const df = Int32Array.from(dfList);
+  // One idf per feature (the same expression each row would compute).
+  const idfs = new Float64Array(df.length);
+  for (let id = 0; id < df.length; id++) idfs[id] = Math.log((n + w.priorDocuments) / ((df[id] ?? 0) + 1));
   const vectors = perArticle.map((rows) => {
     // Rows sorted by feature id (distinct within an article): id·2^21 + row packs both into one
     // exactly sortable number, so a typed-array sort needs no comparator.
-    const order = Float64Array.from(rows.ids, (id, row) => id * 2 ** 21 + row).sort();
+    const order = new Float64Array(rows.ids.length);
+    for (let row = 0; row < order.length; row++) order[row] = rows.ids[row]! * 2 ** 21 + row;
+    order.sort();
     const ids = new Int32Array(order.length);
     const weights = new Float64Array(order.length);
     let norm = 0;
-    order.forEach((packed, i) => {
-      const row = packed % 2 ** 21;
+    for (let i = 0; i < order.length; i++) {
+      const row = order[i]! % 2 ** 21;
       const id = rows.ids[row]!;
-      const count = rows.counts[row]!;
-      const mult = rows.mults[row]!;
-      const idf = Math.log((n + w.priorDocuments) / ((df[id] ?? 0) + 1));
-      const value = (1 + Math.log(count)) * idf * mult;
+      const value = (1 + Math.log(rows.counts[row]!)) * idfs[id]! * rows.mults[row]!;
       ids[i] = id;
       weights[i] = value;
       norm += value * value;
-    });
+    }
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / norm;
     return { ids, weights };

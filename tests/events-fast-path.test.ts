@@ -10,7 +10,7 @@ import { eventFeatures } from '../lib/events';
 import { gapDays, type DayRange } from '../lib/events/dates';
 import { datedNeighbours, type ExplainContext } from '../lib/events/explain';
 import { articleFeatures, type ArticleFeatures } from '../lib/events/features';
-import { joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
+import { afterLastTitle, joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
 import { tokenize } from '../lib/normalize';
 import { vectorize, weightOf } from '../lib/events/vectors';
 import { DEFAULT_EVENT_OPTIONS } from '../lib/events';
@@ -134,5 +134,28 @@ describe('weightOf', () => {
     }
     for (const [k, id] of space.wordIds) expect(space.index.get(`w:${k}`)).toBe(id);
     for (const [k, id] of space.nameIds) expect(space.index.get(`n:${k}`)).toBe(id);
+  });
+});
+
+describe('afterLastTitle', () => {
+  it('finds where the name starts as the per-word scan over the rest of the run does', () => {
+    const TITLE = new Set(['president', 'senator', 'chief', 'mr']);
+    const CONNECTOR = new Set(['al', 'van', 'de']);
+    const plain = (norms: string[]) => {
+      let from = 0;
+      norms.forEach((w, i) => {
+        if (TITLE.has(w) && norms.slice(i + 1).some((u) => !TITLE.has(u) && !CONNECTOR.has(u))) from = i + 1;
+      });
+      return from;
+    };
+    // Every run of up to five words drawn from titles, connectors and names.
+    const pool = ['president', 'senator', 'chief', 'mr', 'al', 'van', 'de', 'obama', 'assad', 'reid'];
+    const runs: string[][] = [[]];
+    for (let length = 1; length <= 5; length++) {
+      for (let code = 0; code < 10 ** length; code += length >= 4 ? 7 : 1) {
+        runs.push(Array.from({ length }, (_, k) => pool[Math.floor(code / 10 ** k) % 10]!));
+      }
+    }
+    for (const norms of runs) expect([norms, afterLastTitle(norms.map((norm) => ({ norm })))]).toEqual([norms, plain(norms)]);
   });
 });

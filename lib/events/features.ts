@@ -121,6 +121,13 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
   const countRuns = (runs: NameRun[], titleCase: boolean) => {
     for (const run of runs) {
       const at = titleCase ? null : { start: run.start, end: run.end };
+      // Most names are one word: no Set to drop repeats, no join.
+      if (run.keys.length === 1) {
+        const key = run.keys[0]!;
+        names.set(key, (names.get(key) ?? 0) + 1);
+        bumpName(phrases, key, run.surface, at);
+        continue;
+      }
       for (const key of new Set(run.keys)) names.set(key, (names.get(key) ?? 0) + 1);
       bumpName(phrases, run.keys.join(' '), run.surface, at);
     }

@@ -325,20 +325,31 @@ function startsWithDigit(s: string): boolean {
 const POSSESSIVE_END = /['’‘ʼ]s$/u;
 const TITLE_OF = /\b(\p{L}+)\s+of\s+$/u;
 
+/**
+ * Where a run's name starts once titles are dropped: after its last title word, when a name word
+ * (neither title nor connector) follows that title at all; else 0. That title is the last one before
+ * the last name word, so two backward passes find it without slicing the run.
+ */
+export function afterLastTitle(run: readonly { norm: string }[]): number {
+  let lastName = run.length - 1;
+  while (lastName >= 0 && (TITLES.has(run[lastName]!.norm) || CONNECTORS.has(run[lastName]!.norm))) lastName--;
+  for (let i = lastName - 1; i >= 0; i--) if (TITLES.has(run[i]!.norm)) return i + 1;
+  return 0;
+}
+
 /** Closes the open run: trailing connectors go back to the words (through `spill`), the rest becomes a name run (if any key word is left). */
 function flushRun<T extends Token>(text: string, run: T[], runs: NameRun[], spill: (t: T) => unknown): void {
   if (!run.length) return;
   while (run.length && CONNECTORS.has(run[run.length - 1]!.norm)) spill(run.pop()!);
-  // Keep what follows the last title word, when a name follows it at all.
-  let from = 0;
-  run.forEach((t, i) => {
-    if (TITLES.has(t.norm) && run.slice(i + 1).some((u) => !TITLES.has(u.norm) && !CONNECTORS.has(u.norm))) from = i + 1;
-  });
+  let from = afterLastTitle(run);
   // "Chief of Staff Rahm Emanuel", "Secretary of State Hillary Clinton": the word after
   // "<title> of" belongs to the office.
-  const before = run[0] ? text.slice(Math.max(0, run[0].start - 24), run[0].start) : '';
-  if (from === 0 && run.length >= 3 && TITLE_OF.test(before) && TITLES.has(foldWord(TITLE_OF.exec(before)?.[1] ?? ''))) from = 1;
-  const keyTokens = run.slice(from).filter((t) => !CONNECTORS.has(t.norm) && !TITLES.has(t.norm));
+  if (from === 0 && run.length >= 3) {
+    const before = text.slice(Math.max(0, run[0]!.start - 24), run[0]!.start);
+    if (TITLE_OF.test(before) && TITLES.has(foldWord(TITLE_OF.exec(before)?.[1] ?? ''))) from = 1;
+  }
+  const keyTokens: T[] = [];
+  for (let i = from; i < run.length; i++) if (!CONNECTORS.has(run[i]!.norm) && !TITLES.has(run[i]!.norm)) keyTokens.push(run[i]!);
   const first = keyTokens[0];
   const last = keyTokens[keyTokens.length - 1];
   if (first && last) {

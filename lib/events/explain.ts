@@ -207,11 +207,16 @@ function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVect
  * reach the first `max` places (ties included, which their written forms break) get a written form.
  */
 function sharedWords(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number): string[] {
-  const forms = new Map<string, WordCount[]>();
-  for (const i of members) for (const [k, c] of ctx.features[i]!.words) push(forms, k, c);
-  let scored: { forms: WordCount[]; score: number }[] = [];
-  for (const [k, f] of forms) {
-    if (f.length >= need) scored.push({ forms: f, score: (distinct(ctx.space.wordIds.get(k), weights, ctx) * f.length) / members.length });
+  let scored: { key: string; score: number }[] = [];
+  const consider = (key: string, holders: number) => {
+    if (holders >= need) scored.push({ key, score: (distinct(ctx.space.wordIds.get(key), weights, ctx) * holders) / members.length });
+  };
+  // Members holding each word, in first-seen order; a single article (most groups) holds each once.
+  if (members.length === 1) for (const key of ctx.features[members[0]!]!.words.keys()) consider(key, 1);
+  else {
+    const holders = new Map<string, number>();
+    for (const i of members) for (const key of ctx.features[i]!.words.keys()) add(holders, key, 1);
+    for (const [key, n] of holders) consider(key, n);
   }
   if (scored.length > max) {
     // The max-th highest score, from a typed sort: sorting a plain array of numbers here sent V8 into
@@ -219,8 +224,10 @@ function sharedWords(members: number[], ctx: ExplainContext, weights: SparseVect
     const cut = Float64Array.from(scored, (x) => x.score).sort()[scored.length - max]!;
     scored = scored.filter((x) => x.score >= cut);
   }
+  // Written forms only for the words left, from each member holding them (in member order).
+  const formsOf = (key: string) => members.map((i) => ctx.features[i]!.words.get(key)).filter((c): c is WordCount => c !== undefined);
   return scored
-    .map((x) => ({ text: wordSurface(x.forms), score: x.score }))
+    .map((x) => ({ text: wordSurface(formsOf(x.key)), score: x.score }))
     .sort((a, b) => b.score - a.score || a.text.localeCompare(b.text))
     .slice(0, max)
     .map((x) => x.text);

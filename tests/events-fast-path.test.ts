@@ -12,7 +12,8 @@ import { datedNeighbours, type ExplainContext } from '../lib/events/explain';
 import { articleFeatures, type ArticleFeatures } from '../lib/events/features';
 import { afterLastTitle, joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
 import { tokenize } from '../lib/normalize';
-import { vectorize, weightOf } from '../lib/events/vectors';
+import { candidatePairs } from '../lib/events/pairs';
+import { vectorize, weightOf, type FeatureSpace } from '../lib/events/vectors';
 import { DEFAULT_EVENT_OPTIONS } from '../lib/events';
 import { tokenTable, Vocabulary } from '../lib/token-table';
 import type { ArticleAnalysis } from '../lib/types';
@@ -157,5 +158,39 @@ describe('afterLastTitle', () => {
       }
     }
     for (const norms of runs) expect([norms, afterLastTitle(norms.map((norm) => ({ norm })))]).toEqual([norms, plain(norms)]);
+  });
+});
+
+describe('candidatePairs', () => {
+  /** The candidate search with postings as lists of objects, as it was first written. */
+  function plainPairs(space: FeatureSpace, perArticle: number): [number, number][] {
+    const n = space.vectors.length;
+    const cap = Math.max(30, Math.ceil(n / 20));
+    const postings: { article: number; weight: number }[][] = space.keys.map(() => []);
+    space.vectors.forEach((v, article) => {
+      v.ids.forEach((id, k) => {
+        if (space.df[id]! >= 2 && space.df[id]! <= cap) postings[id]!.push({ article, weight: v.weights[k]! });
+      });
+    });
+    const out = new Map<number, [number, number]>();
+    space.vectors.forEach((v, i) => {
+      const partial = new Map<number, number>();
+      v.ids.forEach((id, k) => {
+        for (const p of postings[id]!) if (p.article !== i) partial.set(p.article, (partial.get(p.article) ?? 0) + v.weights[k]! * p.weight);
+      });
+      const best = [...partial].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, perArticle);
+      for (const [j] of best) out.set(Math.min(i, j) * n + Math.max(i, j), [Math.min(i, j), Math.max(i, j)]);
+    });
+    return [...out.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  }
+
+  it('finds the pairs the plain posting lists find on the seeds and fixtures', () => {
+    const fixtures = FIXTURES.map((text, i) => invented(`f${i}`, null, `${text} ${seeds[i % seeds.length]!.text.slice(0, 2000)}`, '2018-07-06'));
+    const space = vectorize(eventFeatures([...seeds, ...fixtures]), DEFAULT_EVENT_OPTIONS.weights);
+    for (const perArticle of [1, 2, 5]) {
+      const pairs = candidatePairs(space, { allPairsUpTo: 0, candidatesPerArticle: perArticle });
+      expect(pairs).toEqual(plainPairs(space, perArticle));
+      expect(pairs.length).toBeGreaterThan(perArticle * 3);
+    }
   });
 });

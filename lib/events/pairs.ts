@@ -23,23 +23,37 @@ export function candidatePairs(space: FeatureSpace, options: PairOptions): [numb
   // Postings of features rare enough to tell events apart: one held by a twentieth of the corpus
   // says little about which happening an article reports, and its postings are what costs.
   const cap = Math.max(30, Math.ceil(n / 20));
-  const postings: { article: number; weight: number }[][] = space.keys.map(() => []);
+  // Postings in flat arrays (feature id → [offsets[id], offsets[id + 1]) of postArticles and
+  // postWeights), articles ascending: the inner loop below runs for every shared rare feature.
+  const keep = (id: number) => (space.df[id] ?? 0) >= 2 && (space.df[id] ?? 0) <= cap;
+  const offsets = new Int32Array(space.keys.length + 1);
+  for (let id = 0; id < space.keys.length; id++) offsets[id + 1] = offsets[id]! + (keep(id) ? (space.df[id] ?? 0) : 0);
+  const postArticles = new Int32Array(offsets[space.keys.length]!);
+  const postWeights = new Float64Array(postArticles.length);
+  const fill = offsets.slice(0, space.keys.length);
   space.vectors.forEach((v, article) => {
-    v.ids.forEach((id, k) => {
-      if ((space.df[id] ?? 0) >= 2 && (space.df[id] ?? 0) <= cap) postings[id]!.push({ article, weight: v.weights[k] ?? 0 });
-    });
+    for (let k = 0; k < v.ids.length; k++) {
+      const id = v.ids[k]!;
+      if (!keep(id)) continue;
+      const at = fill[id]!++;
+      postArticles[at] = article;
+      postWeights[at] = v.weights[k] ?? 0;
+    }
   });
   const seen = new Set<number>();
   const partial = new Float64Array(n);
   const touched: number[] = [];
   space.vectors.forEach((v, i) => {
-    v.ids.forEach((id, k) => {
-      for (const p of postings[id] ?? []) {
-        if (p.article === i) continue;
-        if (partial[p.article] === 0) touched.push(p.article);
-        partial[p.article]! += (v.weights[k] ?? 0) * p.weight;
+    for (let k = 0; k < v.ids.length; k++) {
+      const id = v.ids[k]!;
+      const weight = v.weights[k] ?? 0;
+      for (let at = offsets[id]!, end = offsets[id + 1]!; at < end; at++) {
+        const article = postArticles[at]!;
+        if (article === i) continue;
+        if (partial[article] === 0) touched.push(article);
+        partial[article]! += weight * postWeights[at]!;
       }
-    });
+    }
     touched.sort((a, b) => partial[b]! - partial[a]! || a - b);
     for (const j of touched.slice(0, options.candidatesPerArticle)) {
       const key = Math.min(i, j) * n + Math.max(i, j);

@@ -125,22 +125,6 @@ function wordSurface(forms: WordCount[]): string {
   return bestSurface(votes, total);
 }
 
-/**
- * How well a word speaks for this group: its summed weight in the members, times the share of the
- * corpus's articles holding it that are members ("government" is everywhere; "ceasefire" is here).
- */
-function distinct(id: number | undefined, weights: SparseVector[], ctx: ExplainContext): number {
-  let sum = 0;
-  let inside = 0;
-  for (const w of weights) {
-    const v = weightOf(w, id);
-    sum += v;
-    if (v > 0) inside++;
-  }
-  const df = id === undefined ? inside : (ctx.space.df[id] ?? inside);
-  return (sum * inside) / Math.max(df, 1);
-}
-
 /** A shared name before its written form is chosen (that costs a vote over spellings, so it waits). */
 type NameDraft = Pick<Shown, 'keys' | 'score' | 'holders' | 'count'> & { phrase: string; forms: NameCount[]; shown?: Shown };
 
@@ -206,10 +190,32 @@ function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVect
  * Content words held by at least `need` members, by summed weight; at most `max`. Only words that can
  * reach the first `max` places (ties included, which their written forms break) get a written form.
  */
+/** Per feature id: summed weight and number of holders over a group's members (zeros between uses). */
+interface Sums {
+  sum: Float64Array;
+  inside: Int32Array;
+}
+const sumsBySpace = new WeakMap<FeatureSpace, Sums>();
+
 function sharedWords(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number): string[] {
+  // `distinct` for every word at once: the members' vectors are added into dense rows, in member
+  // order (so each sum is the same float as adding member by member), instead of a binary search
+  // per word and member.
+  let sums = sumsBySpace.get(ctx.space);
+  if (!sums) sumsBySpace.set(ctx.space, (sums = { sum: new Float64Array(ctx.space.keys.length), inside: new Int32Array(ctx.space.keys.length) }));
+  const { sum, inside } = sums;
+  for (const w of weights) {
+    for (let k = 0; k < w.ids.length; k++) {
+      sum[w.ids[k]!]! += w.weights[k]!;
+      if (w.weights[k]! > 0) inside[w.ids[k]!]!++;
+    }
+  }
+  // How well a word speaks for this group: its summed weight in the members, times the share of the
+  // corpus's articles holding it that are members ("government" is everywhere; "ceasefire" is here).
+  const distinctOf = (id: number | undefined) => (id === undefined ? 0 : (sum[id]! * inside[id]!) / Math.max(ctx.space.df[id] ?? inside[id]!, 1));
   let scored: { key: string; score: number }[] = [];
   const consider = (key: string, holders: number) => {
-    if (holders >= need) scored.push({ key, score: (distinct(ctx.space.wordIds.get(key), weights, ctx) * holders) / members.length });
+    if (holders >= need) scored.push({ key, score: (distinctOf(ctx.space.wordIds.get(key)) * holders) / members.length });
   };
   // Members holding each word, in first-seen order; a single article (most groups) holds each once.
   if (members.length === 1) for (const key of ctx.features[members[0]!]!.words.keys()) consider(key, 1);
@@ -217,6 +223,12 @@ function sharedWords(members: number[], ctx: ExplainContext, weights: SparseVect
     const holders = new Map<string, number>();
     for (const i of members) for (const key of ctx.features[i]!.words.keys()) add(holders, key, 1);
     for (const [key, n] of holders) consider(key, n);
+  }
+  for (const w of weights) {
+    for (let k = 0; k < w.ids.length; k++) {
+      sum[w.ids[k]!] = 0;
+      inside[w.ids[k]!] = 0;
+    }
   }
   if (scored.length > max) {
     // The max-th highest score, from a typed sort: sorting a plain array of numbers here sent V8 into

@@ -360,12 +360,6 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
     // Second pass: the evidence per qualifying stem, tallied in place (no record per use), then Use
     // records for the few stems that turn out to be labels.
     const evidence = new Map<number, ActorEvidence>();
-    const neighbours = (w: ArticleWords, i: number) => {
-      const t = w.tokens[i]!;
-      const prev = w.tokens[i - 1];
-      const next = w.tokens[i + 1];
-      return { prev: prev?.sentence === t.sentence ? prev : undefined, next: next?.sentence === t.sentence ? next : undefined };
-    };
     for (const w of members) {
       const { tokens, stemIds: ids, stops } = w;
       for (let i = 0; i < ids.length; i++) {
@@ -375,7 +369,7 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
         const t = tokens[i]!;
         let e = evidence.get(id);
         if (!e) evidence.set(id, (e = new ActorEvidence()));
-        const prev = tokens[i - 1];
+        const prev = i > 0 ? tokens[i - 1] : undefined; // never index -1: a slow property lookup in V8
         const next = tokens[i + 1];
         e.add(t, prev?.sentence === t.sentence ? prev : undefined, next?.sentence === t.sentence ? next : undefined);
       }
@@ -393,7 +387,15 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
           const t = tokens[i]!;
           let list = uses.get(t.stem);
           if (!list) uses.set(t.stem, (list = []));
-          list.push({ token: t, ...neighbours(w, i), article: w.id });
+          // A literal, not a spread of a helper's result: V8 builds it without a copy per use.
+          const prev = i > 0 ? tokens[i - 1] : undefined;
+          const next = tokens[i + 1];
+          list.push({
+            token: t,
+            prev: prev?.sentence === t.sentence ? prev : undefined,
+            next: next?.sentence === t.sentence ? next : undefined,
+            article: w.id,
+          });
         }
       }
     }

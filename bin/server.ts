@@ -12,7 +12,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dataStamp } from '../lib/corpus';
+import { dataStamp, hasArticleFile } from '../lib/corpus';
 import { withPageCache } from '../lib/server/cached-handler';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,8 +54,30 @@ const cached = withPageCache((req, res) => handle(req, res), {
     return stamp.settled ? stamp.key : null;
   },
 });
+/** The id in an article page's path (`/articles/ID`, with or without a query), or null for other paths. */
+function articleId(url: string | undefined): string | null {
+  const m = /^\/articles\/([^/?#]+)\/?(?:[?#]|$)/.exec(url ?? '');
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * An article page streams behind its loading state, so by the time the page finds no such article
+ * Next.js has sent 200 (its documented behaviour). The status is decided here instead, before
+ * rendering starts; Next.js keeps it and still renders the page's not-found view.
+ */
+async function answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const id = articleId(req.url);
+  if (id !== null && !(await hasArticleFile(id))) res.statusCode = 404;
+  await cached(req, res);
+}
+
 server.on('request', (req, res) => {
-  cached(req, res).catch((e: unknown) => {
+  answer(req, res).catch((e: unknown) => {
     console.error(e);
     if (!res.headersSent) res.statusCode = 500;
     res.end();

@@ -191,6 +191,22 @@ export async function loadArticles(paths: string[], onProgress?: Progress): Prom
   return { articles, errors };
 }
 
+/**
+ * True when the corpus folder holds a file for article `id` (any article extension, in any case),
+ * whether or not it loads cleanly: a file that fails to load still has a page, which shows its error.
+ * The server asks this before rendering an article page, whose status it cannot change later.
+ */
+export async function hasArticleFile(id: string, dir = defaultCorpusDir()): Promise<boolean> {
+  if (!PLAIN_ID.test(id)) return false;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return false;
+  }
+  return names.some((name) => isArticleFile(name) && !name.startsWith('.') && idFromFileName(name) === id);
+}
+
 /** Loads the bundled corpus (or PARALLAX_CORPUS). */
 export function loadCorpus(onProgress?: Progress): Promise<LoadResult> {
   return loadArticles([defaultCorpusDir()], onProgress);

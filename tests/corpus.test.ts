@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataStamp, loadArticles, loadCorpus, saveArticle, writeLexiconFile } from '../lib/corpus';
+import { dataStamp, hasArticleFile, loadArticles, loadCorpus, saveArticle, writeLexiconFile } from '../lib/corpus';
 import { CORPUS_DIR, SEED_IDS, seedText } from './helpers/seeds';
 
 function tempDir(): string {
@@ -67,6 +67,22 @@ describe('corpus', () => {
   it('reads the bundled corpus by default', async () => {
     const { articles } = await loadCorpus();
     expect(articles).toHaveLength(5);
+  });
+});
+
+describe('hasArticleFile', () => {
+  it('answers for exactly the ids the loader would give the folder\'s article files', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parallax-has-'));
+    try {
+      for (const name of ['plain.txt', 'Upper.MD', 'long.markdown', '.hidden.txt', 'only.meta.json', 'notes.docx']) writeFileSync(path.join(dir, name), 'Some text.');
+      const loaded = (await loadArticles([dir])).articles.map((a) => a.id).sort();
+      expect(loaded).toEqual(['Upper', 'long', 'plain']);
+      for (const id of loaded) expect(await hasArticleFile(id, dir)).toBe(true);
+      for (const id of ['hidden', '.hidden', 'only', 'only.meta', 'notes', 'missing', '../plain', 'plain.txt', '']) expect(await hasArticleFile(id, dir)).toBe(false);
+      expect(await hasArticleFile('plain', path.join(dir, 'no-such-folder'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

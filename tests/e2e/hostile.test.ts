@@ -107,15 +107,23 @@ describe('hostile input', () => {
     }
   });
 
+  it('answers an article page with 404 when the corpus has no such article, and 200 when it has', async () => {
+    const found = await fetch(`${baseUrl()}/articles/000_aa3b1d39a0c4470b`);
+    expect(found.status).toBe(200);
+    const missing = await fetch(`${baseUrl()}/articles/no_such_article_here`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toMatch(/No such article/);
+  });
+
   it('never reads outside the corpus for ids made of dots, slashes or encoded slashes', async () => {
     for (const id of ['..%2F..%2Fpackage', '%2e%2e%2fpackage.json', '..%5C..%5Cpackage', '%2Fetc%2Fpasswd', '....//package']) {
       const res = await fetch(`${baseUrl()}/api/articles/${id}`);
       expect([400, 404]).toContain(res.status);
       expect(await res.text()).not.toMatch(/"dependencies"|root:x:0:0/);
     }
-    // The article page streams behind its loading state, so Next.js has sent 200 before it can answer
-    // not-found; what matters is that it shows the not-found page and nothing from outside the corpus.
+    // The server answers 404 before the streamed page starts, which still shows the not-found view.
     const page = await fetch(`${baseUrl()}/articles/..%2F..%2Fpackage`);
+    expect(page.status).toBe(404);
     const html = await page.text();
     expect(html).not.toMatch(/"dependencies"|"devDependencies"/);
     expect(html).toMatch(/No such article|Not in the library/);

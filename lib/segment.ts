@@ -3,6 +3,7 @@
  * lines at all) and sentences inside each paragraph. Works per paragraph because Intl.Segmenter is
  * super-linear in the length of one string (see shared PERFORMANCE notes).
  */
+import { isSpace } from './normalize';
 import { sentenceBoundaries } from './sentence-breaks';
 import type { Span } from './types';
 
@@ -30,8 +31,8 @@ export function splitParagraphs(text: string): Span[] {
 export function trimSpan(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
-  while (s < e && /\s/u.test(text[s] ?? '')) s++;
-  while (e > s && /\s/u.test(text[e - 1] ?? '')) e--;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   return { start: s, end: e };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldPhrase, foldWord, isPossessive, tokenize } from '../lib/normalize';
+import { foldPhrase, foldWord, isPossessive, isSpace, tokenize } from '../lib/normalize';
 
 describe('normalize', () => {
   it('folds curly and straight apostrophes, capitals and diacritics alike', () => {
@@ -25,5 +25,11 @@ describe('normalize', () => {
     const text = 'Ab\u0301c 𝒳yz — “Daraa” 320,000';
     for (const t of tokenize(text)) expect(t.end).toBeGreaterThan(t.start);
     expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['Ab\u0301c', '𝒳yz', 'Daraa', '320', '000']);
+  });
+});
+
+describe('isSpace', () => {
+  it('answers as /\\s/u does, for every UTF-16 code unit', () => {
+    for (let c = 0; c < 0x10000; c++) expect(isSpace(c), c.toString(16)).toBe(/\s/u.test(String.fromCharCode(c)));
   });
 });

@@ -2,7 +2,7 @@
  * Paragraph roles: tells the headline, site chrome (breadcrumbs, share blocks, mirror lists, credits,
  * dates, template errors) and photo captions apart from the body, by general patterns and position.
  */
-import { foldPhrase } from '../normalize';
+import { foldPhrase, isSpace } from '../normalize';
 import type { ParagraphRole, RoleReason, Span } from '../types';
 
 /** The role of one paragraph and, when it is not plain body text, why. */
@@ -204,7 +204,7 @@ export function needsFlattening(raw: string): boolean {
     const c = raw.charCodeAt(i);
     if (c === 32) {
       if (i === 0 || i === last || raw.charCodeAt(i + 1) === 32) return true;
-    } else if (c <= 32 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+    } else if (isSpace(c)) {
       return true;
     }
   }

@@ -2,8 +2,8 @@
  * Time expressions a reader uses to place a report in time ("July 3, 2018", "on Friday", "Since late
  * July", "In 2018"), resolved to calendar dates relative to the publication date.
  */
+import { isSpace } from '../normalize';
 import type { Span } from '../types';
-import { isSpace } from './chars';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 

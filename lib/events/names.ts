@@ -2,10 +2,9 @@
  * Names in running text (capitalised word runs such as "Nassib", "Golan Heights", "Dara’a al-Balad")
  * and the spelling fold that makes transliteration variants of one name share a key.
  */
-import { foldWord, tokenize } from '../normalize';
+import { foldWord, isSpace, tokenize } from '../normalize';
 import { tokenRange, tokensIn, type TokenTable, type Vocabulary } from '../token-table';
 import type { Span, Token } from '../types';
-import { isSpace } from './chars';
 import { contentKey } from './words';
 
 /** A run of capitalised words read as one name. */

@@ -68,4 +68,15 @@ describe('alignWith diffIds', () => {
       expect(viaIds(a, b, max)).toEqual(alignSequences(a, b, { maxEditLength: max }));
     }
   });
+
+  it('aligns typed arrays (views of word ids) as it aligns the same plain arrays', () => {
+    const diff = (x: number[], y: number[], max: number) => diffIds(x, y, max);
+    for (let seed = 1; seed <= 500; seed++) {
+      const [a, b] = pair(seed * 7);
+      // Views into larger arrays, as the near-duplicate index and the candidates' stems hand them over.
+      const va = Int32Array.from([9, ...a, 9]).subarray(1, a.length + 1);
+      const vb = Int32Array.from([8, ...b]).subarray(1);
+      expect(alignWith(va, vb, {}, diff)).toEqual(alignWith(a, b, {}, diff));
+    }
+  });
 });

@@ -80,13 +80,23 @@ export interface MiddleChange {
 /** Diffs the middle of two sequences within the limits, or returns undefined: jsdiff's `diffArrays` contract. */
 export type MiddleDiff<T> = (a: T[], b: T[], maxEditLength: number, timeoutMs: number) => readonly MiddleChange[] | undefined;
 
+/** Items `[from, to)` of an array or a typed array, as the plain array a middle diff takes. */
+function middle<T>(a: ArrayLike<T>, from: number, to: number): T[] {
+  if (Array.isArray(a)) return a.slice(from, to);
+  // A loop, not Array.from: that walks the typed array's iterator, an object per item.
+  const out = new Array<T>(to - from);
+  for (let i = from; i < to; i++) out[i - from] = a[i] as T;
+  return out;
+}
+
 /**
  * `alignSequences` with another diff of the middle (one that returns what `diffArrays` would, such as
  * the typed replay in lib/boilerplate/myers.ts), so both share the same head/tail trim and run building.
+ * Takes typed arrays too (word ids), so callers need not copy whole sequences: only the middle is copied.
  */
 export function alignWith<T extends string | number>(
-  a: readonly T[],
-  b: readonly T[],
+  a: ArrayLike<T>,
+  b: ArrayLike<T>,
   limits: DiffLimits,
   diffMiddle: MiddleDiff<T>,
 ): SequenceAlignment | undefined {
@@ -98,8 +108,8 @@ export function alignWith<T extends string | number>(
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   if (limits.maxWork !== undefined && (a.length - head - tail) * (b.length - head - tail) > limits.maxWork) return undefined;
-  const midA = a.slice(head, a.length - tail);
-  const midB = b.slice(head, b.length - tail);
+  const midA = middle(a, head, a.length - tail);
+  const midB = middle(b, head, b.length - tail);
   const changes =
     midA.length === 0 && midB.length === 0 ? [] : diffMiddle(midA, midB, maxEditLength, limits.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   if (changes === undefined) return undefined;

@@ -254,13 +254,6 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
 
 const NO_WORDS = new Int32Array(0);
 
-/** A typed array's values as a plain array (a loop: `Array.from` walks the iterator, an object per value). */
-function plainArray(view: Int32Array): number[] {
-  const out: number[] = new Array(view.length);
-  for (let i = 0; i < view.length; i++) out[i] = view[i] as number;
-  return out;
-}
-
 /**
  * Exact check of a candidate pair; undefined when it is not a near-duplicate. Both tests read only the
  * length of the longest common subsequence, which a bit-parallel pass gives in microseconds, so jsdiff
@@ -300,7 +293,7 @@ function verify(
   // The differences come from jsdiff's walk replayed over typed arrays (the same runs, without an
   // object per step). It stops at the first edit length that reaches the end, so this bound gives the
   // same runs as any larger one; the timeout stays as a guard (a timed-out pair is left unmatched).
-  return alignWith(plainArray(a), plainArray(b), { maxEditLength: edits, timeoutMs: o.diffTimeoutMs }, diffIds);
+  return alignWith(a, b, { maxEditLength: edits, timeoutMs: o.diffTimeoutMs }, diffIds);
 }
 
 function buildInfos(

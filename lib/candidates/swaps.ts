@@ -253,8 +253,8 @@ export function findSwaps(
     const ib = wb.stemIds;
     if ((2 * sharedCount(ia, ra.from, ra.to, ib, rb.from, rb.to)) / (sa.length + sb.length) < minSimilarity) continue;
     const alignment = alignWith(
-      Array.from(ia.subarray(ra.from, ra.to)),
-      Array.from(ib.subarray(rb.from, rb.to)),
+      ia.subarray(ra.from, ra.to),
+      ib.subarray(rb.from, rb.to),
       // The edit bound already bounds the work; the time limit only guards against pathological input.
       // The default 50 ms made results depend on machine load: on a busy machine a paused diff lost a swap.
       { maxEditLength: Math.ceil((sa.length + sb.length) * 0.8), timeoutMs: SWAP_DIFF_TIMEOUT_MS },

@@ -4,7 +4,7 @@
  */
 import { tokenize } from './normalize';
 import { matchTerms, type CompiledEntry, type CompiledLexicon } from './lexicon/matcher';
-import { tokenRange, tokensOfRange, type TokenTable, type Vocabulary } from './token-table';
+import { sizedForVocabulary, tokenRange, tokensOfRange, type TokenTable, type Vocabulary } from './token-table';
 import { findDirectQuotes, findReportedSpeech, regionsInSentence, sortRegions, voiceOf, type SentenceSpan } from './voice';
 import type { TermHit } from './types';
 
@@ -74,12 +74,8 @@ const openers = new WeakMap<CompiledLexicon, WeakMap<Vocabulary, Uint8Array>>();
 function openersFor(compiled: CompiledLexicon, vocabulary: Vocabulary): Uint8Array {
   let byVocabulary = openers.get(compiled);
   if (!byVocabulary) openers.set(compiled, (byVocabulary = new WeakMap()));
-  let known = byVocabulary.get(vocabulary);
-  if (!known || known.length < vocabulary.size) {
-    const grown = new Uint8Array(Math.max(1024, vocabulary.size * 2));
-    if (known) grown.set(known);
-    byVocabulary.set(vocabulary, (known = grown));
-  }
+  const known = sizedForVocabulary(byVocabulary.get(vocabulary), vocabulary, (n) => new Uint8Array(n));
+  byVocabulary.set(vocabulary, known);
   return known;
 }
 

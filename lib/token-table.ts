@@ -40,6 +40,18 @@ export class Vocabulary {
   }
 }
 
+/**
+ * A memo indexed by word id of `vocabulary` (flags, stem ids...): `memo` itself while it has a slot for
+ * every word, else a copy grown to twice the vocabulary (at least 1024 slots) with the known values
+ * kept and the new slots zero. `make` builds an empty array of the memo's kind.
+ */
+export function sizedForVocabulary<T extends Uint8Array | Int32Array>(memo: T | undefined, vocabulary: Vocabulary, make: (length: number) => T): T {
+  if (memo && memo.length >= vocabulary.size) return memo;
+  const grown = make(Math.max(1024, vocabulary.size * 2));
+  if (memo) grown.set(memo);
+  return grown;
+}
+
 /** The tokens of one text: token k spans `[starts[k], ends[k])` and folds to `vocabulary.words[ids[k]]`. */
 export interface TokenTable {
   readonly text: string;

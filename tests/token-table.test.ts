@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, tokenize } from '../lib/normalize';
-import { tokenRange, tokensIn, tokenTable, Vocabulary } from '../lib/token-table';
+import { sizedForVocabulary, tokenRange, tokensIn, tokenTable, Vocabulary } from '../lib/token-table';
 
 /** Characters that stress the word pattern: apostrophes, marks, non-Latin letters, astral letters, lone surrogates. */
 const ALPHABET = [
@@ -60,5 +60,21 @@ describe('tokenTable', () => {
     expect(b.ids[0]).toBe(a.ids[1]);
     expect(b.ids[2]).toBe(a.ids[0]);
     expect(vocabulary.size).toBe(3);
+  });
+});
+
+describe('sizedForVocabulary', () => {
+  it('keeps a memo that has a slot per word, and otherwise grows it with its values kept and new slots zero', () => {
+    const vocabulary = new Vocabulary();
+    const made = sizedForVocabulary<Uint8Array>(undefined, vocabulary, (n) => new Uint8Array(n));
+    expect(made.length).toBe(1024);
+    made[3] = 7;
+    expect(sizedForVocabulary(made, vocabulary, (n) => new Uint8Array(n))).toBe(made);
+    for (let i = 0; i < 1500; i++) vocabulary.idOf(`w${i}`);
+    const grown = sizedForVocabulary(made, vocabulary, (n) => new Uint8Array(n));
+    expect(grown).not.toBe(made);
+    expect(grown.length).toBe(3000);
+    expect(grown[3]).toBe(7);
+    expect(grown.slice(1024).every((v) => v === 0)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * flag, a quotation flag and their sentence, so every signal counts and compares the same units.
  */
 import { tokenize } from '../normalize';
-import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
+import { sizedForVocabulary, tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import type { ArticleAnalysis, Span, Token } from '../types';
 import { LEFT_DOUBLE, LEFT_SINGLE, RIGHT_DOUBLE, RIGHT_SINGLE, STRAIGHT_DOUBLE } from '../voice';
 import { STOPWORDS } from './word-lists';
@@ -157,14 +157,12 @@ function factsOf(vocabulary: Vocabulary): WordFacts {
   let facts = factsByVocabulary.get(vocabulary);
   if (facts && facts.generation !== stemGeneration) facts = undefined;
   if (!facts || facts.stops.length < vocabulary.size) {
-    const size = Math.max(1024, vocabulary.size * 2);
-    const stops = new Uint8Array(size);
-    const ids = new Int32Array(size);
-    if (facts) {
-      stops.set(facts.stops);
-      ids.set(facts.ids);
-    }
-    facts = { generation: stemGeneration, stems: facts?.stems ?? [], ids, stops };
+    facts = {
+      generation: stemGeneration,
+      stems: facts?.stems ?? [],
+      ids: sizedForVocabulary(facts?.ids, vocabulary, (n) => new Int32Array(n)),
+      stops: sizedForVocabulary(facts?.stops, vocabulary, (n) => new Uint8Array(n)),
+    };
     factsByVocabulary.set(vocabulary, facts);
   }
   return facts;

@@ -3,7 +3,7 @@
  * and the spelling fold that makes transliteration variants of one name share a key.
  */
 import { foldWord, isSpace, tokenize } from '../normalize';
-import { tokenRange, tokensIn, type TokenTable, type Vocabulary } from '../token-table';
+import { sizedForVocabulary, tokenRange, tokensIn, type TokenTable, type Vocabulary } from '../token-table';
 import type { Span, Token } from '../types';
 import { contentKey } from './words';
 
@@ -204,9 +204,7 @@ const factsByVocabulary = new WeakMap<Vocabulary, WordFacts>();
 function factsOf(vocabulary: Vocabulary): WordFacts {
   let facts = factsByVocabulary.get(vocabulary);
   if (!facts || facts.flags.length < vocabulary.size) {
-    const flags = new Uint8Array(Math.max(1024, vocabulary.size * 2));
-    if (facts) flags.set(facts.flags);
-    facts = { flags, keys: facts?.keys ?? [] };
+    facts = { flags: sizedForVocabulary(facts?.flags, vocabulary, (n) => new Uint8Array(n)), keys: facts?.keys ?? [] };
     factsByVocabulary.set(vocabulary, facts);
   }
   return facts;

@@ -143,6 +143,18 @@ function isPluralOf(norm: string, stem: string): boolean {
   return norm.startsWith(stem);
 }
 
+/** The token before token `i` when it is in the same sentence (never reads index -1: a slow property lookup in V8). */
+function prevInSentence(tokens: readonly WordToken[], i: number): WordToken | undefined {
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  return prev?.sentence === tokens[i]!.sentence ? prev : undefined;
+}
+
+/** The token after token `i` when it is in the same sentence. */
+function nextInSentence(tokens: readonly WordToken[], i: number): WordToken | undefined {
+  const next = tokens[i + 1];
+  return next?.sentence === tokens[i]!.sentence ? next : undefined;
+}
+
 type Vector = Map<string, number>;
 
 /**
@@ -369,9 +381,7 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
         const t = tokens[i]!;
         let e = evidence.get(id);
         if (!e) evidence.set(id, (e = new ActorEvidence()));
-        const prev = i > 0 ? tokens[i - 1] : undefined; // never index -1: a slow property lookup in V8
-        const next = tokens[i + 1];
-        e.add(t, prev?.sentence === t.sentence ? prev : undefined, next?.sentence === t.sentence ? next : undefined);
+        e.add(t, prevInSentence(tokens, i), nextInSentence(tokens, i));
       }
     }
     const labelIds: number[] = [];
@@ -387,15 +397,7 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
           const t = tokens[i]!;
           let list = uses.get(t.stem);
           if (!list) uses.set(t.stem, (list = []));
-          // A literal, not a spread of a helper's result: V8 builds it without a copy per use.
-          const prev = i > 0 ? tokens[i - 1] : undefined;
-          const next = tokens[i + 1];
-          list.push({
-            token: t,
-            prev: prev?.sentence === t.sentence ? prev : undefined,
-            next: next?.sentence === t.sentence ? next : undefined,
-            article: w.id,
-          });
+          list.push({ token: t, prev: prevInSentence(tokens, i), next: nextInSentence(tokens, i), article: w.id });
         }
       }
     }

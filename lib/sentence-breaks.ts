@@ -69,10 +69,15 @@ export function icuSentenceBoundaries(s: string): number[] {
   return out;
 }
 
+// Classes of the string being segmented, reused from call to call: a typed array of paragraph size
+// is allocated outside the JavaScript heap, which cost more than the scan that fills it.
+let classes = new Uint8Array(1024);
+
 /** The fast path: the boundaries for a string of handled characters only, or null when it holds any other. */
 export function simpleSentenceBoundaries(s: string): number[] | null {
   const n = s.length;
-  const cls = new Uint8Array(n);
+  if (classes.length < n) classes = new Uint8Array(Math.max(n, 2 * classes.length));
+  const cls = classes;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     const k = c < 128 ? (ASCII[c] as number) : (WIDE.get(c) ?? UNHANDLED);

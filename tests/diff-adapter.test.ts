@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignSequences, diffWordsBounded, widenToCompounds } from '../lib/adapters/diff';
+import { alignSequences, diffWordsBounded, gluedAt, isGlued, widenToCompounds } from '../lib/adapters/diff';
+import { tokenize } from '../lib/normalize';
 
 const whole = (text: string) => ({ start: 0, end: text.length });
 
@@ -105,5 +106,15 @@ describe('widenToCompounds', () => {
     ];
     const glued = (t: number) => t === 1 || t === 2;
     expect(widenToCompounds(runs, glued, glued, 3, 3)).toEqual([{ kind: 'changed', aStart: 0, aEnd: 3, bStart: 0, bEnd: 3 }]);
+  });
+});
+
+describe('gluedAt', () => {
+  it('joins two tokens across exactly one hyphen, as isGlued does from their spans', () => {
+    const text = 'foreign-backed foreign‐sponsored Turkish‑backed anti - Assad pro–Kremlin well--known';
+    const tokens = tokenize(text);
+    const joined = tokens.slice(1).flatMap((t, k) => (gluedAt(text, tokens[k]!.end, t.start) ? [`${tokens[k]!.norm}+${t.norm}`] : []));
+    expect(joined).toEqual(['foreign+backed', 'foreign+sponsored', 'turkish+backed']);
+    tokens.slice(1).forEach((t, k) => expect(gluedAt(text, tokens[k]!.end, t.start)).toBe(isGlued(text, tokens[k], t)));
   });
 });

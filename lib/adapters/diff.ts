@@ -205,7 +205,17 @@ export function quoteRun(text: string, tokens: readonly Span[], from: number, to
 
 /** True when two neighbouring tokens are written as one hyphenated word ("foreign-backed"). */
 export function isGlued(text: string, left: Span | undefined, right: Span | undefined): boolean {
-  return left !== undefined && right !== undefined && right.start - left.end === 1 && /[-‐‑]/u.test(text[left.end] ?? '');
+  return left !== undefined && right !== undefined && gluedAt(text, left.end, right.start);
+}
+
+/**
+ * {@link isGlued} from the left token's end and the right token's start: one hyphen (-, ‐ or ‑)
+ * between them and nothing else.
+ */
+export function gluedAt(text: string, leftEnd: number, rightStart: number): boolean {
+  if (rightStart - leftEnd !== 1) return false;
+  const c = text.charCodeAt(leftEnd);
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
 }
 
 /**

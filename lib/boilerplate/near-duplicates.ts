@@ -3,7 +3,7 @@
  * signatures and LSH banding find candidates, an exact common-subsequence length verifies them, and a
  * bounded word diff (jsdiff's, replayed in ./myers) names the swaps of the accepted ones.
  */
-import { alignWith, isGlued, widenToCompounds, type SequenceAlignment } from '../adapters/diff';
+import { alignWith, gluedAt, widenToCompounds, type SequenceAlignment } from '../adapters/diff';
 import { tokenize } from '../normalize';
 import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import { LcsScratch } from './lcs';
@@ -374,8 +374,8 @@ function differencesFor(
   const [textA, textB] = flipped ? [otherText, thisText] : [thisText, otherText];
   const runs = widenToCompounds(
     alignment.runs,
-    (t) => isGlued(textA, locate(corpus, a, t - 1, t), locate(corpus, a, t, t + 1)),
-    (t) => isGlued(textB, locate(corpus, b, t - 1, t), locate(corpus, b, t, t + 1)),
+    (t) => glued(corpus, textA, a, t),
+    (t) => glued(corpus, textB, b, t),
     tokenCount(corpus, a),
     tokenCount(corpus, b),
   );
@@ -391,6 +391,12 @@ function differencesFor(
     });
   }
   return diffs;
+}
+
+/** Whether tokens t−1 and t of paragraph p are one hyphenated word (widening asks only for 0 < t < its token count). */
+function glued(corpus: CorpusIndex, text: string, p: number, t: number): boolean {
+  const first = corpus.firstToken[p] ?? 0;
+  return gluedAt(text, corpus.ends[first + t - 1] ?? 0, corpus.starts[first + t] ?? 0);
 }
 
 function tokenCount(corpus: CorpusIndex, p: number): number {

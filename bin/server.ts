@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataStamp, hasArticleFile } from '../lib/corpus';
 import { withPageCache } from '../lib/server/cached-handler';
+import { parseCompareState, type RawSearchParams } from '../lib/view/url-state';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -66,13 +67,39 @@ function articleId(url: string | undefined): string | null {
 }
 
 /**
- * An article page streams behind its loading state, so by the time the page finds no such article
- * Next.js has sent 200 (its documented behaviour). The status is decided here instead, before
- * rendering starts; Next.js keeps it and still renders the page's not-found view.
+ * The ids a comparison page's address names, read as the page reads them, or null for other paths
+ * and for addresses that name no comparison (the page explains those itself).
+ */
+function comparedIds(url: string | undefined): string[] | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+  if (parsed.pathname !== '/compare' && parsed.pathname !== '/compare/') return null;
+  const params: RawSearchParams = {};
+  for (const key of new Set(parsed.searchParams.keys())) {
+    const values = parsed.searchParams.getAll(key);
+    params[key] = values.length === 1 ? values[0] : values;
+  }
+  const state = parseCompareState(params);
+  return state.ok ? state.state.articles : null;
+}
+
+/**
+ * Article and comparison pages stream behind their loading state, so by the time a page finds no
+ * such article Next.js has sent 200 (its documented behaviour). The status is decided here instead,
+ * before rendering starts; Next.js keeps it and still renders the page's not-found view.
  */
 async function answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const id = articleId(req.url);
-  if (id !== null && !(await hasArticleFile(id))) res.statusCode = 404;
+  const ids = comparedIds(req.url) ?? [articleId(req.url)].filter((id) => id !== null);
+  for (const id of ids) {
+    if (!(await hasArticleFile(id))) {
+      res.statusCode = 404;
+      break;
+    }
+  }
   await cached(req, res);
 }
 

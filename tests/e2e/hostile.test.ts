@@ -115,6 +115,18 @@ describe('hostile input', () => {
     expect(await missing.text()).toMatch(/No such article/);
   });
 
+  it('answers a comparison naming an article the corpus lacks with 404 and its not-found view, and a sound one with 200', async () => {
+    const missing = await fetch(`${baseUrl()}/compare?articles=000_aa3b1d39a0c4470b,no_such_article_here`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toMatch(/One of these reports is not in the library/);
+    // Asked again (the comparison page cache must not keep the 404 as a page, nor turn it into 200).
+    expect((await fetch(`${baseUrl()}/compare?articles=000_aa3b1d39a0c4470b,no_such_article_here`)).status).toBe(404);
+    expect((await fetch(`${baseUrl()}/compare?articles=000_aa3b1d39a0c4470b,003_0702bf80221a2f16`)).status).toBe(200);
+    // An address that names no comparison is explained by the page itself.
+    const single = await fetch(`${baseUrl()}/compare?articles=000_aa3b1d39a0c4470b`);
+    expect(await single.text()).toMatch(/does not name a comparison/);
+  });
+
   it('never reads outside the corpus for ids made of dots, slashes or encoded slashes', async () => {
     for (const id of ['..%2F..%2Fpackage', '%2e%2e%2fpackage.json', '..%5C..%5Cpackage', '%2Fetc%2Fpasswd', '....//package']) {
       const res = await fetch(`${baseUrl()}/api/articles/${id}`);

@@ -63,8 +63,14 @@ async function selectWords(page: Page, scope: string, needle: string): Promise<v
   );
 }
 
+/** Waits until the marking tool listens for selections: `data-ready` on its panel, set once the page has hydrated. */
+async function markingReady(page: Page): Promise<void> {
+  await page.locator('[data-testid=marks-panel][data-ready]').waitFor();
+}
+
 /** Marks `needle` in one article's cells, optionally saying whom it describes, and waits for the mark to be drawn. */
 async function mark(page: Page, article: string, needle: string, referent?: string): Promise<void> {
+  await markingReady(page);
   const before = await page.locator('[data-mark-item]').count();
   await selectWords(page, `[data-markable] [data-article="${article}"]`, needle);
   await page.getByTestId('mark-bar').waitFor();

@@ -40,6 +40,8 @@ export function MarkingTool({ articles, referents, marks, problem, storageKey, r
   const [note, setNote] = useState<string | null>(null);
   const [loadCode, setLoadCode] = useState('');
   const [busy, startTransition] = useTransition();
+  /** True once the selection listener is attached (the page is interactive); shown as `data-ready` on the panel. */
+  const [ready, setReady] = useState(false);
   const code = encodeMarks(marks);
   const restored = useRef(false);
 
@@ -79,6 +81,7 @@ export function MarkingTool({ articles, referents, marks, problem, storageKey, r
       setPending(readSelection(grid, sel.getRangeAt(0), articles.map((a) => a.id)));
     };
     document.addEventListener('selectionchange', onChange);
+    setReady(true);
     return () => document.removeEventListener('selectionchange', onChange);
   }, [articles]);
 
@@ -123,7 +126,7 @@ export function MarkingTool({ articles, referents, marks, problem, storageKey, r
   );
 
   return (
-    <section aria-labelledby="marks-title" className="no-print rounded-lg border border-rose-200 bg-rose-50/50 p-4 text-sm" data-testid="marks-panel" aria-busy={busy || undefined}>
+    <section aria-labelledby="marks-title" className="no-print rounded-lg border border-rose-200 bg-rose-50/50 p-4 text-sm" data-testid="marks-panel" aria-busy={busy || undefined} data-ready={ready || undefined}>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="marks-title" className="text-base font-semibold">
           Your marks <span className="font-normal text-muted">({marks.length})</span>

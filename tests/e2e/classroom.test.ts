@@ -160,6 +160,39 @@ describe('student marking and the reveal', () => {
     await page.close();
   });
 
+  it('offers to mark words selected before the page became interactive, once it is', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Hold back the page's JavaScript (not its stylesheet, which the parser would wait for) so that
+    // it cannot hydrate until the words are selected: a reader quicker than a slow device.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_next\/static\/chunks\/[^?]*\.js(\?|$)/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${baseUrl()}/compare?articles=${PAIR}&blind=1`, { waitUntil: 'domcontentloaded' });
+      // The streamed content is in place (the loading state is gone) but nothing has hydrated.
+      await page.waitForFunction(() => !document.querySelector('[aria-busy=true]') && document.querySelector('[data-markable]'));
+      expect(await page.locator('[data-testid=marks-panel][data-ready]').count()).toBe(0);
+      await selectWords(page, `[data-markable] [data-article="${SEEDS.pressTv2018}"]`, 'Takfiri militants agree');
+      expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('akfiri militants agre');
+    } finally {
+      release();
+    }
+    await markingReady(page);
+    // Ready means the tool has looked at the selection already there: no further selectionchange is coming.
+    expect(await page.getByTestId('mark-bar').count()).toBe(1);
+    expect(await page.getByTestId('mark-bar').innerText()).toContain('Takfiri militants agree');
+    await page.getByTestId('mark-add').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-mark-item]').length === 1);
+    expect(await page.locator('[data-student-mark]').allInnerTexts()).toEqual(['Takfiri militants agree']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says what is wrong with a marks code that was cut short, and shows no marks', async () => {
     const { page } = await openPage(browser, `/compare?articles=${PAIR}&blind=1&marks=AQASE`);
     await expect(page.getByTestId('marks-panel').innerText()).resolves.toMatch(/could not be read: the marks code is cut short/);

@@ -81,6 +81,9 @@ export function MarkingTool({ articles, referents, marks, problem, storageKey, r
       setPending(readSelection(grid, sel.getRangeAt(0), articles.map((a) => a.id)));
     };
     document.addEventListener('selectionchange', onChange);
+    // Words selected before this ran (while the page was still hydrating) raised their selectionchange
+    // with no one listening, and none follows until the selection changes again: read it now.
+    onChange();
     setReady(true);
     return () => document.removeEventListener('selectionchange', onChange);
   }, [articles]);

@@ -20,6 +20,20 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Opens a page at `path` with the given viewport width; collects page errors so a test can assert there were none. */
+/**
+ * Waits until React has hydrated the page: neither networkidle nor the skeleton's absence means it
+ * has, and a control clicked or text selected before then meets no listener (the classroom flake).
+ * Hydrated elements carry React's `__reactFiber$…` key, server-rendered ones included, so every
+ * control and test-marked element of the page having one means the whole page is interactive.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const els = document.querySelectorAll('#main [data-testid], #main button, #main input, #main select, #main textarea, #main a');
+    for (const el of els) if (!Object.keys(el).some((k) => k.startsWith('__reactFiber$'))) return false;
+    return true;
+  });
+}
+
 export async function openPage(browser: Browser, path: string, width = 1440): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
@@ -27,6 +41,7 @@ export async function openPage(browser: Browser, path: string, width = 1440): Pr
   await page.goto(`${baseUrl()}${path}`, { waitUntil: 'networkidle' });
   // A streamed page first shows its loading.tsx skeleton (marked aria-busy); wait for the real content.
   await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'));
+  await hydrated(page);
   return { page, errors };
 }
 

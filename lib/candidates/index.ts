@@ -7,6 +7,7 @@
  */
 import { tokenTable, Vocabulary, type TokenTable } from '../token-table';
 import type { ArticleAnalysis, Candidate, ProposedReferent } from '../types';
+import { DraftTable, type Draft } from './drafts';
 import { compileCues, defaultCues, matchCues, type CueMatcher } from './cues';
 import { generalBackground } from './licensed';
 import { pooledBackground, scoreWord, type Background, type LogOddsOptions } from './log-odds';
@@ -80,20 +81,6 @@ interface Significant {
   reasons: Map<string, string>;
 }
 
-interface Draft {
-  from: number;
-  to: number;
-  parts: Part[];
-  referent: string | null;
-  /** For a referent label: share of the other sides whose usual label for it is a different word. */
-  labelDivergence: number;
-}
-
-/**
- * Draft keys: from·SPAN plus the complement of to, exact below 2^52 (token indexes stay far below
- * 2^26). Sorted as numbers they give drafts by start, longest first.
- */
-const SPAN = 67_108_864;
 const SIGNAL_WEIGHT: Record<Signal, number> = { cue: 1, swap: 0.8, referent: 0.8, label: 0.5, 'log-odds': 0.5 };
 // z at which an outlet's heavier use of a word counts (two-sided 5% level).
 const Z_SIGNIFICANT = 1.96;
@@ -179,14 +166,11 @@ export function discoverCandidates(
     options.referents,
   );
 
-  const drafts = new Map<string, Map<number, Draft>>();
-  const draftFor = (id: string, from: number, to: number): Draft => {
+  const drafts = new Map<string, DraftTable<Part>>();
+  const draftFor = (id: string, from: number, to: number): Draft<Part> => {
     let perArticle = drafts.get(id);
-    if (!perArticle) drafts.set(id, (perArticle = new Map()));
-    const k = from * SPAN + (SPAN - 1 - to);
-    let d = perArticle.get(k);
-    if (!d) perArticle.set(k, (d = { from, to, parts: [], referent: null, labelDivergence: 0 }));
-    return d;
+    if (!perArticle) drafts.set(id, (perArticle = new DraftTable(words.get(id)!.tokens.length)));
+    return perArticle.at(from, to);
   };
   const textOf = (id: string, from: number, to: number) => {
     const w = words.get(id)!;
@@ -351,7 +335,7 @@ export function discoverCandidates(
     const w = words.get(a.id)!;
     const event = eventOf.get(a.id) ?? [a.id];
     const others = event.filter((id) => sideOf(id) !== sideOf(a.id));
-    const merged = mergeDrafts(drafts.get(a.id) ?? new Map());
+    const merged = drafts.get(a.id)?.merge(samePart) ?? [];
     const otherIndexes = others.map((o) => indexes.get(o));
     // Up to 32 others, their stems are looked up as bits (see StemPresence); beyond, one by one.
     const presence = others.length <= 32 && merged.length ? stemPresence : null;
@@ -360,7 +344,7 @@ export function discoverCandidates(
     const out: { start: number; end: number; score: number; referent: string | null; parts: Part[]; unique: boolean; quoted: boolean; phrase: string }[] = [];
     for (const d of merged) {
       if (!d.parts.length) continue;
-      // Sorted in place: mergeDrafts hands out copies of the parts lists.
+      // Sorted in place: the merged drafts are read no more.
       const parts = d.parts.sort((p, q) => SIGNAL_WEIGHT[q.signal] * q.score - SIGNAL_WEIGHT[p.signal] * p.score);
       let miss = 1;
       for (const p of parts) miss *= 1 - SIGNAL_WEIGHT[p.signal] * p.score;
@@ -458,21 +442,3 @@ function cueReason(list: CueList, text: string): string {
 
 const samePart = (p: Part, q: Part) =>
   p.signal === q.signal && p.reason === q.reason && p.swap?.side === q.swap?.side && p.swap?.other === q.swap?.other;
-
-/** Merges drafts whose token ranges overlap, pooling their evidence. */
-function mergeDrafts(byKey: ReadonlyMap<number, Draft>): Draft[] {
-  // By start, longest first: the keys in numeric order (see SPAN). A typed-array sort of numbers is
-  // several times cheaper than a comparator sort of objects, and this runs for every article.
-  const drafts = Array.from(Float64Array.from(byKey.keys()).sort(), (k) => byKey.get(k)!);
-  const out: Draft[] = [];
-  for (const d of drafts) {
-    const last = out.at(-1);
-    if (last && d.from < last.to) {
-      last.to = Math.max(last.to, d.to);
-      for (const p of d.parts) if (!last.parts.some((q) => samePart(p, q))) last.parts.push(p);
-      last.referent ??= d.referent;
-      last.labelDivergence = Math.max(last.labelDivergence, d.labelDivergence);
-    } else out.push({ from: d.from, to: d.to, parts: [...d.parts], referent: d.referent, labelDivergence: d.labelDivergence });
-  }
-  return out;
-}

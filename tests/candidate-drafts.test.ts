@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { DraftTable, type Draft } from '../lib/candidates/drafts';
+
+/** The merge as it was written before the table: drafts sorted by start, longest first, then folded. */
+function reference(drafts: Draft<string>[]): Draft<string>[] {
+  const sorted = [...drafts].sort((x, y) => x.from - y.from || y.to - x.to);
+  const out: Draft<string>[] = [];
+  for (const d of sorted) {
+    const last = out.at(-1);
+    if (last && d.from < last.to) {
+      last.to = Math.max(last.to, d.to);
+      for (const p of d.parts) if (!last.parts.includes(p)) last.parts.push(p);
+      last.referent ??= d.referent;
+      last.labelDivergence = Math.max(last.labelDivergence, d.labelDivergence);
+    } else out.push({ ...d, parts: [...d.parts] });
+  }
+  return out;
+}
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('candidate drafts', () => {
+  it('keeps one draft per token range', () => {
+    const table = new DraftTable<string>(10);
+    const d = table.at(3, 5);
+    d.parts.push('x');
+    expect(table.at(3, 5)).toBe(d);
+    expect(table.at(3, 4)).not.toBe(d);
+    expect(table.size).toBe(2);
+  });
+
+  it('merges overlapping drafts by start, longest first, pooling distinct evidence', () => {
+    const table = new DraftTable<string>(20);
+    table.at(5, 6).parts.push('b', 'a');
+    table.at(2, 3).parts.push('c');
+    const long = table.at(5, 8);
+    long.parts.push('a');
+    long.referent = 'r';
+    table.at(7, 9).labelDivergence = 0.5;
+    table.at(12, 13).parts.push('d');
+    const merged = table.merge((p, q) => p === q);
+    expect(merged.map((d) => [d.from, d.to, d.parts, d.referent, d.labelDivergence])).toEqual([
+      [2, 3, ['c'], null, 0],
+      [5, 9, ['a', 'b'], 'r', 0.5],
+      [12, 13, ['d'], null, 0],
+    ]);
+  });
+
+  it('merges as a sort of all drafts by start and length does, on random drafts', () => {
+    const next = random(7);
+    for (let round = 0; round < 200; round++) {
+      const tokens = 1 + Math.floor(next() * 60);
+      const table = new DraftTable<string>(tokens);
+      const made: Draft<string>[] = [];
+      const drafts = 1 + Math.floor(next() * 30);
+      for (let k = 0; k < drafts; k++) {
+        const from = Math.floor(next() * tokens);
+        const to = from + 1 + Math.floor(next() * Math.min(4, tokens - from));
+        const d = table.at(from, to);
+        if (!made.includes(d)) made.push(d);
+        d.parts.push(`e${Math.floor(next() * 6)}`);
+        if (next() < 0.2) d.referent ??= `r${k}`;
+        if (next() < 0.2) d.labelDivergence = Math.max(d.labelDivergence, next());
+      }
+      const expected = reference(made.map((d) => ({ ...d, parts: [...d.parts] })));
+      expect(table.merge((p, q) => p === q)).toEqual(expected);
+    }
+  });
+});

@@ -19,7 +19,7 @@ import { discoverCandidates, type CandidateOptions, type Signal } from '../lib/c
 import { compileCues } from '../lib/candidates/cues';
 import { licensedCueLists, type LicensedCueOptions } from '../lib/candidates/licensed';
 import { CUE_LISTS, type CueList } from '../lib/candidates/word-lists';
-import { articleWords, stemCounts } from '../lib/candidates/words';
+import { articleWords, stemCounts, wordTokens } from '../lib/candidates/words';
 import { loadLexicons } from '../lib/corpus';
 import type { ArticleInput, Span } from '../lib/types';
 import { audit, basilDir, contaminatedWords, goldStringCounts, withoutContaminated } from './contamination';
@@ -140,7 +140,7 @@ for (const e of events) {
   const c = w.map(stemCounts);
   w.forEach((aw, i) => {
     const others = c.filter((_, j) => j !== i);
-    baseline.set(aw.id, aw.tokens.filter((t) => !t.stop && others.every((o) => !o.has(t.stem))));
+    baseline.set(aw.id, wordTokens(aw).filter((t) => !t.stop && others.every((o) => !o.has(t.stem))));
   });
 }
 

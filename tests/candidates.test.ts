@@ -4,7 +4,7 @@ import { loadArticles } from '../lib/corpus';
 import { compareArticles } from '../lib/compare';
 import { discoverCandidates, findCandidates, pairsFromRows, type CandidateReport } from '../lib/candidates';
 import { compileCues, inflections, matchCues } from '../lib/candidates/cues';
-import { articleWords, forEachStemCount, quotedRanges, someTokenWithStem, stem, stemIndex, stemOf, StemPresence, usesStem } from '../lib/candidates/words';
+import { articleWords, CAPITAL, forEachStemCount, QUOTED, quotedRanges, someTokenWithStem, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens } from '../lib/candidates/words';
 import type { ArticleAnalysis, Candidate } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
@@ -192,15 +192,56 @@ describe('the word layer', () => {
     for (const a of analysed) {
       const fromTable = articleWords(a, tokenTable(a.text, vocabulary));
       const again = articleWords(a);
-      expect(fromTable.tokens.length).toBeGreaterThan(100);
-      expect(fromTable.tokens).toEqual(again.tokens);
+      expect(fromTable.count).toBeGreaterThan(100);
+      expect(wordTokens(fromTable)).toEqual(wordTokens(again));
       expect(fromTable.sentenceTokens).toEqual(again.sentenceTokens);
       // Equal stems, equal ids, whichever way the words were read.
       expect([...fromTable.stemIds]).toEqual([...again.stemIds]);
-      // The stop flags beside the ids are the tokens' own, both ways.
-      for (const w of [fromTable, again]) expect([...w.stops]).toEqual(w.tokens.map((t) => (t.stop ? 1 : 0)));
       expect(fromTable.stops.includes(0) && fromTable.stops.includes(1)).toBe(true);
     }
+  });
+
+  it('keeps each token’s sentence, quotation and capital as the text and its sentences have them', async () => {
+    const loaded = await loadArticles([CORPUS_DIR]);
+    const analysed = analyzeArticles(loaded.articles, []).articles;
+    let quoted = 0;
+    let capital = 0;
+    for (const a of analysed) {
+      const w = articleWords(a);
+      expect([w.starts.length, w.ends.length, w.norms.length, w.stemIds.length, w.stops.length, w.sentences.length, w.flags.length]).toEqual(Array(7).fill(w.count));
+      w.sentenceTokens.forEach((range, s) => {
+        for (let i = range.start; i < range.end; i++) {
+          expect(w.sentences[i]).toBe(s);
+          const sentence = a.sentences[s]!;
+          expect(w.starts[i]! >= sentence.start && w.ends[i]! <= sentence.end).toBe(true);
+          expect(stemOf(w.stemIds[i]!)).toBe(stem(w.norms[i]!));
+          const inQuote = quotedRanges(a.text, a.paragraphs[sentence.paragraph]!.start, a.paragraphs[sentence.paragraph]!.end).some((q) => q.start <= w.starts[i]! && w.ends[i]! <= q.end);
+          expect((w.flags[i]! & QUOTED) !== 0).toBe(inQuote);
+          const initial = a.text[w.starts[i]!]!;
+          expect((w.flags[i]! & CAPITAL) !== 0).toBe(i > range.start && initial !== initial.toLowerCase());
+          if (inQuote) quoted++;
+          if (w.flags[i]! & CAPITAL) capital++;
+        }
+      });
+    }
+    expect(quoted).toBeGreaterThan(10);
+    expect(capital).toBeGreaterThan(10);
+  });
+});
+
+describe('the word layer as objects', () => {
+  it('gives each token its fields (wordToken), read from the columns', () => {
+    const w = articleWords(invented('t', 'T', 'Rebels said “we won” in Aleppo.'));
+    const tokens = wordTokens(w);
+    expect(tokens.map((t) => [t.norm, t.stem, t.stop, t.quoted, t.capital, t.sentence])).toEqual([
+      ['rebels', 'rebel', false, false, false, w.sentences[0]],
+      ['said', 'said', true, false, false, w.sentences[0]],
+      ['we', 'we', true, true, false, w.sentences[0]],
+      ['won', 'won', false, true, false, w.sentences[0]],
+      ['in', 'in', true, false, false, w.sentences[0]],
+      ['aleppo', 'aleppo', false, false, true, w.sentences[0]],
+    ]);
+    expect(tokens.map((t) => w.text.slice(t.start, t.end))).toEqual(['Rebels', 'said', 'we', 'won', 'in', 'Aleppo']);
   });
 });
 
@@ -215,14 +256,15 @@ describe('the stem index', () => {
       const counts = new Map<number, number>();
       forEachStemCount(index, (id, n) => counts.set(id, n));
       for (const id of allIds) {
-        const content = w.tokens.flatMap((t, i) => (!t.stop && w.stemIds[i] === id ? [i] : []));
-        const every = w.tokens.flatMap((_, i) => (w.stemIds[i] === id ? [i] : []));
+        const tokens = wordTokens(w);
+        const content = tokens.flatMap((t, i) => (!t.stop && w.stemIds[i] === id ? [i] : []));
+        const every = tokens.flatMap((_, i) => (w.stemIds[i] === id ? [i] : []));
         expect(usesStem(index, id)).toBe(content.length > 0);
         expect(counts.get(id) ?? 0).toBe(content.length);
         const seen: number[] = [];
         expect(someTokenWithStem(w, index, id, (i) => (seen.push(i), false))).toBe(false);
         expect(seen).toEqual(every);
-        if (every.length) expect(w.tokens[every[0]!]!.stem).toBe(stemOf(id));
+        if (every.length) expect(tokens[every[0]!]!.stem).toBe(stemOf(id));
       }
     }
   });
@@ -253,7 +295,7 @@ describe('cue matching', () => {
   const match = (text: string) => {
     const a = invented('t', 'T', text);
     const w = articleWords(a);
-    return matchCues(w.tokens, compileCues()).map((h) => text.slice(w.tokens[h.from]!.start, w.tokens[h.to - 1]!.end));
+    return matchCues(w, compileCues()).map((h) => text.slice(w.starts[h.from]!, w.ends[h.to - 1]!));
   };
 
   it('matches inflected forms of listed words and phrases', () => {

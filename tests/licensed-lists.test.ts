@@ -63,8 +63,8 @@ describe('licensed cue lists', () => {
   it('matches a licensed word and says where the judgement comes from', () => {
     const text = 'The greedy landlord called the plan a fraud.';
     const w = articleWords(invented('t', 'T', text));
-    const hits = matchCues(w.tokens, compileCues(defaultCueLists(), false));
-    expect(hits.map((h) => text.slice(w.tokens[h.from]!.start, w.tokens[h.to - 1]!.end))).toEqual(['greedy', 'fraud']);
+    const hits = matchCues(w, compileCues(defaultCueLists(), false));
+    expect(hits.map((h) => text.slice(w.starts[h.from]!, w.ends[h.to - 1]!))).toEqual(['greedy', 'fraud']);
     // Alone, a licensed word is weak evidence: it is reported where the other reports do not use it.
     const others = ['b', 'c'].map((id) => invented(id, `Outlet ${id}`, 'The landlord called the plan a mistake.'));
     const found = findCandidates([invented('a', 'Outlet a', text), ...others], [['a', 'b', 'c']]).get('a')!;

@@ -3,7 +3,7 @@ import { analyzeArticles } from '../lib/analyze';
 import { loadArticles } from '../lib/corpus';
 import { actorLike, averageLinkage, complementarity, proposeReferents, type ReferentGroup, type Use } from '../lib/candidates/referent-groups';
 import { alignByOverlap, findSwaps } from '../lib/candidates/swaps';
-import { articleWords, type ArticleWords } from '../lib/candidates/words';
+import { articleWords, wordTokens, type ArticleWords } from '../lib/candidates/words';
 import type { ArticleAnalysis } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
@@ -139,10 +139,11 @@ describe('the labels considered per event', () => {
       const uses = new Map<string, Use[]>();
       const sidesOf = new Map<string, Set<string>>();
       for (const w of members) {
-        w.tokens.forEach((t, i) => {
+        const tokens = wordTokens(w);
+        tokens.forEach((t, i) => {
           if (t.stop) return;
-          const prev = w.tokens[i - 1];
-          const next = w.tokens[i + 1];
+          const prev = tokens[i - 1];
+          const next = tokens[i + 1];
           if (!uses.has(t.stem)) uses.set(t.stem, []);
           uses.get(t.stem)!.push({ token: t, prev: prev?.sentence === t.sentence ? prev : undefined, next: next?.sentence === t.sentence ? next : undefined, article: w.id });
           if (!sidesOf.has(t.stem)) sidesOf.set(t.stem, new Set());

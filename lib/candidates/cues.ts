@@ -7,7 +7,7 @@
 import { tokenize } from '../normalize';
 import { licensedCueLists } from './licensed';
 import { CUE_LISTS, MANNER_ADVERB, NEUTRAL_LY, type CueList } from './word-lists';
-import type { WordToken } from './words';
+import { CAPITAL, type ArticleWords } from './words';
 
 /** A cue phrase found in an article, as a half-open token-index range. */
 export interface CueHit {
@@ -94,9 +94,10 @@ export function compileCues(lists: readonly CueList[] = defaultCueLists(), manne
   return { root, size, mannerAdverbs };
 }
 
-/** A lower-case "-ly" word of six letters or more that is not a neutral adverb. */
-function isMannerAdverb(t: WordToken): boolean {
-  return !t.capital && !t.stop && t.norm.length >= 6 && t.norm.endsWith('ly') && !NEUTRAL_LY.has(t.norm);
+/** A lower-case "-ly" word of six letters or more that is not a neutral adverb (token `i` of `words`). */
+function isMannerAdverb(words: ArticleWords, i: number): boolean {
+  const norm = words.norms[i]!;
+  return (words.flags[i]! & CAPITAL) === 0 && words.stops[i] === 0 && norm.length >= 6 && norm.endsWith('ly') && !NEUTRAL_LY.has(norm);
 }
 
 let defaultMatcher: CueMatcher | null = null;
@@ -108,29 +109,28 @@ export function defaultCues(): CueMatcher {
 }
 
 /**
- * Finds cue phrases in a token sequence. Phrases never cross a sentence boundary, and a one-word
- * cue that is capitalised mid-sentence is taken for a name ("Rampage Jackson") and skipped.
+ * Finds cue phrases in an article's body tokens. Phrases never cross a sentence boundary, and a
+ * one-word cue that is capitalised mid-sentence is taken for a name ("Rampage Jackson") and skipped.
  */
-export function matchCues(tokens: readonly WordToken[], matcher: CueMatcher = defaultCues()): CueHit[] {
+export function matchCues(words: ArticleWords, matcher: CueMatcher = defaultCues()): CueHit[] {
   const hits: CueHit[] = [];
+  const { count, norms, sentences, flags } = words;
   let i = 0;
-  while (i < tokens.length) {
+  while (i < count) {
     let at: TrieNode | undefined = matcher.root;
     let best: CueHit | null = null;
-    const sentence = tokens[i]!.sentence;
-    for (let j = i; j < tokens.length && at; j++) {
-      const t = tokens[j]!;
-      if (t.sentence !== sentence) break;
-      at = at.next.get(t.norm);
+    const sentence = sentences[i]!;
+    for (let j = i; j < count && at; j++) {
+      if (sentences[j] !== sentence) break;
+      at = at.next.get(norms[j]!);
       if (at?.list) best = { from: i, to: j + 1, list: at.list };
     }
-    const t = tokens[i]!;
-    if (best && !(best.to - best.from === 1 && t.capital)) {
+    if (best && !(best.to - best.from === 1 && (flags[i]! & CAPITAL) !== 0)) {
       hits.push(best);
       i = best.to;
       continue;
     }
-    if (matcher.mannerAdverbs && isMannerAdverb(t)) hits.push({ from: i, to: i + 1, list: MANNER_ADVERB });
+    if (matcher.mannerAdverbs && isMannerAdverb(words, i)) hits.push({ from: i, to: i + 1, list: MANNER_ADVERB });
     i++;
   }
   return hits;

@@ -13,7 +13,7 @@ import { generalBackground } from './licensed';
 import { pooledBackground, scoreWord, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
 import { alignByOverlap, findSwaps, type AlignedPair, type SwapOptions } from './swaps';
-import { articleWords, forEachStemCount, forgetStemIds, someTokenWithStem, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
+import { articleWords, forEachStemCount, QUOTED, forgetStemIds, someTokenWithStem, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
 import type { CueList } from './word-lists';
 
 export type { AlignedPair, SentenceRef } from './swaps';
@@ -169,19 +169,19 @@ export function discoverCandidates(
   const drafts = new Map<string, DraftTable<Part>>();
   const draftFor = (id: string, from: number, to: number): Draft<Part> => {
     let perArticle = drafts.get(id);
-    if (!perArticle) drafts.set(id, (perArticle = new DraftTable(words.get(id)!.tokens.length)));
+    if (!perArticle) drafts.set(id, (perArticle = new DraftTable(words.get(id)!.count)));
     return perArticle.at(from, to);
   };
   const textOf = (id: string, from: number, to: number) => {
     const w = words.get(id)!;
-    return texts.get(id)!.slice(w.tokens[from]!.start, w.tokens[to - 1]!.end);
+    return texts.get(id)!.slice(w.starts[from]!, w.ends[to - 1]!);
   };
 
   // Signal 1: loaded-language cues. A reason depends only on the list and the words as written, so
   // each distinct one is composed once.
   const cueReasons = new Map<CueList, Map<string, string>>();
   for (const [id, w] of words) {
-    for (const hit of matchCues(w.tokens, cues)) {
+    for (const hit of matchCues(w, cues)) {
       const d = draftFor(id, hit.from, hit.to);
       const text = textOf(id, hit.from, hit.to);
       let byText = cueReasons.get(hit.list);
@@ -251,32 +251,32 @@ export function discoverCandidates(
     const usualLabels = new Map(groupsHere.map((g) => [g.id, usualLabelPerSide(g, sideOf)]));
     for (const id of ids) {
       const w = words.get(id)!;
-      const { tokens, stemIds, stops } = w;
+      const { count, norms, stemIds, stops } = w;
       const side = sideOf(id);
       const significant = zBySide.get(side)!;
       const otherSidesUse = (stem: number) => ids.some((o) => sideOf(o) !== side && usesStem(indexes.get(o)!, stem));
       // A referent label's divergence and reason depend only on its stem here (the side is fixed).
       const referentMemo = new Map<number, { divergence: number; reason: string } | null>();
-      for (let i = 0; i < tokens.length; i++) {
+      for (let i = 0; i < count; i++) {
         if (stops[i] === 1) continue;
-        const t = tokens[i]!;
+        const norm = norms[i]!;
         const stem = stemIds[i]!;
         const z = significant.get(stem);
         if (z) {
-          let reason = z.reasons.get(t.norm);
+          let reason = z.reasons.get(norm);
           if (reason === undefined) {
-            reason = `this outlet uses ${quote(t.norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
-            z.reasons.set(t.norm, reason);
+            reason = `this outlet uses ${quote(norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
+            z.reasons.set(norm, reason);
           }
           draftFor(id, i, i + 1).parts.push({ signal: 'log-odds', score: z.score, reason });
         }
         // Signal 4: this outlet's label for a referent the others name differently.
         const group = groupOfStem.get(stem);
         if (!group && labelsHere.has(stem) && !otherSidesUse(stem)) {
-          let reason = labelReasons.get(t.norm);
+          let reason = labelReasons.get(norm);
           if (reason === undefined) {
-            reason = `a name for people or a group (${quote(t.norm)}) that no other report of this event uses`;
-            labelReasons.set(t.norm, reason);
+            reason = `a name for people or a group (${quote(norm)}) that no other report of this event uses`;
+            labelReasons.set(norm, reason);
           }
           draftFor(id, i, i + 1).parts.push({ signal: 'label', score: 1, reason });
         }
@@ -287,7 +287,7 @@ export function discoverCandidates(
           if (divergent === undefined) {
             const usual = usualLabels.get(group.id)!;
             const otherSides = [...usual].filter(([s]) => s !== side);
-            const differing = otherSides.filter(([, other]) => other !== t.stem);
+            const differing = otherSides.filter(([, other]) => other !== stemOf(stem));
             if (differing.length) {
               const names = [...new Set(differing.map(([, other]) => group.labels[group.stems.indexOf(other)] ?? other))];
               divergent = {
@@ -367,16 +367,16 @@ export function discoverCandidates(
       } else lacking = others.filter((o) => !hasPhrase(o, stems, content)).length;
       const divergence = Math.max(others.length ? lacking / others.length : 0.5, d.labelDivergence);
       let quoted = true;
-      for (let i = d.from; i < d.to && quoted; i++) quoted = w.tokens[i]!.quoted;
+      for (let i = d.from; i < d.to && quoted; i++) quoted = (w.flags[i]! & QUOTED) !== 0;
       const raw = (1 - miss) * (0.35 + 0.65 * divergence) * (quoted ? 0.85 : 1);
       if (raw < minScore) continue;
       const score = Math.round(raw * 1000) / 1000;
-      const start = w.tokens[d.from]!.start;
-      const end = w.tokens[d.to - 1]!.end;
+      const start = w.starts[d.from]!;
+      const end = w.ends[d.to - 1]!;
       out.push({ start, end, score, referent: d.referent, parts, unique: others.length > 0 && lacking === others.length, quoted, phrase: stems.join(' ') });
     }
     // The cap counts wordings, not occurrences: a reader sees every use of a wording kept.
-    const cap = options.maxPerArticle ?? Math.max(8, Math.round(w.tokens.length / (options.wordsPerCandidate ?? 60)));
+    const cap = options.maxPerArticle ?? Math.max(8, Math.round(w.count / (options.wordsPerCandidate ?? 60)));
     out.sort((x, y) => y.score - x.score || x.start - y.start);
     const phrases = new Set<string>();
     for (const o of out) if (phrases.size < cap) phrases.add(o.phrase);

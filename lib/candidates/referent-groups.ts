@@ -6,7 +6,7 @@
  */
 import type { ProposedReferent } from '../types';
 import type { AlignedPair, Swap } from './swaps';
-import { stemIdCount, stemOf, wordRange, type ArticleWords, type WordToken } from './words';
+import { CAPITAL, stemIdCount, stemOf, wordRange, type ArticleWords, type WordToken } from './words';
 
 /** Tuning for {@link proposeReferents}. */
 export interface ReferentOptions {
@@ -79,11 +79,18 @@ function isAgentive(norm: string): boolean {
   return yes;
 }
 
+/** One use of a word, with its neighbours in the sentence (see {@link actorLike}). */
 export interface Use {
   token: WordToken;
   prev: WordToken | undefined;
   next: WordToken | undefined;
   article: string;
+}
+
+/** One use of a label: token `i` of an article's words. */
+interface LabelUse {
+  words: ArticleWords;
+  i: number;
 }
 
 /**
@@ -101,19 +108,37 @@ class ActorEvidence {
   /** The word as written at its first use. */
   first = '';
 
-  add(token: WordToken, prev: WordToken | undefined, next: WordToken | undefined): void {
-    if (this.uses++ === 0) this.first = token.norm;
-    if (token.capital) this.capital++;
-    const plural = isPluralOf(token.norm, token.stem);
+  /**
+   * Adds one use of the word `norm` (stem `stem`), with the words before and after it in its sentence
+   * (undefined at either end), and whether no content word follows it.
+   */
+  add(norm: string, stem: string, capital: boolean, prev: string | undefined, next: string | undefined, nextStop: boolean): void {
+    if (this.uses++ === 0) this.first = norm;
+    if (capital) this.capital++;
+    const plural = isPluralOf(norm, stem);
     // A determiner alone does not make a noun ("the former senator"): the noun phrase must end here.
-    if (plural && !(prev && SUBJECTS.has(prev.norm))) {
+    if (plural && !(prev !== undefined && SUBJECTS.has(prev))) {
       this.nominal++;
       this.plurals++;
     }
-    else if (prev && DETERMINERS.has(prev.norm) && (!next || next.stop)) this.nominal++;
-    else if (prev && VERBAL.has(prev.norm)) this.verbal++;
-    if (!this.agentive && isAgentive(token.norm)) this.agentive = true;
-    if ((next && (PERSON_NEXT.has(next.norm) || GROUP_HEAD.has(next.norm))) || (prev && PERSON_PREV.has(prev.norm))) this.personContexts++;
+    else if (prev !== undefined && DETERMINERS.has(prev) && nextStop) this.nominal++;
+    else if (prev !== undefined && VERBAL.has(prev)) this.verbal++;
+    if (!this.agentive && isAgentive(norm)) this.agentive = true;
+    if ((next !== undefined && (PERSON_NEXT.has(next) || GROUP_HEAD.has(next))) || (prev !== undefined && PERSON_PREV.has(prev))) this.personContexts++;
+  }
+
+  /** Adds token `i` of an article's words (see `add`). */
+  addToken(words: ArticleWords, i: number): void {
+    const prev = prevInSentence(words, i);
+    const next = nextInSentence(words, i);
+    this.add(
+      words.norms[i]!,
+      stemOf(words.stemIds[i]!),
+      (words.flags[i]! & CAPITAL) !== 0,
+      prev < 0 ? undefined : words.norms[prev],
+      next < 0 ? undefined : words.norms[next],
+      next < 0 || words.stops[next] === 1,
+    );
   }
 
   /**
@@ -131,7 +156,7 @@ class ActorEvidence {
 /** {@link ActorEvidence.actorLike} over a list of uses. */
 export function actorLike(uses: readonly Use[]): boolean {
   const evidence = new ActorEvidence();
-  for (const { token, prev, next } of uses) evidence.add(token, prev, next);
+  for (const { token, prev, next } of uses) evidence.add(token.norm, token.stem, token.capital, prev?.norm, next?.norm, !next || next.stop);
   return evidence.actorLike();
 }
 
@@ -143,16 +168,14 @@ function isPluralOf(norm: string, stem: string): boolean {
   return norm.startsWith(stem);
 }
 
-/** The token before token `i` when it is in the same sentence (never reads index -1: a slow property lookup in V8). */
-function prevInSentence(tokens: readonly WordToken[], i: number): WordToken | undefined {
-  const prev = i > 0 ? tokens[i - 1] : undefined;
-  return prev?.sentence === tokens[i]!.sentence ? prev : undefined;
+/** The index of the token before token `i` when it is in the same sentence, else -1. */
+function prevInSentence(words: ArticleWords, i: number): number {
+  return i > 0 && words.sentences[i - 1] === words.sentences[i] ? i - 1 : -1;
 }
 
-/** The token after token `i` when it is in the same sentence. */
-function nextInSentence(tokens: readonly WordToken[], i: number): WordToken | undefined {
-  const next = tokens[i + 1];
-  return next?.sentence === tokens[i]!.sentence ? next : undefined;
+/** The index of the token after token `i` when it is in the same sentence, else -1. */
+function nextInSentence(words: ArticleWords, i: number): number {
+  return i + 1 < words.count && words.sentences[i + 1] === words.sentences[i] ? i + 1 : -1;
 }
 
 type Vector = Map<string, number>;
@@ -168,21 +191,19 @@ function contextVectors(
   shared: (stemId: number) => boolean,
 ): Map<string, Vector> {
   const raw = new Map<string, Vector>();
-  // Labels and stop words are read from typed arrays by token index; a token object is loaded only
-  // for the words that count.
   for (const w of words) {
-    const { tokens: toks, stemIds: ids, stops } = w;
-    for (let i = 0; i < toks.length; i++) {
+    const { count, stemIds: ids, stops, sentences } = w;
+    for (let i = 0; i < count; i++) {
       const id = ids[i]!;
       if (isLabel[id] !== 1) continue;
-      const t = toks[i]!;
-      let v = raw.get(t.stem);
-      if (!v) raw.set(t.stem, (v = new Map()));
-      for (let j = Math.max(0, i - 6); j <= i + 6 && j < toks.length; j++) {
+      const label = stemOf(id);
+      let v = raw.get(label);
+      if (!v) raw.set(label, (v = new Map()));
+      for (let j = Math.max(0, i - 6); j <= i + 6 && j < count; j++) {
         if (j === i || stops[j] === 1 || ids[j] === id || !shared(ids[j]!)) continue;
-        const u = toks[j]!;
-        if (u.sentence !== t.sentence) continue;
-        v.set(u.stem, (v.get(u.stem) ?? 0) + 1 / Math.sqrt(Math.abs(j - i)));
+        if (sentences[j] !== sentences[i]) continue;
+        const context = stemOf(ids[j]!);
+        v.set(context, (v.get(context) ?? 0) + 1 / Math.sqrt(Math.abs(j - i)));
       }
     }
   }
@@ -229,10 +250,13 @@ export function complementarity(a: readonly number[], b: readonly number[]): num
 }
 
 /** The label as written, folded, with a hyphenated first part kept ("asylum-seekers", not "seekers"). */
-function surfaceForm(text: string, use: Use): string {
-  const { token, prev } = use;
-  if (prev && !prev.stop && prev.end + 1 === token.start && /[-‐‑]/u.test(text[prev.end] ?? '')) return `${prev.norm}-${token.norm}`;
-  return token.norm;
+function surfaceForm({ words, i }: LabelUse): string {
+  const prev = prevInSentence(words, i);
+  const norm = words.norms[i]!;
+  if (prev >= 0 && words.stops[prev] === 0 && words.ends[prev]! + 1 === words.starts[i] && /[-‐‑]/u.test(words.text[words.ends[prev]!] ?? '')) {
+    return `${words.norms[prev]}-${norm}`;
+  }
+  return norm;
 }
 
 const key = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
@@ -241,9 +265,9 @@ const key = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x
 function labelsWithin(words: ArticleWords | undefined, start: number, end: number, isLabel: Uint8Array): Set<string> {
   const out = new Set<string>();
   if (!words) return out;
-  const { tokens, stemIds, stops } = words;
-  const { from, to } = wordRange(tokens, start, end);
-  for (let i = from; i < to; i++) if (stops[i] === 0 && isLabel[stemIds[i]!] === 1) out.add(tokens[i]!.stem);
+  const { stemIds, stops } = words;
+  const { from, to } = wordRange(words, start, end);
+  for (let i = from; i < to; i++) if (stops[i] === 0 && isLabel[stemIds[i]!] === 1) out.add(stemOf(stemIds[i]!));
   return out;
 }
 
@@ -373,31 +397,30 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
     // records for the few stems that turn out to be labels.
     const evidence = new Map<number, ActorEvidence>();
     for (const w of members) {
-      const { tokens, stemIds: ids, stops } = w;
+      const { stemIds: ids, stops } = w;
       for (let i = 0; i < ids.length; i++) {
         if (stops[i] === 1) continue;
         const id = ids[i]!;
         if (tally[id]! < minUses || sideCount[id]! >= sides.length) continue;
-        const t = tokens[i]!;
         let e = evidence.get(id);
         if (!e) evidence.set(id, (e = new ActorEvidence()));
-        e.add(t, prevInSentence(tokens, i), nextInSentence(tokens, i));
+        e.addToken(w, i);
       }
     }
     const labelIds: number[] = [];
     for (const [id, e] of evidence) if (e.actorLike()) labelIds.push(id);
-    const uses = new Map<string, Use[]>();
+    const uses = new Map<string, LabelUse[]>();
     if (labelIds.length >= 2) {
       for (const id of labelIds) isLabel[id] = 1;
       marked.push(...labelIds);
       for (const w of members) {
-        const { tokens, stemIds: ids } = w;
+        const { stemIds: ids } = w;
         for (let i = 0; i < ids.length; i++) {
           if (isLabel[ids[i]!] !== 1 || w.stops[i] === 1) continue;
-          const t = tokens[i]!;
-          let list = uses.get(t.stem);
-          if (!list) uses.set(t.stem, (list = []));
-          list.push({ token: t, prev: prevInSentence(tokens, i), next: nextInSentence(tokens, i), article: w.id });
+          const label = stemOf(ids[i]!);
+          let list = uses.get(label);
+          if (!list) uses.set(label, (list = []));
+          list.push({ words: w, i });
         }
       }
     }
@@ -407,7 +430,7 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
     const rates = new Map(
       labels.map((l) => {
         const r = sides.map(() => 0);
-        for (const u of uses.get(l) ?? []) r[sideIndex.get(input.sideOf(u.article))!]! += 1;
+        for (const u of uses.get(l) ?? []) r[sideIndex.get(input.sideOf(u.words.id))!]! += 1;
         return [l, r.map((c, i) => c / Math.max(1, sideLength[i]!))];
       }),
     );
@@ -451,11 +474,12 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
         const forms = new Map<string, number>();
         const perArticle: Record<string, number> = {};
         for (const u of uses.get(m) ?? []) {
-          const form = surfaceForm(byId.get(u.article)!.text, u);
+          const article = u.words.id;
+          const form = surfaceForm(u);
           forms.set(form, (forms.get(form) ?? 0) + 1);
-          perArticle[u.article] = (perArticle[u.article] ?? 0) + 1;
+          perArticle[article] = (perArticle[article] ?? 0) + 1;
           total.set(m, (total.get(m) ?? 0) + 1);
-          using.add(input.sideOf(u.article));
+          using.add(input.sideOf(article));
         }
         counts[m] = perArticle;
         // Show the form writers use most ("militants" rather than "militant").

@@ -7,7 +7,7 @@ import { alignWith } from '../adapters/diff';
 import { popcount } from '../boilerplate/lcs';
 import { diffIds } from '../boilerplate/myers';
 import type { AlignedRow } from '../types';
-import { stemIdCount, wordRange, type ArticleWords, type WordToken } from './words';
+import { CAPITAL, stemIdCount, stemOf, wordRange, type ArticleWords } from './words';
 
 /** Time limit of one sentence-pair diff, ms: as for boilerplate twins, far above what a real pair takes. */
 const SWAP_DIFF_TIMEOUT_MS = 1000;
@@ -208,13 +208,24 @@ function sharedCount(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, b
   return n;
 }
 
-/** Drops function words from both ends of a run. */
-function trimStops(run: WordToken[]): WordToken[] {
-  let from = 0;
-  let to = run.length;
-  while (from < to && run[from]!.stop) from++;
-  while (to > from && run[to - 1]!.stop) to--;
-  return run.slice(from, to);
+/** The token range `[from, to)` less the function words at both ends. */
+function trimStops(words: ArticleWords, from: number, to: number): [number, number] {
+  while (from < to && words.stops[from] === 1) from++;
+  while (to > from && words.stops[to - 1] === 1) to--;
+  return [from, to];
+}
+
+/** The stems of the content words of `[from, to)`, in order. */
+function contentStems(words: ArticleWords, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) if (words.stops[i] === 0) out.push(stemOf(words.stemIds[i]!));
+  return out;
+}
+
+/** Every word of `[from, to)` is a function word or capitalised mid-sentence (names, dates). */
+function onlyNames(words: ArticleWords, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (words.stops[i] === 0 && (words.flags[i]! & CAPITAL) === 0) return false;
+  return true;
 }
 
 /**
@@ -240,24 +251,24 @@ export function findSwaps(
     const ta = texts.get(pair.a.article);
     const tb = texts.get(pair.b.article);
     if (!wa || !wb || ta === undefined || tb === undefined) continue;
-    const ra = wordRange(wa.tokens, pair.a.start, pair.a.end);
-    const rb = wordRange(wb.tokens, pair.b.start, pair.b.end);
-    const sa = wa.tokens.slice(ra.from, ra.to);
-    const sb = wb.tokens.slice(rb.from, rb.to);
-    if (!sa.length || !sb.length) continue;
+    const ra = wordRange(wa, pair.a.start, pair.a.end);
+    const rb = wordRange(wb, pair.b.start, pair.b.end);
+    const na = ra.to - ra.from;
+    const nb = rb.to - rb.from;
+    if (!na || !nb) continue;
     // The words the two share in any order bound the common subsequence: skip hopeless pairs
     // before paying for a diff.
     // Stems as interned ids (see words.ts), so the pair is diffed with the typed replay of jsdiff's
     // walk (lib/boilerplate/myers.ts, held to jsdiff by tests/myers.test.ts) rather than jsdiff itself.
     const ia = wa.stemIds;
     const ib = wb.stemIds;
-    if ((2 * sharedCount(ia, ra.from, ra.to, ib, rb.from, rb.to)) / (sa.length + sb.length) < minSimilarity) continue;
+    if ((2 * sharedCount(ia, ra.from, ra.to, ib, rb.from, rb.to)) / (na + nb) < minSimilarity) continue;
     const alignment = alignWith(
       ia.subarray(ra.from, ra.to),
       ib.subarray(rb.from, rb.to),
       // The edit bound already bounds the work; the time limit only guards against pathological input.
       // The default 50 ms made results depend on machine load: on a busy machine a paused diff lost a swap.
-      { maxEditLength: Math.ceil((sa.length + sb.length) * 0.8), timeoutMs: SWAP_DIFF_TIMEOUT_MS },
+      { maxEditLength: Math.ceil((na + nb) * 0.8), timeoutMs: SWAP_DIFF_TIMEOUT_MS },
       diffIds,
     );
     if (!alignment || alignment.similarity < minSimilarity) continue;
@@ -265,26 +276,25 @@ export function findSwaps(
     const runs = alignment.runs;
     runs.forEach((run, k) => {
       if (run.kind !== 'changed') return;
-      const na = run.aEnd - run.aStart;
-      const nb = run.bEnd - run.bStart;
-      if (na === 0 || nb === 0 || na > maxRun || nb > maxRun) return;
+      const ca = run.aEnd - run.aStart;
+      const cb = run.bEnd - run.bStart;
+      if (ca === 0 || cb === 0 || ca > maxRun || cb > maxRun) return;
       const before = runs[k - 1];
       const after = runs[k + 1];
       if (!(before?.kind === 'same') && !(after?.kind === 'same')) return;
-      const aTok = trimStops(sa.slice(run.aStart, run.aEnd));
-      const bTok = trimStops(sb.slice(run.bStart, run.bEnd));
-      const aStems = aTok.filter((t) => !t.stop).map((t) => t.stem);
-      const bStems = bTok.filter((t) => !t.stop).map((t) => t.stem);
+      // The changed runs as token indexes of each article, function words dropped from both ends.
+      const [aFrom, aTo] = trimStops(wa, ra.from + run.aStart, ra.from + run.aEnd);
+      const [bFrom, bTo] = trimStops(wb, rb.from + run.bStart, rb.from + run.bEnd);
+      const aStems = contentStems(wa, aFrom, aTo);
+      const bStems = contentStems(wb, bFrom, bTo);
       if (!aStems.length || !bStems.length || aStems.length > maxContent || bStems.length > maxContent) return;
-      if (aTok.every((t) => t.stop || t.capital) && bTok.every((t) => t.stop || t.capital)) return;
+      if (onlyNames(wa, aFrom, aTo) && onlyNames(wb, bFrom, bTo)) return;
       // Same words, or the same word spelt apart ("workforce" / "work force").
       if (aStems.join('') === bStems.join('')) return;
-      const aFrom = wa.tokens.indexOf(aTok[0]!, ra.from);
-      const bFrom = wb.tokens.indexOf(bTok[0]!, rb.from);
-      const aText = ta.slice(aTok[0]!.start, aTok.at(-1)!.end);
-      const bText = tb.slice(bTok[0]!.start, bTok.at(-1)!.end);
-      swaps.push({ article: wa.id, from: aFrom, to: aFrom + aTok.length, other: wb.id, otherText: bText, stems: aStems, otherStems: bStems, similarity });
-      swaps.push({ article: wb.id, from: bFrom, to: bFrom + bTok.length, other: wa.id, otherText: aText, stems: bStems, otherStems: aStems, similarity });
+      const aText = ta.slice(wa.starts[aFrom]!, wa.ends[aTo - 1]!);
+      const bText = tb.slice(wb.starts[bFrom]!, wb.ends[bTo - 1]!);
+      swaps.push({ article: wa.id, from: aFrom, to: aTo, other: wb.id, otherText: bText, stems: aStems, otherStems: bStems, similarity });
+      swaps.push({ article: wb.id, from: bFrom, to: bTo, other: wa.id, otherText: aText, stems: bStems, otherStems: aStems, similarity });
     });
   }
   return swaps;

@@ -8,7 +8,7 @@ import type { ArticleAnalysis, Span, Token } from '../types';
 import { LEFT_DOUBLE, LEFT_SINGLE, RIGHT_DOUBLE, RIGHT_SINGLE, STRAIGHT_DOUBLE } from '../voice';
 import { STOPWORDS } from './word-lists';
 
-/** A body token as the candidate signals see it. */
+/** A body token as the candidate signals see it (see {@link wordToken}: the word layer keeps no such objects). */
 export interface WordToken extends Token {
   /** Light stem of `norm` ("slammed" → "slam", "rebels" → "rebel"), the unit every signal counts. */
   stem: string;
@@ -22,18 +22,56 @@ export interface WordToken extends Token {
   capital: boolean;
 }
 
-/** The tokens of one article's body text, in order. */
+/** Bit of `ArticleWords.flags`: the token is inside quotation marks in its paragraph. */
+export const QUOTED = 1;
+/** Bit of `ArticleWords.flags`: the token starts with a capital letter and is not the first word of its sentence. */
+export const CAPITAL = 2;
+
+/**
+ * The tokens of one article's body text, in order, as parallel arrays by token index (no object per
+ * token): token i spans `[starts[i], ends[i])` of the text, folds to `norms[i]`, stems to
+ * `stemOf(stemIds[i])`; see {@link WordToken} for the meaning of each field.
+ */
 export interface ArticleWords {
   id: string;
   /** The article's text (the same string, not a copy). */
   text: string;
-  tokens: WordToken[];
+  /** The number of body tokens. */
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Each token's folded word (the vocabulary's own strings when read from a token table). */
+  norms: string[];
   /** Each token's stem as an interned integer (see `stemId`): equal stems, equal ids. */
   stemIds: Int32Array;
-  /** 1 where the token is a stop word (its `stop` flag), so hot loops need not load the token object. */
+  /** 1 where the token is a stop word. */
   stops: Uint8Array;
+  /** Each token's sentence (an index into the article's `sentences`). */
+  sentences: Int32Array;
+  /** {@link QUOTED} and {@link CAPITAL} bits of each token. */
+  flags: Uint8Array;
   /** Token index range `[start, end)` of each sentence (empty for sentences outside the body). */
   sentenceTokens: Span[];
+}
+
+/** Token `i` of an article's words as an object (for tests, benchmarks and other cold paths). */
+export function wordToken(words: ArticleWords, i: number): WordToken {
+  const flags = words.flags[i]!;
+  return {
+    start: words.starts[i]!,
+    end: words.ends[i]!,
+    norm: words.norms[i]!,
+    stem: stemOf(words.stemIds[i]!),
+    sentence: words.sentences[i]!,
+    stop: words.stops[i] === 1,
+    quoted: (flags & QUOTED) !== 0,
+    capital: (flags & CAPITAL) !== 0,
+  };
+}
+
+/** Every token of an article's words as objects, in order (see {@link wordToken}). */
+export function wordTokens(words: ArticleWords): WordToken[] {
+  return Array.from({ length: words.count }, (_, i) => wordToken(words, i));
 }
 
 const VOWEL = /[aeiouy]/;
@@ -168,6 +206,27 @@ function factsOf(vocabulary: Vocabulary): WordFacts {
   return facts;
 }
 
+/** Growable scratch columns for {@link articleWords}, copied out at the end of each article. */
+let scratch = { starts: new Int32Array(4096), ends: new Int32Array(4096), ids: new Int32Array(4096), stops: new Uint8Array(4096), sentences: new Int32Array(4096), flags: new Uint8Array(4096) };
+
+function growScratch(): void {
+  const size = scratch.starts.length * 2;
+  const next = { starts: new Int32Array(size), ends: new Int32Array(size), ids: new Int32Array(size), stops: new Uint8Array(size), sentences: new Int32Array(size), flags: new Uint8Array(size) };
+  next.starts.set(scratch.starts);
+  next.ends.set(scratch.ends);
+  next.ids.set(scratch.ids);
+  next.stops.set(scratch.stops);
+  next.sentences.set(scratch.sentences);
+  next.flags.set(scratch.flags);
+  scratch = next;
+}
+
+/** True when `[start, end)` lies within one of `quotes`. */
+function inQuotes(quotes: readonly Span[], start: number, end: number): boolean {
+  for (const q of quotes) if (q.start <= start && end <= q.end) return true;
+  return false;
+}
+
 /**
  * Tokenises the body sentences of one article (chrome, captions, titles and boilerplate are skipped).
  * Given the article's token table (see token-table.ts), reads the tokens from it instead of
@@ -176,16 +235,26 @@ function factsOf(vocabulary: Vocabulary): WordFacts {
  */
 export function articleWords(article: ArticleAnalysis, table?: TokenTable): ArticleWords {
   const { text } = article;
-  const tokens: WordToken[] = [];
-  const ids: number[] = [];
-  const stops: number[] = [];
+  const norms: string[] = [];
+  let n = 0;
   const sentenceTokens: Span[] = [];
   const quotesByParagraph = new Map<number, Span[]>();
   const usable = table !== undefined && table.text === text;
   const facts = usable ? factsOf(table.vocabulary) : undefined;
   const words = usable ? table.vocabulary.words : undefined;
+  const push = (start: number, end: number, norm: string, id: number, stop: boolean, sentence: number, quotes: readonly Span[], first: boolean) => {
+    if (n === scratch.starts.length) growScratch();
+    scratch.starts[n] = start;
+    scratch.ends[n] = end;
+    scratch.ids[n] = id;
+    scratch.stops[n] = stop ? 1 : 0;
+    scratch.sentences[n] = sentence;
+    scratch.flags[n] = (quotes.length > 0 && inQuotes(quotes, start, end) ? QUOTED : 0) | (!first && startsUpper(text, start) ? CAPITAL : 0);
+    norms.push(norm);
+    n++;
+  };
   for (const s of article.sentences) {
-    const from = tokens.length;
+    const from = n;
     if (isBodyParagraph(article, s.paragraph)) {
       let quotes = quotesByParagraph.get(s.paragraph);
       if (!quotes) {
@@ -193,69 +262,70 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
         quotes = quotedRanges(text, p.start, p.end);
         quotesByParagraph.set(s.paragraph, quotes);
       }
-      const push = (start: number, end: number, norm: string, stemmed: string, id: number, stop: boolean, first: boolean) => {
-        ids.push(id);
-        stops.push(stop ? 1 : 0);
-        // Built field by field: spreading a token here made this loop ~8x slower on V8 (BASIL: ~4 s against ~0.5 s).
-        tokens.push({
-          start,
-          end,
-          norm,
-          stem: stemmed,
-          sentence: s.index,
-          stop,
-          quoted: quotes.length > 0 && quotes.some((q) => q.start <= start && end <= q.end),
-          capital: !first && startsUpper(text, start),
-        });
-      };
       const range = usable ? tokenRange(table, s.start, s.end) : null;
       if (range && facts && words) {
         for (let k = range[0]; k < range[1]; k++) {
           const id = table!.ids[k] as number;
           const norm = words[id] as string;
-          let stemmed = facts.stems[id];
-          if (stemmed === undefined) {
-            facts.stems[id] = stemmed = stem(norm);
+          if (facts.stems[id] === undefined) {
+            const stemmed = stem(norm);
+            facts.stems[id] = stemmed;
             facts.ids[id] = stemId(stemmed);
             facts.stops[id] = isStop(norm) ? 1 : 2;
           }
-          push(table!.starts[k] as number, table!.ends[k] as number, norm, stemmed, facts.ids[id] as number, facts.stops[id] === 1, k === range[0]);
+          push(table!.starts[k] as number, table!.ends[k] as number, norm, facts.ids[id] as number, facts.stops[id] === 1, s.index, quotes, k === range[0]);
         }
       } else {
         let first = true;
         for (const t of tokenize(text, s.start, s.end)) {
-          const stemmed = stem(t.norm);
-          push(t.start, t.end, t.norm, stemmed, stemId(stemmed), isStop(t.norm), first);
+          push(t.start, t.end, t.norm, stemId(stem(t.norm)), isStop(t.norm), s.index, quotes, first);
           first = false;
         }
       }
     }
-    sentenceTokens[s.index] = { start: from, end: tokens.length };
+    sentenceTokens[s.index] = { start: from, end: n };
   }
-  return { id: article.id, text, tokens, stemIds: Int32Array.from(ids), stops: Uint8Array.from(stops), sentenceTokens };
+  return {
+    id: article.id,
+    text,
+    count: n,
+    starts: scratch.starts.slice(0, n),
+    ends: scratch.ends.slice(0, n),
+    norms,
+    stemIds: scratch.ids.slice(0, n),
+    stops: scratch.stops.slice(0, n),
+    sentences: scratch.sentences.slice(0, n),
+    flags: scratch.flags.slice(0, n),
+    sentenceTokens,
+  };
 }
 
 /**
  * The token index range `[from, to)` of the body tokens lying within `[start, end)` of the text:
  * from the first token starting at or after `start` (a binary search) up to the first that ends past `end`.
  */
-export function wordRange(tokens: readonly WordToken[], start: number, end: number): { from: number; to: number } {
+export function wordRange(words: ArticleWords, start: number, end: number): { from: number; to: number } {
+  const { starts, ends, count } = words;
   let from = 0;
-  let hi = tokens.length;
+  let hi = count;
   while (from < hi) {
     const mid = (from + hi) >> 1;
-    if (tokens[mid]!.start < start) from = mid + 1;
+    if (starts[mid]! < start) from = mid + 1;
     else hi = mid;
   }
   let to = from;
-  while (to < tokens.length && tokens[to]!.end <= end) to++;
+  while (to < count && ends[to]! <= end) to++;
   return { from, to };
 }
 
 /** Counts of each stem among an article's content tokens (stop words left out). */
 export function stemCounts(words: ArticleWords): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const t of words.tokens) if (!t.stop) counts.set(t.stem, (counts.get(t.stem) ?? 0) + 1);
+  for (let i = 0; i < words.count; i++) {
+    if (words.stops[i] === 1) continue;
+    const stemmed = stemOf(words.stemIds[i]!);
+    counts.set(stemmed, (counts.get(stemmed) ?? 0) + 1);
+  }
   return counts;
 }
 

@@ -81,6 +81,9 @@ interface Significant {
   reasons: Map<string, string>;
 }
 
+// Bits of the stems the per-token loop of an event acts on: a referent's or label's, or one the side uses markedly more.
+const EVENT_STEM = 1;
+const SIDE_STEM = 2;
 const SIGNAL_WEIGHT: Record<Signal, number> = { cue: 1, swap: 0.8, referent: 0.8, label: 0.5, 'log-odds': 0.5 };
 // z at which an outlet's heavier use of a word counts (two-sided 5% level).
 const Z_SIGNIFICANT = 1.96;
@@ -206,6 +209,7 @@ export function discoverCandidates(
   const eventCounts = new Float64Array(idCount);
   const labelReasons = new Map<string, string>();
   const sideCounts = new Float64Array(idCount);
+  const wanted = new Uint8Array(idCount);
   events.forEach((ids, ei) => {
     const sides = [...new Set(ids.map(sideOf))];
     if (sides.length < 2) return;
@@ -249,16 +253,21 @@ export function discoverCandidates(
     const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stemId(stem), g] as const)));
     const labelsHere = new Set((actorLabels[ei] ?? []).map(stemId));
     const usualLabels = new Map(groupsHere.map((g) => [g.id, usualLabelPerSide(g, sideOf)]));
+    // The stems this loop acts on, marked by id (most tokens are none of them, and are skipped on one
+    // typed-array read): referent and label stems for the whole event, significant ones per side.
+    for (const stem of groupOfStem.keys()) wanted[stem] = EVENT_STEM;
+    for (const stem of labelsHere) wanted[stem] = EVENT_STEM;
     for (const id of ids) {
       const w = words.get(id)!;
       const { count, norms, stemIds, stops } = w;
       const side = sideOf(id);
       const significant = zBySide.get(side)!;
+      for (const stem of significant.keys()) wanted[stem]! |= SIDE_STEM;
       const otherSidesUse = (stem: number) => ids.some((o) => sideOf(o) !== side && usesStem(indexes.get(o)!, stem));
       // A referent label's divergence and reason depend only on its stem here (the side is fixed).
       const referentMemo = new Map<number, { divergence: number; reason: string } | null>();
       for (let i = 0; i < count; i++) {
-        if (stops[i] === 1) continue;
+        if (stops[i] === 1 || wanted[stemIds[i]!] === 0) continue;
         const norm = norms[i]!;
         const stem = stemIds[i]!;
         const z = significant.get(stem);
@@ -303,7 +312,10 @@ export function discoverCandidates(
           }
         }
       }
+      for (const stem of significant.keys()) wanted[stem]! &= EVENT_STEM;
     }
+    for (const stem of groupOfStem.keys()) wanted[stem] = 0;
+    for (const stem of labelsHere) wanted[stem] = 0;
   });
 
   // Whether an article uses a wording: a content word by its stem, a phrase as a run of stems, found

@@ -251,7 +251,11 @@ export function discoverCandidates(
     for (const id of ids) forEachStemCount(indexes.get(id)!, (stem) => (eventCounts[stem] = 0));
     const groupsHere = referents.filter((r) => r.event === ei);
     const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stemId(stem), g] as const)));
-    const labelsHere = new Set((actorLabels[ei] ?? []).map(stemId));
+    // A plain loop: `.map` over these lists (empty ones and lists of strings) made V8 drop and
+    // recompile this whole callback dozens of times per corpus ("wrong map" deoptimisations).
+    const labelsHere = new Set<number>();
+    const labelList = actorLabels[ei];
+    if (labelList) for (let k = 0; k < labelList.length; k++) labelsHere.add(stemId(labelList[k]!));
     const usualLabels = new Map(groupsHere.map((g) => [g.id, usualLabelPerSide(g, sideOf)]));
     // The stems this loop acts on, marked by id (most tokens are none of them, and are skipped on one
     // typed-array read): referent and label stems for the whole event, significant ones per side.

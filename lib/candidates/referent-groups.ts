@@ -424,84 +424,117 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
         }
       }
     }
-    const labels = labelIds.map(stemOf).sort();
+    const labels: string[] = [];
+    for (let k = 0; k < labelIds.length; k++) labels.push(stemOf(labelIds[k]!));
+    labels.sort();
     considered[gi] = labels;
     if (labels.length < 2) return;
-    const rates = new Map(
-      labels.map((l) => {
-        const r = sides.map(() => 0);
-        for (const u of uses.get(l) ?? []) r[sideIndex.get(input.sideOf(u.words.id))!]! += 1;
-        return [l, r.map((c, i) => c / Math.max(1, sideLength[i]!))];
-      }),
-    );
-    const vectors = contextVectors(members, isLabel, (id) => sideCount[id]! >= 2);
-
-    // Labels that one side of an aligned pair has and the other lacks.
-    const pairEvidence = new Map<string, number>();
-    const oneSided = new Map<string, number>();
-    for (const p of pairsByGroup[gi]!) {
-      const a = labelsWithin(byId.get(p.a.article), p.a.start, p.a.end, isLabel);
-      const b = labelsWithin(byId.get(p.b.article), p.b.start, p.b.end, isLabel);
-      const ua = [...a].filter((x) => !b.has(x));
-      const ub = [...b].filter((x) => !a.has(x));
-      for (const x of [...ua, ...ub]) oneSided.set(x, (oneSided.get(x) ?? 0) + 1);
-      const weight = 1 / Math.sqrt(Math.max(1, ua.length * ub.length));
-      for (const x of ua) for (const y of ub) if (x !== y) pairEvidence.set(key(x, y), (pairEvidence.get(key(x, y)) ?? 0) + weight);
-    }
-
-    const score = new Map<string, number>();
-    for (let i = 0; i < labels.length; i++) {
-      for (let j = i + 1; j < labels.length; j++) {
-        const x = labels[i]!;
-        const y = labels[j]!;
-        const k = key(x, y);
-        const paired = (pairEvidence.get(k) ?? 0) / Math.sqrt((oneSided.get(x) ?? 1) * (oneSided.get(y) ?? 1));
-        // Complementary use only strengthens evidence of shared contexts or sentences; alone,
-        // any two words that different outlets happen to use would qualify.
-        const together = paired + cosine(vectors.get(x), vectors.get(y));
-        score.set(k, (swapEvidence.get(k) ?? 0) + together * (1 + complementarity(rates.get(x)!, rates.get(y)!)));
-      }
-    }
-    const clusters = averageLinkage(labels, (x, y) => score.get(key(x, y)) ?? 0, minLink, maxLabels);
-
-    for (const stems of clusters) {
-      if (stems.length < 2) continue;
-      const counts: Record<string, Record<string, number>> = {};
-      const total = new Map<string, number>();
-      const using = new Set<string>();
-      const display = new Map<string, string>();
-      for (const m of stems) {
-        const forms = new Map<string, number>();
-        const perArticle: Record<string, number> = {};
-        for (const u of uses.get(m) ?? []) {
-          const article = u.words.id;
-          const form = surfaceForm(u);
-          forms.set(form, (forms.get(form) ?? 0) + 1);
-          perArticle[article] = (perArticle[article] ?? 0) + 1;
-          total.set(m, (total.get(m) ?? 0) + 1);
-          using.add(input.sideOf(article));
-        }
-        counts[m] = perArticle;
-        // Show the form writers use most ("militants" rather than "militant").
-        display.set(m, [...forms].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0]?.[0] ?? m);
-      }
-      if (using.size < 2) continue;
-      const ordered = [...stems].sort((p, q) => total.get(q)! - total.get(p)! || p.localeCompare(q));
-      const names = ordered.map((m) => display.get(m) ?? m);
-      let id = `proposed:${names[0]}`;
-      for (let n = 2; claimed.has(id); n++) id = `proposed:${names[0]}-${n}`;
-      claimed.add(id);
-      const byName: Record<string, Record<string, number>> = {};
-      ordered.forEach((m, i) => (byName[names[i]!] = counts[m] ?? {}));
-      proposals.push({
-        id,
-        event: gi,
-        stems: ordered,
-        labels: names,
-        counts: byName,
-        why: `The reports of this event name what seems to be one actor differently: ${names.map((n) => `"${n}"`).join(', ')} appear in matching sentences and similar contexts, and where one report uses one word the others tend to use another.`,
-      });
-    }
+    // The rest in its own function: V8 compiles (and after a deoptimisation recompiles) this callback
+    // as one unit, and with the linking and clustering inlined each compile took ~200 ms.
+    const shared = (id: number) => sideCount[id]! >= 2;
+    proposals.push(...groupLabels({ gi, labels, uses, sides, sideIndex, sideLength, members, isLabel, shared, pairs: pairsByGroup[gi]!, byId, swapEvidence, input, claimed }, minLink, maxLabels));
   });
   return { groups: proposals, labels: considered };
+}
+
+/** What {@link groupLabels} reads of one event. */
+interface EventLabels {
+  gi: number;
+  labels: string[];
+  uses: Map<string, LabelUse[]>;
+  sides: string[];
+  sideIndex: Map<string, number>;
+  sideLength: number[];
+  members: ArticleWords[];
+  isLabel: Uint8Array;
+  /** Whether two or more sides use a stem (by id). */
+  shared: (stemId: number) => boolean;
+  pairs: readonly AlignedPair[];
+  byId: Map<string, ArticleWords>;
+  swapEvidence: Map<string, number>;
+  input: ReferentInput;
+  /** Ids given so far (a new one is added for each proposal). */
+  claimed: Set<string>;
+}
+
+/** Links the labels of one event, clusters them and returns the proposed referents (see {@link proposeReferents}). */
+function groupLabels(event: EventLabels, minLink: number, maxLabels: number): ReferentGroup[] {
+  const { gi, labels, uses, sides, sideIndex, sideLength, members, isLabel, shared, byId, swapEvidence, input, claimed } = event;
+  const proposals: ReferentGroup[] = [];
+  const rates = new Map(
+    labels.map((l) => {
+      const r = sides.map(() => 0);
+      for (const u of uses.get(l) ?? []) r[sideIndex.get(input.sideOf(u.words.id))!]! += 1;
+      return [l, r.map((c, i) => c / Math.max(1, sideLength[i]!))];
+    }),
+  );
+  const vectors = contextVectors(members, isLabel, shared);
+
+  // Labels that one side of an aligned pair has and the other lacks.
+  const pairEvidence = new Map<string, number>();
+  const oneSided = new Map<string, number>();
+  for (const p of event.pairs) {
+    const a = labelsWithin(byId.get(p.a.article), p.a.start, p.a.end, isLabel);
+    const b = labelsWithin(byId.get(p.b.article), p.b.start, p.b.end, isLabel);
+    const ua = [...a].filter((x) => !b.has(x));
+    const ub = [...b].filter((x) => !a.has(x));
+    for (const x of [...ua, ...ub]) oneSided.set(x, (oneSided.get(x) ?? 0) + 1);
+    const weight = 1 / Math.sqrt(Math.max(1, ua.length * ub.length));
+    for (const x of ua) for (const y of ub) if (x !== y) pairEvidence.set(key(x, y), (pairEvidence.get(key(x, y)) ?? 0) + weight);
+  }
+
+  const score = new Map<string, number>();
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const x = labels[i]!;
+      const y = labels[j]!;
+      const k = key(x, y);
+      const paired = (pairEvidence.get(k) ?? 0) / Math.sqrt((oneSided.get(x) ?? 1) * (oneSided.get(y) ?? 1));
+      // Complementary use only strengthens evidence of shared contexts or sentences; alone,
+      // any two words that different outlets happen to use would qualify.
+      const together = paired + cosine(vectors.get(x), vectors.get(y));
+      score.set(k, (swapEvidence.get(k) ?? 0) + together * (1 + complementarity(rates.get(x)!, rates.get(y)!)));
+    }
+  }
+  const clusters = averageLinkage(labels, (x, y) => score.get(key(x, y)) ?? 0, minLink, maxLabels);
+
+  for (const stems of clusters) {
+    if (stems.length < 2) continue;
+    const counts: Record<string, Record<string, number>> = {};
+    const total = new Map<string, number>();
+    const using = new Set<string>();
+    const display = new Map<string, string>();
+    for (const m of stems) {
+      const forms = new Map<string, number>();
+      const perArticle: Record<string, number> = {};
+      for (const u of uses.get(m) ?? []) {
+        const article = u.words.id;
+        const form = surfaceForm(u);
+        forms.set(form, (forms.get(form) ?? 0) + 1);
+        perArticle[article] = (perArticle[article] ?? 0) + 1;
+        total.set(m, (total.get(m) ?? 0) + 1);
+        using.add(input.sideOf(article));
+      }
+      counts[m] = perArticle;
+      // Show the form writers use most ("militants" rather than "militant").
+      display.set(m, [...forms].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0]?.[0] ?? m);
+    }
+    if (using.size < 2) continue;
+    const ordered = [...stems].sort((p, q) => total.get(q)! - total.get(p)! || p.localeCompare(q));
+    const names = ordered.map((m) => display.get(m) ?? m);
+    let id = `proposed:${names[0]}`;
+    for (let n = 2; claimed.has(id); n++) id = `proposed:${names[0]}-${n}`;
+    claimed.add(id);
+    const byName: Record<string, Record<string, number>> = {};
+    ordered.forEach((m, i) => (byName[names[i]!] = counts[m] ?? {}));
+    proposals.push({
+      id,
+      event: gi,
+      stems: ordered,
+      labels: names,
+      counts: byName,
+      why: `The reports of this event name what seems to be one actor differently: ${names.map((n) => `"${n}"`).join(', ')} appear in matching sentences and similar contexts, and where one report uses one word the others tend to use another.`,
+    });
+  }
+  return proposals;
 }

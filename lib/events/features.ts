@@ -10,10 +10,12 @@ import {
   capitalisedMidSentenceIn,
   contentKeyOfId,
   contentKeysOf,
+  drainTally,
   namesIn,
   namesInRange,
   sentenceRanges,
   tokenizeSentences,
+  wordTally,
   type NameRun,
   type TokenizedSentence,
 } from './names';
@@ -106,15 +108,17 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
   const words = new Map<string, WordCount>();
   const names = new Map<string, number>();
   const phrases = new Map<string, NameCount>();
-  const countWord = (key: string | null, norm: string) => {
+  // `n` occurrences of `norm` at once give the same entry as `n` single ones: an entry keeps only the
+  // order in which keys and forms first occur, and their totals.
+  const countWord = (key: string | null, norm: string, n = 1) => {
     if (key === null) return;
     const w = words.get(key);
-    if (!w) words.set(key, { count: 1, surface: norm, forms: null });
+    if (!w) words.set(key, { count: n, surface: norm, forms: null });
     else {
-      w.count++;
+      w.count += n;
       if (w.forms || norm !== w.surface) {
-        w.forms ??= new Map([[w.surface, w.count - 1]]);
-        w.forms.set(norm, (w.forms.get(norm) ?? 0) + 1);
+        w.forms ??= new Map([[w.surface, w.count - n]]);
+        w.forms.set(norm, (w.forms.get(norm) ?? 0) + n);
       }
     }
   };
@@ -150,16 +154,11 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
     readTitle(known);
     const vocabulary = tokens.vocabulary.words;
     const keys = contentKeysOf(tokens.vocabulary);
-    const found: number[] = [];
-    for (let r = 0; r < ranges.length; r += 2) {
-      found.length = 0;
-      const runs = namesInRange(tokens, ranges[r]!, ranges[r + 1]!, known, found);
-      for (const k of found) {
-        const id = tokens.ids[k]!;
-        countWord(contentKeyOfId(keys, vocabulary, id), vocabulary[id]!);
-      }
-      countRuns(runs, false);
-    }
+    // Ordinary words are counted per word id over the whole body, then once per distinct word
+    // (after the title's, as they would have come one by one).
+    const tally = wordTally(tokens.vocabulary);
+    for (let r = 0; r < ranges.length; r += 2) countRuns(namesInRange(tokens, ranges[r]!, ranges[r + 1]!, known, tally), false);
+    drainTally(tally, (id, n) => countWord(contentKeyOfId(keys, vocabulary, id), vocabulary[id]!, n));
   } else {
     const tokenized = tokenizeSentences(text, sentences, tokens);
     const known = capitalisedMidSentence(text, tokenized);

@@ -198,16 +198,54 @@ interface WordFacts {
   flags: Uint8Array;
   /** `contentKey` of the word (null: not a content word); undefined until first met. */
   keys: (string | null | undefined)[];
+  /** Scratch counts per word id for a `WordTally`, all zero between articles. */
+  counts: Int32Array;
 }
 const factsByVocabulary = new WeakMap<Vocabulary, WordFacts>();
 
 function factsOf(vocabulary: Vocabulary): WordFacts {
   let facts = factsByVocabulary.get(vocabulary);
   if (!facts || facts.flags.length < vocabulary.size) {
-    facts = { flags: sizedForVocabulary(facts?.flags, vocabulary, (n) => new Uint8Array(n)), keys: facts?.keys ?? [] };
+    facts = {
+      flags: sizedForVocabulary(facts?.flags, vocabulary, (n) => new Uint8Array(n)),
+      keys: facts?.keys ?? [],
+      counts: sizedForVocabulary(facts?.counts, vocabulary, (n) => new Int32Array(n)),
+    };
     factsByVocabulary.set(vocabulary, facts);
   }
   return facts;
+}
+
+/**
+ * Ordinary words of one text counted by word id, in place of a list of token indices: the caller
+ * reads `order` (ids in order of first occurrence, which is all the word maps keep of the order) with
+ * their counts, and hands the tally back to `drainTally`, which zeroes the counts for the next text.
+ */
+export interface WordTally {
+  /** Occurrences per word id: scratch shared per vocabulary, zero for every word not in `order`. */
+  readonly counts: Int32Array;
+  readonly order: number[];
+}
+
+/** An empty tally over `vocabulary`; drain it (`drainTally`) before asking for the next. */
+export function wordTally(vocabulary: Vocabulary): WordTally {
+  return { counts: factsOf(vocabulary).counts, order: [] };
+}
+
+/** Calls `each(id, count)` for the tallied words in order of first occurrence, and zeroes the tally. */
+export function drainTally(tally: WordTally, each: (id: number, count: number) => void): void {
+  const { counts, order } = tally;
+  for (let i = 0; i < order.length; i++) {
+    const id = order[i] as number;
+    const count = counts[id] as number;
+    counts[id] = 0;
+    each(id, count);
+  }
+  order.length = 0;
+}
+
+function tallyWord(tally: WordTally, id: number): void {
+  if (tally.counts[id]!++ === 0) tally.order.push(id);
 }
 
 function flagsOf(facts: WordFacts, words: readonly string[], id: number): number {
@@ -264,15 +302,16 @@ interface TableToken extends Token {
 
 /**
  * `namesIn` for tokens `[first, last)` of a table (one sentence, never a headline): the same runs, and
- * the indices of the ordinary words appended to `words` in the order `namesIn` lists them. Reads the
- * typed arrays and per-word flags, so only run members become Token objects.
+ * the ordinary words counted into `words` by word id (`namesIn` lists them in token order, so the
+ * tally's order of first occurrence is that list's). Reads the typed arrays and per-word flags, so
+ * only run members become Token objects.
  */
-export function namesInRange(table: TokenTable, first: number, last: number, knownNames: ReadonlySet<string>, words: number[]): NameRun[] {
+export function namesInRange(table: TokenTable, first: number, last: number, knownNames: ReadonlySet<string>, words: WordTally): NameRun[] {
   const { text, starts, ends, ids } = table;
   const vocabulary = table.vocabulary.words;
   const facts = factsOf(table.vocabulary);
   const runs: NameRun[] = [];
-  const spill = (t: TableToken) => words.push(t.index);
+  const spill = (t: TableToken) => tallyWord(words, ids[t.index] as number);
   const run: TableToken[] = [];
   for (let k = first; k < last; k++) {
     const start = starts[k] as number;
@@ -289,7 +328,7 @@ export function namesInRange(table: TokenTable, first: number, last: number, kno
       run.push({ start, end: ends[k] as number, norm: vocabulary[id] as string, index: k });
     } else {
       flushRun(text, run, runs, spill);
-      words.push(k);
+      tallyWord(words, id);
     }
   }
   flushRun(text, run, runs, spill);

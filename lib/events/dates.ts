@@ -73,6 +73,18 @@ const MAY_HOLD_DATE = /\d|Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|[Tt]oday
 
 /** Day number of a YYYY-MM-DD date, or null when it is not a real date. */
 export function dayNumber(iso: string): number | null {
+  let day = DAY_NUMBERS.get(iso);
+  if (day === undefined) {
+    // Bounded memo, like `nameKey`'s: a corpus names the same few hundred days over and over.
+    if (DAY_NUMBERS.size > 50_000) DAY_NUMBERS.clear();
+    DAY_NUMBERS.set(iso, (day = computeDayNumber(iso)));
+  }
+  return day;
+}
+
+const DAY_NUMBERS = new Map<string, number | null>();
+
+function computeDayNumber(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -84,8 +96,15 @@ export function dayNumber(iso: string): number | null {
 
 /** YYYY-MM-DD of a day number. */
 export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let iso = ISO_DAYS.get(day);
+  if (iso === undefined) {
+    if (ISO_DAYS.size > 50_000) ISO_DAYS.clear();
+    ISO_DAYS.set(day, (iso = new Date(day * DAY_MS).toISOString().slice(0, 10)));
+  }
+  return iso;
 }
+
+const ISO_DAYS = new Map<number, string>();
 
 /** The range of days a YYYY, YYYY-MM or YYYY-MM-DD date covers. */
 export function rangeOf(date: string): DayRange | null {
@@ -246,13 +265,13 @@ function weakOpenerMayStart(slice: string, q: number): boolean {
  */
 export function matchExpressions(slice: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  let p = 0;
-  while (p < slice.length) {
+  // The word starts worth a look come from CANDIDATE (the regular expression engine skips the other
+  // words far faster than a loop over char codes); which of them may open an expression is then
+  // decided as before, word by word.
+  CANDIDATE.lastIndex = 0;
+  for (let found = CANDIDATE.exec(slice); found !== null; found = CANDIDATE.exec(slice)) {
+    const p = found.index;
     const c = slice.charCodeAt(p);
-    if (!isWordChar(c) || (p > 0 && isWordChar(slice.charCodeAt(p - 1)))) {
-      p++;
-      continue;
-    }
     let q = p + 1;
     while (q < slice.length && isWordChar(slice.charCodeAt(q))) q++;
     const opener = c >= 48 && c <= 57 ? 2 : openerAt(slice, p, q);
@@ -261,15 +280,22 @@ export function matchExpressions(slice: string): RegExpExecArray[] {
       const m = EXPRESSION_AT.exec(slice);
       if (m) {
         out.push(m);
-        p += m[0].length;
+        CANDIDATE.lastIndex = p + m[0].length;
         continue;
       }
     }
     // No expression starts inside this word: its other positions are not word boundaries.
-    p = q;
+    CANDIDATE.lastIndex = q;
   }
   return out;
 }
+
+/**
+ * The word starts where `matchExpressions` may try the pattern: an ASCII word (as `\b` sees words)
+ * opening with a digit or spelt as one of OPENERS. Longer openers first, though the closing `\b`
+ * would make the alternation backtrack to them anyway.
+ */
+const CANDIDATE = new RegExp(String.raw`\b(?:\d|(?:${[...OPENERS].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|')})\b)`, 'g');
 
 /** The matches of the whole pattern over `slice`, as a plain global scan finds them (for tests). */
 export function matchExpressionsByScan(slice: string): RegExpExecArray[] {

@@ -8,7 +8,7 @@ import { analyzeArticles } from '../lib/analyze';
 import { loadArticles } from '../lib/corpus';
 import { eventFeatures } from '../lib/events';
 import { gapDays, type DayRange } from '../lib/events/dates';
-import { datedNeighbours, type ExplainContext } from '../lib/events/explain';
+import { datedNeighbours, kthLargest, type ExplainContext } from '../lib/events/explain';
 import { articleFeatures, type ArticleFeatures } from '../lib/events/features';
 import { afterLastTitle, joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
 import { tokenize } from '../lib/normalize';
@@ -135,6 +135,33 @@ describe('weightOf', () => {
     }
     for (const [k, id] of space.wordIds) expect(space.index.get(`w:${k}`)).toBe(id);
     for (const [k, id] of space.nameIds) expect(space.index.get(`n:${k}`)).toBe(id);
+  });
+
+  it('lists each article\'s word features in the order of its words map, with their raw keys', () => {
+    const features = eventFeatures(seeds);
+    const space = vectorize(features, DEFAULT_EVENT_OPTIONS.weights);
+    features.forEach((f, i) => {
+      expect(Array.from(space.wordRows[i]!, (id) => space.rawKeys[id])).toEqual([...f.words.keys()]);
+      expect(Array.from(space.wordRows[i]!, (id) => space.keys[id])).toEqual([...f.words.keys()].map((k) => `w:${k}`));
+    });
+    for (const [k, id] of space.nameIds) expect(space.rawKeys[id]).toBe(k);
+  });
+});
+
+describe('kthLargest', () => {
+  it('gives the value a descending sort puts at place k, repeats counted', () => {
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let trial = 0; trial < 2000; trial++) {
+      // Few distinct values, so ties are common; integers and fractions mixed.
+      const values = Array.from({ length: 1 + next(30) }, () => (next(3) === 0 ? next(6) : next(6) / 7));
+      const k = 1 + next(Math.min(values.length, 5));
+      const sorted = Float64Array.from(values).sort();
+      expect([values, k, kthLargest(values, k)]).toEqual([values, k, sorted[values.length - k]]);
+    }
   });
 });
 

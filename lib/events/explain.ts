@@ -186,24 +186,44 @@ function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVect
   return chosen;
 }
 
+/** Per feature id: summed weight, members with a weight above 0 and members holding it (zeros between uses). */
+interface Sums {
+  sum: Float64Array;
+  inside: Int32Array;
+  held: Int32Array;
+}
+const sumsBySpace = new WeakMap<FeatureSpace, Sums>();
+
+/** The `k`-th largest of `values` (1 <= k <= values.length, counting repeats), as a descending sort would place it. */
+export function kthLargest(values: readonly number[], k: number): number {
+  // The k largest so far, descending: groups show at most four words, so k is small.
+  const top = new Float64Array(k);
+  let size = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (size === k && !(v > top[k - 1]!)) continue;
+    let at = size < k ? size++ : k - 1;
+    while (at > 0 && v > top[at - 1]!) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = v;
+  }
+  return top[k - 1]!;
+}
+
 /**
  * Content words held by at least `need` members, by summed weight; at most `max`. Only words that can
  * reach the first `max` places (ties included, which their written forms break) get a written form.
  */
-/** Per feature id: summed weight and number of holders over a group's members (zeros between uses). */
-interface Sums {
-  sum: Float64Array;
-  inside: Int32Array;
-}
-const sumsBySpace = new WeakMap<FeatureSpace, Sums>();
-
 function sharedWords(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number): string[] {
   // `distinct` for every word at once: the members' vectors are added into dense rows, in member
   // order (so each sum is the same float as adding member by member), instead of a binary search
   // per word and member.
-  let sums = sumsBySpace.get(ctx.space);
-  if (!sums) sumsBySpace.set(ctx.space, (sums = { sum: new Float64Array(ctx.space.keys.length), inside: new Int32Array(ctx.space.keys.length) }));
-  const { sum, inside } = sums;
+  const { space } = ctx;
+  let sums = sumsBySpace.get(space);
+  if (!sums) sumsBySpace.set(space, (sums = { sum: new Float64Array(space.keys.length), inside: new Int32Array(space.keys.length), held: new Int32Array(space.keys.length) }));
+  const { sum, inside, held } = sums;
   for (const w of weights) {
     for (let k = 0; k < w.ids.length; k++) {
       sum[w.ids[k]!]! += w.weights[k]!;
@@ -212,17 +232,25 @@ function sharedWords(members: number[], ctx: ExplainContext, weights: SparseVect
   }
   // How well a word speaks for this group: its summed weight in the members, times the share of the
   // corpus's articles holding it that are members ("government" is everywhere; "ceasefire" is here).
-  const distinctOf = (id: number | undefined) => (id === undefined ? 0 : (sum[id]! * inside[id]!) / Math.max(ctx.space.df[id] ?? inside[id]!, 1));
-  let scored: { key: string; score: number }[] = [];
-  const consider = (key: string, holders: number) => {
-    if (holders >= need) scored.push({ key, score: (distinctOf(ctx.space.wordIds.get(key)) * holders) / members.length });
+  const distinctOf = (id: number) => (sum[id]! * inside[id]!) / Math.max(space.df[id] ?? inside[id]!, 1);
+  const ids: number[] = [];
+  const scores: number[] = [];
+  const consider = (id: number, holders: number) => {
+    if (holders >= need) {
+      ids.push(id);
+      scores.push((distinctOf(id) * holders) / members.length);
+    }
   };
-  // Members holding each word, in first-seen order; a single article (most groups) holds each once.
-  if (members.length === 1) for (const key of ctx.features[members[0]!]!.words.keys()) consider(key, 1);
+  // Members holding each word, in first-seen order (each member's words by feature id, in the order
+  // of its words map); a single article (most groups) holds each once.
+  if (members.length === 1) for (const id of space.wordRows[members[0]!]!) consider(id, 1);
   else {
-    const holders = new Map<string, number>();
-    for (const i of members) for (const key of ctx.features[i]!.words.keys()) add(holders, key, 1);
-    for (const [key, n] of holders) consider(key, n);
+    const seen: number[] = [];
+    for (const i of members) for (const id of space.wordRows[i]!) if (held[id]!++ === 0) seen.push(id);
+    for (const id of seen) {
+      consider(id, held[id]!);
+      held[id] = 0;
+    }
   }
   for (const w of weights) {
     for (let k = 0; k < w.ids.length; k++) {
@@ -230,16 +258,15 @@ function sharedWords(members: number[], ctx: ExplainContext, weights: SparseVect
       inside[w.ids[k]!] = 0;
     }
   }
-  if (scored.length > max) {
-    // The max-th highest score, from a typed sort: sorting a plain array of numbers here sent V8 into
-    // a deoptimisation loop (the scores are sometimes all small integers, sometimes not).
-    const cut = Float64Array.from(scored, (x) => x.score).sort()[scored.length - max]!;
-    scored = scored.filter((x) => x.score >= cut);
-  }
-  // Written forms only for the words left, from each member holding them (in member order).
+  // Only words that can reach the first `max` places (ties included, which their written forms
+  // break) get a written form, from each member holding them (in member order).
+  const cut = scores.length > max ? kthLargest(scores, max) : -Infinity;
   const formsOf = (key: string) => members.map((i) => ctx.features[i]!.words.get(key)).filter((c): c is WordCount => c !== undefined);
-  return scored
-    .map((x) => ({ text: wordSurface(formsOf(x.key)), score: x.score }))
+  const kept: { text: string; score: number }[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    if (scores[k]! >= cut) kept.push({ text: wordSurface(formsOf(space.rawKeys[ids[k]!]!)), score: scores[k]! });
+  }
+  return kept
     .sort((a, b) => b.score - a.score || a.text.localeCompare(b.text))
     .slice(0, max)
     .map((x) => x.text);

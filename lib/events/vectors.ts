@@ -35,12 +35,17 @@ export interface FeatureSpace {
   /** Content word (`talk`) → feature id, and name key (`nsb`) → feature id: `index` without the prefixes. */
   wordIds: ReadonlyMap<string, number>;
   nameIds: ReadonlyMap<string, number>;
+  /** Feature id → its key without the prefix (`talk`, `nsb`, `2018-07-06`). */
+  rawKeys: string[];
+  /** Per article, the feature ids of its content words in the order of its `words` map. */
+  wordRows: Int32Array[];
 }
 
 /** Builds one TF-IDF vector per article (sublinear tf: 1 + ln count). */
 export function vectorize(features: ArticleFeatures[], w: VectorWeights): FeatureSpace {
   const index = new Map<string, number>();
   const keys: string[] = [];
+  const rawKeys: string[] = [];
   const dfList: number[] = [];
   // Per namespace, raw key → id: the prefixed key ("w:talk") is built once per feature, not once
   // per article holding it. Ids still follow first sight (words, then names, then dates).
@@ -58,6 +63,7 @@ export function vectorize(features: ArticleFeatures[], w: VectorWeights): Featur
       space.ids.set(raw, id);
       index.set(key, id);
       keys.push(key);
+      rawKeys.push(raw);
       dfList.push(0);
     }
     dfList[id]!++;
@@ -111,7 +117,9 @@ export function vectorize(features: ArticleFeatures[], w: VectorWeights): Featur
     for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / norm;
     return { ids, weights };
   });
-  return { vectors, keys, index, df, wordIds: namespaces[0].ids, nameIds: namespaces[1].ids };
+  // Rows start with the words, in the order of the article's map.
+  const wordRows = perArticle.map((rows, i) => rows.ids.subarray(0, features[i]!.words.size));
+  return { vectors, keys, index, df, wordIds: namespaces[0].ids, nameIds: namespaces[1].ids, rawKeys, wordRows };
 }
 
 /** Cosine of two normalised sparse vectors (a merge over their sorted ids). */

@@ -10,7 +10,7 @@ import { eventFeatures } from '../lib/events';
 import { gapDays, type DayRange } from '../lib/events/dates';
 import { datedNeighbours, kthLargest, type ExplainContext } from '../lib/events/explain';
 import { articleFeatures, type ArticleFeatures } from '../lib/events/features';
-import { afterLastTitle, joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
+import { afterLastTitle, endsPossessive, joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
 import { tokenize } from '../lib/normalize';
 import { candidatePairs } from '../lib/events/pairs';
 import { vectorize, weightOf, type FeatureSpace } from '../lib/events/vectors';
@@ -75,6 +75,22 @@ describe('events fast paths', () => {
       }
     }
     expect(joined).toBeGreaterThan(100);
+  });
+
+  it('endsPossessive answers as the regular expression on every token and on every short slice', () => {
+    const POSSESSIVE = /['’‘ʼ]s$/u;
+    let possessive = 0;
+    for (const text of [...texts(), "it's ’S ‘s ʼs 's s ’ss x’s"]) {
+      for (const t of tokenize(text)) {
+        const want = POSSESSIVE.test(text.slice(t.start, t.end));
+        expect(endsPossessive(text, t.start, t.end)).toBe(want);
+        if (want) possessive++;
+      }
+      for (let at = 0; at + 4 <= text.length; at += 3) {
+        for (let length = 0; length <= 4; length++) expect(endsPossessive(text, at, at + length)).toBe(POSSESSIVE.test(text.slice(at, at + length)));
+      }
+    }
+    expect(possessive).toBeGreaterThan(5);
   });
 
   it('reads the same features from a token table as from Token objects', () => {

@@ -192,6 +192,8 @@ const NAMEABLE = 2;
 /** NAMEABLE, longer than one letter and not starting with a digit: may open or extend a name run. */
 const NAME_WORD = 4;
 const CONNECTOR = 8;
+/** In TITLES. */
+const TITLE = 16;
 
 /** Per word id of a corpus vocabulary: name flags and content key, worked out once per word, not per token. */
 interface WordFacts {
@@ -200,6 +202,8 @@ interface WordFacts {
   keys: (string | null | undefined)[];
   /** Scratch counts per word id for a `WordTally`, all zero between articles. */
   counts: Int32Array;
+  /** `nameKey` of the word; undefined until first asked. */
+  nameKeys: (string | undefined)[];
 }
 const factsByVocabulary = new WeakMap<Vocabulary, WordFacts>();
 
@@ -210,6 +214,7 @@ function factsOf(vocabulary: Vocabulary): WordFacts {
       flags: sizedForVocabulary(facts?.flags, vocabulary, (n) => new Uint8Array(n)),
       keys: facts?.keys ?? [],
       counts: sizedForVocabulary(facts?.counts, vocabulary, (n) => new Int32Array(n)),
+      nameKeys: facts?.nameKeys ?? [],
     };
     factsByVocabulary.set(vocabulary, facts);
   }
@@ -258,6 +263,7 @@ function flagsOf(facts: WordFacts, words: readonly string[], id: number): number
       if (norm.length > 1 && !startsWithDigit(norm)) f |= NAME_WORD;
     }
     if (CONNECTORS.has(norm)) f |= CONNECTOR;
+    if (TITLES.has(norm)) f |= TITLE;
     facts.flags[id] = f;
   }
   return f;
@@ -295,44 +301,90 @@ export function sentenceRanges(text: string, spans: Span[], table: TokenTable | 
   return out;
 }
 
-/** A run member read from a table, with its token index so trailing connectors can go back to the words. */
-interface TableToken extends Token {
-  index: number;
-}
-
 /**
  * `namesIn` for tokens `[first, last)` of a table (one sentence, never a headline): the same runs, and
- * the ordinary words counted into `words` by word id (`namesIn` lists them in token order, so the
- * tally's order of first occurrence is that list's). Reads the typed arrays and per-word flags, so
- * only run members become Token objects.
+ * the ordinary words counted into `words` by word id, in the order `namesIn` lists them (so the
+ * tally's order of first occurrence is that list's). Reads the typed arrays and per-word flags: the
+ * members of a run are consecutive tokens, so the open run is just the index where it starts, and
+ * no Token object is made.
  */
 export function namesInRange(table: TokenTable, first: number, last: number, knownNames: ReadonlySet<string>, words: WordTally): NameRun[] {
   const { text, starts, ends, ids } = table;
   const vocabulary = table.vocabulary.words;
   const facts = factsOf(table.vocabulary);
   const runs: NameRun[] = [];
-  const spill = (t: TableToken) => tallyWord(words, ids[t.index] as number);
-  const run: TableToken[] = [];
+  // The open run is tokens [open, k): each token either joins it or closes it.
+  let open = first;
   for (let k = first; k < last; k++) {
     const start = starts[k] as number;
     const id = ids[k] as number;
     const flags = flagsOf(facts, vocabulary, id);
     const cap = (flags & NAME_WORD) !== 0 && isCapitalisedAt(text, start);
     const isName = cap && ((k !== first && !opensClauseAt(text, start)) || knownNames.has(vocabulary[id] as string));
-    const prev = run.length > 0 ? run[run.length - 1] : undefined;
-    const joined = prev !== undefined && joinedBetween(text, prev.end, start);
+    const joined = open < k && joinedBetween(text, ends[k - 1] as number, start);
     if (isName) {
-      if (!joined || (prev && POSSESSIVE_END.test(text.slice(prev.start, prev.end)))) flushRun(text, run, runs, spill);
-      run.push({ start, end: ends[k] as number, norm: vocabulary[id] as string, index: k });
-    } else if (joined && (flags & CONNECTOR) !== 0 && !cap) {
-      run.push({ start, end: ends[k] as number, norm: vocabulary[id] as string, index: k });
-    } else {
-      flushRun(text, run, runs, spill);
+      // A possessive ends a name: "NAACP’s Washington bureau" names two things.
+      if (!joined || endsPossessive(text, starts[k - 1] as number, ends[k - 1] as number)) {
+        flushRange(table, facts, open, k, runs, words);
+        open = k;
+      }
+    } else if (!(joined && (flags & CONNECTOR) !== 0 && !cap)) {
+      flushRange(table, facts, open, k, runs, words);
       tallyWord(words, id);
+      open = k + 1;
     }
   }
-  flushRun(text, run, runs, spill);
+  flushRange(table, facts, open, last, runs, words);
   return runs;
+}
+
+/** `/['’‘ʼ]s$/u.test(text.slice(start, end))` without the slice. */
+export function endsPossessive(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || text.charCodeAt(end - 1) !== 0x73) return false;
+  const q = text.charCodeAt(end - 2);
+  return q === 0x27 || q === 0x2019 || q === 0x2018 || q === 0x2bc;
+}
+
+/** `flushRun` for the run of tokens `[from, to)` of a table, read through the words' flags. */
+function flushRange(table: TokenTable, facts: WordFacts, from: number, to: number, runs: NameRun[], words: WordTally): void {
+  if (from >= to) return;
+  const { text, starts, ends, ids } = table;
+  const flags = facts.flags;
+  const flagOf = (k: number) => flags[ids[k] as number] as number;
+  // Trailing connectors go back to the words, last first (as flushRun pops them).
+  let end = to;
+  while (end > from && (flagOf(end - 1) & CONNECTOR) !== 0) tallyWord(words, ids[--end] as number);
+  if (end === from) return;
+  // afterLastTitle: past the last title word before the last name word.
+  let lastName = end - 1;
+  while (lastName >= from && (flagOf(lastName) & (TITLE | CONNECTOR)) !== 0) lastName--;
+  let head = from;
+  for (let i = lastName - 1; i >= from; i--) {
+    if ((flagOf(i) & TITLE) !== 0) {
+      head = i + 1;
+      break;
+    }
+  }
+  if (head === from && end - from >= 3) {
+    const before = text.slice(Math.max(0, (starts[from] as number) - 24), starts[from] as number);
+    if (TITLE_OF.test(before) && TITLES.has(foldWord(TITLE_OF.exec(before)?.[1] ?? ''))) head = from + 1;
+  }
+  const keys: string[] = [];
+  let firstKey = -1;
+  let lastKey = -1;
+  for (let i = head; i < end; i++) {
+    if ((flagOf(i) & (TITLE | CONNECTOR)) !== 0) continue;
+    const id = ids[i] as number;
+    let key = facts.nameKeys[id];
+    if (key === undefined) facts.nameKeys[id] = key = nameKey(table.vocabulary.words[id] as string);
+    keys.push(key);
+    if (firstKey < 0) firstKey = i;
+    lastKey = i;
+  }
+  if (firstKey < 0) return;
+  const a = starts[firstKey] as number;
+  const b = ends[lastKey] as number;
+  runs.push({ start: a, end: b, keys, surface: text.slice(a, endsPossessive(text, a, b) ? b - 2 : b) });
 }
 
 /** `capitalisedMidSentence` over token index ranges of a table (from `sentenceRanges`). */

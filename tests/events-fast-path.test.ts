@@ -6,10 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeArticles } from '../lib/analyze';
 import { loadArticles } from '../lib/corpus';
-import { eventFeatures } from '../lib/events';
+import { eventFeatures, nameKeyOf } from '../lib/events';
 import { gapDays, type DayRange } from '../lib/events/dates';
 import { datedNeighbours, kthLargest, type ExplainContext } from '../lib/events/explain';
-import { articleFeatures, type ArticleFeatures } from '../lib/events/features';
+import { articleFeatures, firstAtOf, type ArticleFeatures } from '../lib/events/features';
 import { afterLastTitle, endsPossessive, joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
 import { tokenize } from '../lib/normalize';
 import { candidatePairs } from '../lib/events/pairs';
@@ -161,6 +161,24 @@ describe('weightOf', () => {
       expect(Array.from(space.wordRows[i]!, (id) => space.keys[id])).toEqual([...f.words.keys()].map((k) => `w:${k}`));
     });
     for (const [k, id] of space.nameIds) expect(space.rawKeys[id]).toBe(k);
+  });
+});
+
+describe('name spellings', () => {
+  it('keeps spellings in order of first use and first body occurrences in order of the body', () => {
+    // The title spells the place "Deraa" first; the body writes "Daraa" before "Deraa".
+    const text = 'Talks went on in Daraa today. Later, officials in Deraa and Daraa said more. Deraa is calm.';
+    const a = invented('a', null, text, '2018-07-06', 'Deraa talks');
+    const vocabulary = new Vocabulary();
+    for (const f of [eventFeatures([a])[0]!, articleFeatures(a, tokenTable(text, vocabulary))]) {
+      const c = f.phrases.get(nameKeyOf('Daraa'))!;
+      expect(c.count).toBe(5);
+      expect(c.forms.map((x) => [x.surface, x.count])).toEqual([['Deraa', 3], ['Daraa', 2]]);
+      expect(firstAtOf(c)).toEqual([
+        ['Daraa', { start: text.indexOf('Daraa'), end: text.indexOf('Daraa') + 5 }],
+        ['Deraa', { start: text.indexOf('Deraa'), end: text.indexOf('Deraa') + 5 }],
+      ]);
+    }
   });
 });
 

@@ -5,7 +5,7 @@
 import type { NameKind } from '../adapters/nlp';
 import type { ArticleAnalysis, Span } from '../types';
 import { formatDate, formatRange, isoDay, type DayRange } from './dates';
-import type { ArticleFeatures, NameCount, WordCount } from './features';
+import { firstAtOf, type ArticleFeatures, type NameCount, type WordCount } from './features';
 import type { KindRequest, NameInfo } from './kinds';
 import { weightOf, type FeatureSpace, type SparseVector } from './vectors';
 
@@ -104,9 +104,9 @@ function nameSurface(forms: NameCount[]): string {
   const votes = new Map<string, number>();
   const total = new Map<string, number>();
   for (const c of forms) {
-    for (const [s, n] of c.surfaces) {
-      add(votes, s, 1);
-      add(total, s, n);
+    for (const f of c.forms) {
+      add(votes, f.surface, 1);
+      add(total, f.surface, f.count);
     }
   }
   return bestSurface(votes, total);
@@ -163,7 +163,8 @@ function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVect
     const seen: Shown['seen'] = [];
     for (const pass of [true, false]) {
       for (const i of members) {
-        for (const [surface, span] of ctx.features[i]!.phrases.get(d.phrase)?.firstAt ?? []) {
+        const c = ctx.features[i]!.phrases.get(d.phrase);
+        for (const [surface, span] of c ? firstAtOf(c) : []) {
           if ((surface === text) === pass && seen.length < 2) seen.push({ article: i, span });
         }
       }

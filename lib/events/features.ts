@@ -30,13 +30,39 @@ export interface WordCount {
   forms: Map<string, number> | null;
 }
 
-/** A name's count, how it was written, and where each spelling first occurs in the body. */
+/** One spelling of a name in an article. */
+export interface NameForm {
+  surface: string;
+  count: number;
+  /** Its first occurrence in the body text (null: seen only in the title so far). */
+  at: Span | null;
+  /** Among the name's spellings, the how-manieth to get its `at` (0, 1, …; -1 while `at` is null). */
+  atRank: number;
+}
+
+/**
+ * A name's count, how it was written, and where each spelling first occurs in the body. Spellings sit
+ * in a short list (most names have one), not in maps: an article holds about a hundred names, and
+ * two maps per name made most of what its features kept in memory.
+ */
 export interface NameCount {
   count: number;
-  /** Surface form → occurrences. */
-  surfaces: Map<string, number>;
-  /** First occurrence of each surface form in the body text (forms seen only in the title have none). */
-  firstAt: Map<string, Span>;
+  /** Each spelling, in order of first occurrence (title included). */
+  forms: NameForm[];
+  /** How many spellings have their `at` so far. */
+  placed: number;
+}
+
+/** The spellings with a body occurrence, `[surface, first occurrence]`, in the order they first occur in the body. */
+export function firstAtOf(c: NameCount): [string, Span][] {
+  const out: [string, Span][] = [];
+  for (const f of c.forms) if (f.at !== null) out.push([f.surface, f.at]);
+  if (c.placed > 1) out.sort((x, y) => rankOf(c, x[0]) - rankOf(c, y[0]));
+  return out;
+}
+
+function rankOf(c: NameCount, surface: string): number {
+  return c.forms.find((f) => f.surface === surface)?.atRank ?? -1;
 }
 
 /** A left-out paragraph whose twins sit in other articles (what could have made them look alike). */
@@ -71,10 +97,21 @@ export interface ArticleFeatures {
 
 function bumpName(map: Map<string, NameCount>, key: string, surface: string, at: Span | null): void {
   let c = map.get(key);
-  if (!c) map.set(key, (c = { count: 0, surfaces: new Map(), firstAt: new Map() }));
+  if (!c) map.set(key, (c = { count: 0, forms: [], placed: 0 }));
   c.count++;
-  c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
-  if (at && !c.firstAt.has(surface)) c.firstAt.set(surface, at);
+  let form: NameForm | undefined;
+  for (const f of c.forms) {
+    if (f.surface === surface) {
+      form = f;
+      break;
+    }
+  }
+  if (!form) c.forms.push((form = { surface, count: 0, at: null, atRank: -1 }));
+  form.count++;
+  if (at && form.at === null) {
+    form.at = { start: at.start, end: at.end };
+    form.atRank = c.placed++;
+  }
 }
 
 /** The date an article sits at: published, else the latest date its text states in full. */
@@ -124,7 +161,8 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
   };
   const countRuns = (runs: NameRun[], titleCase: boolean) => {
     for (const run of runs) {
-      const at = titleCase ? null : { start: run.start, end: run.end };
+      // The run itself: bumpName copies its span only when it keeps it.
+      const at = titleCase ? null : run;
       // Most names are one word: no Set to drop repeats, no join.
       if (run.keys.length === 1) {
         const key = run.keys[0]!;

@@ -135,17 +135,20 @@ type NameDraft = Pick<Shown, 'keys' | 'score' | 'holders' | 'count'> & { phrase:
  */
 function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number): Shown[] {
   const byPhrase = new Map<string, NameCount[]>();
-  for (const i of members) {
-    for (const [key, c] of ctx.features[i]!.phrases) push(byPhrase, key, c);
-  }
+  for (const i of members) ctx.features[i]!.phrases.forEach((c, key) => push(byPhrase, key, c));
   const drafts: NameDraft[] = [];
   for (const [phrase, forms] of byPhrase) {
     if (forms.length < need) continue;
     const keys = phrase.split(' ');
     const featureIds = keys.map((k) => ctx.space.nameIds.get(k));
     // Every word of the name must be shared, or "Hussein Abazeed" would ride on a shared "Hussein".
-    const holders = featureIds.map((id) => weights.filter((w) => weightOf(w, id) > 0).length);
-    if (Math.min(...holders) < need) continue;
+    let fewest = Infinity;
+    for (const id of featureIds) {
+      let holders = 0;
+      for (const w of weights) if (weightOf(w, id) > 0) holders++;
+      fewest = Math.min(fewest, holders);
+    }
+    if (fewest < need) continue;
     // Mean over the name's words, so long names do not win by length, times the share of members
     // using it. No discount for use elsewhere in the corpus: "Daraa" stays the place of a Daraa event
     // even when another event happened there too.

@@ -95,21 +95,22 @@ export interface ArticleFeatures {
   shared: SharedBoilerplate[];
 }
 
-function bumpName(map: Map<string, NameCount>, key: string, surface: string, at: Span | null): void {
+/** One occurrence of a name (key) written `surface`, in the body at `[start, end)` or in the title (`start` -1). */
+function bumpName(map: Map<string, NameCount>, key: string, surface: string, start: number, end: number): void {
   let c = map.get(key);
   if (!c) map.set(key, (c = { count: 0, forms: [], placed: 0 }));
   c.count++;
   let form: NameForm | undefined;
-  for (const f of c.forms) {
-    if (f.surface === surface) {
-      form = f;
+  for (let i = 0; i < c.forms.length; i++) {
+    if (c.forms[i]!.surface === surface) {
+      form = c.forms[i]!;
       break;
     }
   }
   if (!form) c.forms.push((form = { surface, count: 0, at: null, atRank: -1 }));
   form.count++;
-  if (at && form.at === null) {
-    form.at = { start: at.start, end: at.end };
+  if (start >= 0 && form.at === null) {
+    form.at = { start, end };
     form.atRank = c.placed++;
   }
 }
@@ -159,20 +160,24 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
       }
     }
   };
-  const countRuns = (runs: NameRun[], titleCase: boolean) => {
-    for (const run of runs) {
-      // The run itself: bumpName copies its span only when it keeps it.
-      const at = titleCase ? null : run;
-      // Most names are one word: no Set to drop repeats, no join.
-      if (run.keys.length === 1) {
-        const key = run.keys[0]!;
-        names.set(key, (names.get(key) ?? 0) + 1);
-        bumpName(phrases, key, run.surface, at);
-        continue;
-      }
-      for (const key of new Set(run.keys)) names.set(key, (names.get(key) ?? 0) + 1);
-      bumpName(phrases, run.keys.join(' '), run.surface, at);
+  // One name run; `start` is -1 for the title, whose names have no body occurrence.
+  const countRun = (start: number, end: number, keys: readonly string[], surface: string) => {
+    // Most names are one word: no join.
+    if (keys.length === 1) {
+      const key = keys[0]!;
+      names.set(key, (names.get(key) ?? 0) + 1);
+      bumpName(phrases, key, surface, start, end);
+      return;
     }
+    // Each key once, in order of first occurrence (as a Set of the keys would give them).
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (keys.indexOf(key) === i) names.set(key, (names.get(key) ?? 0) + 1);
+    }
+    bumpName(phrases, keys.join(' '), surface, start, end);
+  };
+  const countRuns = (runs: NameRun[], titleCase: boolean) => {
+    for (const run of runs) countRun(titleCase ? -1 : run.start, run.end, run.keys, run.surface);
   };
   const read = (source: string, sentence: TokenizedSentence, known: ReadonlySet<string>, titleCase: boolean) => {
     const found = namesIn(source, sentence, known, titleCase);
@@ -195,7 +200,7 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
     // Ordinary words are counted per word id over the whole body, then once per distinct word
     // (after the title's, as they would have come one by one).
     const tally = wordTally(tokens.vocabulary);
-    for (let r = 0; r < ranges.length; r += 2) countRuns(namesInRange(tokens, ranges[r]!, ranges[r + 1]!, known, tally), false);
+    for (let r = 0; r < ranges.length; r += 2) namesInRange(tokens, ranges[r]!, ranges[r + 1]!, known, tally, countRun);
     drainTally(tally, (id, n) => countWord(contentKeyOfId(keys, vocabulary, id), vocabulary[id]!, n));
   } else {
     const tokenized = tokenizeSentences(text, sentences, tokens);

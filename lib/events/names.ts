@@ -302,17 +302,23 @@ export function sentenceRanges(text: string, spans: Span[], table: TokenTable | 
 }
 
 /**
- * `namesIn` for tokens `[first, last)` of a table (one sentence, never a headline): the same runs, and
- * the ordinary words counted into `words` by word id, in the order `namesIn` lists them (so the
- * tally's order of first occurrence is that list's). Reads the typed arrays and per-word flags: the
- * members of a run are consecutive tokens, so the open run is just the index where it starts, and
- * no Token object is made.
+ * Receives each name run of `namesInRange` as it closes: its span (from its first to its last key
+ * word), the keys of its identifying words and the name as written. `keys` is a scratch array, valid
+ * only during the call.
  */
-export function namesInRange(table: TokenTable, first: number, last: number, knownNames: ReadonlySet<string>, words: WordTally): NameRun[] {
+export type RunSink = (start: number, end: number, keys: readonly string[], surface: string) => void;
+
+/**
+ * `namesIn` for tokens `[first, last)` of a table (one sentence, never a headline): the same runs, in
+ * the same order, handed to `onRun`, and the ordinary words counted into `words` by word id, in the
+ * order `namesIn` lists them (so the tally's order of first occurrence is that list's). Reads the
+ * typed arrays and per-word flags: the members of a run are consecutive tokens, so the open run is
+ * just the index where it starts, and no Token, run or key list is made per name.
+ */
+export function namesInRange(table: TokenTable, first: number, last: number, knownNames: ReadonlySet<string>, words: WordTally, onRun: RunSink): void {
   const { text, starts, ends, ids } = table;
   const vocabulary = table.vocabulary.words;
   const facts = factsOf(table.vocabulary);
-  const runs: NameRun[] = [];
   // The open run is tokens [open, k): each token either joins it or closes it.
   let open = first;
   for (let k = first; k < last; k++) {
@@ -325,17 +331,16 @@ export function namesInRange(table: TokenTable, first: number, last: number, kno
     if (isName) {
       // A possessive ends a name: "NAACP’s Washington bureau" names two things.
       if (!joined || endsPossessive(text, starts[k - 1] as number, ends[k - 1] as number)) {
-        flushRange(table, facts, open, k, runs, words);
+        flushRange(table, facts, open, k, words, onRun);
         open = k;
       }
     } else if (!(joined && (flags & CONNECTOR) !== 0 && !cap)) {
-      flushRange(table, facts, open, k, runs, words);
+      flushRange(table, facts, open, k, words, onRun);
       tallyWord(words, id);
       open = k + 1;
     }
   }
-  flushRange(table, facts, open, last, runs, words);
-  return runs;
+  flushRange(table, facts, open, last, words, onRun);
 }
 
 /** `/['’‘ʼ]s$/u.test(text.slice(start, end))` without the slice. */
@@ -345,22 +350,24 @@ export function endsPossessive(text: string, start: number, end: number): boolea
   return q === 0x27 || q === 0x2019 || q === 0x2018 || q === 0x2bc;
 }
 
+/** The keys `flushRange` hands to its sink (reused: the sink reads them during the call). */
+const RUN_KEYS: string[] = [];
+
 /** `flushRun` for the run of tokens `[from, to)` of a table, read through the words' flags. */
-function flushRange(table: TokenTable, facts: WordFacts, from: number, to: number, runs: NameRun[], words: WordTally): void {
+function flushRange(table: TokenTable, facts: WordFacts, from: number, to: number, words: WordTally, onRun: RunSink): void {
   if (from >= to) return;
   const { text, starts, ends, ids } = table;
   const flags = facts.flags;
-  const flagOf = (k: number) => flags[ids[k] as number] as number;
   // Trailing connectors go back to the words, last first (as flushRun pops them).
   let end = to;
-  while (end > from && (flagOf(end - 1) & CONNECTOR) !== 0) tallyWord(words, ids[--end] as number);
+  while (end > from && ((flags[ids[end - 1] as number] as number) & CONNECTOR) !== 0) tallyWord(words, ids[--end] as number);
   if (end === from) return;
   // afterLastTitle: past the last title word before the last name word.
   let lastName = end - 1;
-  while (lastName >= from && (flagOf(lastName) & (TITLE | CONNECTOR)) !== 0) lastName--;
+  while (lastName >= from && ((flags[ids[lastName] as number] as number) & (TITLE | CONNECTOR)) !== 0) lastName--;
   let head = from;
   for (let i = lastName - 1; i >= from; i--) {
-    if ((flagOf(i) & TITLE) !== 0) {
+    if (((flags[ids[i] as number] as number) & TITLE) !== 0) {
       head = i + 1;
       break;
     }
@@ -369,22 +376,23 @@ function flushRange(table: TokenTable, facts: WordFacts, from: number, to: numbe
     const before = text.slice(Math.max(0, (starts[from] as number) - 24), starts[from] as number);
     if (TITLE_OF.test(before) && TITLES.has(foldWord(TITLE_OF.exec(before)?.[1] ?? ''))) head = from + 1;
   }
-  const keys: string[] = [];
+  let count = 0;
   let firstKey = -1;
   let lastKey = -1;
   for (let i = head; i < end; i++) {
-    if ((flagOf(i) & (TITLE | CONNECTOR)) !== 0) continue;
     const id = ids[i] as number;
+    if (((flags[id] as number) & (TITLE | CONNECTOR)) !== 0) continue;
     let key = facts.nameKeys[id];
     if (key === undefined) facts.nameKeys[id] = key = nameKey(table.vocabulary.words[id] as string);
-    keys.push(key);
+    RUN_KEYS[count++] = key;
     if (firstKey < 0) firstKey = i;
     lastKey = i;
   }
-  if (firstKey < 0) return;
+  if (count === 0) return;
+  RUN_KEYS.length = count;
   const a = starts[firstKey] as number;
   const b = ends[lastKey] as number;
-  runs.push({ start: a, end: b, keys, surface: text.slice(a, endsPossessive(text, a, b) ? b - 2 : b) });
+  onRun(a, b, RUN_KEYS, text.slice(a, endsPossessive(text, a, b) ? b - 2 : b));
 }
 
 /** `capitalisedMidSentence` over token index ranges of a table (from `sentenceRanges`). */

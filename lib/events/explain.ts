@@ -323,6 +323,8 @@ function spanOf(members: number[], ctx: ExplainContext): DayRange | null {
 /** Boilerplate this article shares with articles outside `members`: the wording that was set aside. */
 function setAside(i: number, members: number[], ctx: ExplainContext): string {
   const f = ctx.features[i]!;
+  // Most articles share no boilerplate: nothing to look up.
+  if (!f.shared.length) return '';
   const inside = new Set(members.map((m) => ctx.articles[m]!.id));
   const twins = new Set<string>();
   const kinds = new Set<string>();

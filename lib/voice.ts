@@ -49,7 +49,10 @@ export function findQuoteRegions(text: string, sentences: readonly SentenceSpan[
 
 /** Quotation-mark regions of a whole text, paragraph by paragraph, sorted by start. */
 export function findDirectQuotes(text: string, sentences: readonly SentenceSpan[]): QuoteRegion[] {
-  return paragraphSpans(text, sentences).flatMap((p) => directQuotes(text, p));
+  const out: QuoteRegion[] = [];
+  const marks: MarkCursor = { from: 0, at: -1 };
+  for (const p of paragraphSpans(text, sentences)) directQuotes(text, p, out, marks);
+  return out;
 }
 
 /**
@@ -60,7 +63,8 @@ export function findReportedSpeech(text: string, sentence: Span, tokens: readonl
   const out: QuoteRegion[] = [];
   for (const span of reportedSpeech(text, sentence, tokens, direct)) {
     const trimmed = trimToWords(text, span);
-    if (trimmed) out.push({ ...trimmed, kind: 'reported' });
+    // A literal rather than a spread of `trimmed` (always just start and end): same keys, same order.
+    if (trimmed) out.push({ start: trimmed.start, end: trimmed.end, kind: 'reported' });
   }
   return out;
 }
@@ -131,33 +135,56 @@ export const STRAIGHT_DOUBLE = 0x22; // "
 export const LEFT_SINGLE = 0x2018; // ‘
 export const RIGHT_SINGLE = 0x2019; // ’
 
+/** Any character `directQuotes` acts on; every other character leaves its state as it is. */
+const QUOTE_MARK = /[\u201c\u201d"\u2018\u2019]/g;
+
+/** The first quotation mark at or after `from` was found at `at` (text.length when none), for one text. */
+export interface MarkCursor {
+  from: number;
+  at: number;
+}
+
 /**
- * Quotation-mark pairs inside one paragraph: “…” and "…" (either closing mark ends either opening,
- * since copy often mixes them), and ‘…’ when the marks sit at word edges so apostrophes are not
- * taken for quotes. An unclosed double quote runs to the paragraph's end, as news style leaves a
- * quote open when it continues into the next paragraph.
+ * Index of the first quotation mark (of QUOTE_MARK) at or after `from`, or text.length. The answer of
+ * the last search is reused while it still lies ahead, so a scan that moves forward reads the text once.
  */
-function directQuotes(text: string, p: Span): QuoteRegion[] {
-  const out: QuoteRegion[] = [];
-  let open: { at: number; single: boolean } | null = null;
-  for (let i = p.start; i < p.end; i++) {
-    // Character codes, not one-character strings: this loop visits every character of the article.
+export function nextQuoteMark(text: string, from: number, cursor: MarkCursor): number {
+  if (cursor.at >= from && cursor.from <= from) return cursor.at;
+  QUOTE_MARK.lastIndex = from;
+  const m = QUOTE_MARK.exec(text);
+  cursor.from = from;
+  cursor.at = m ? m.index : text.length;
+  return cursor.at;
+}
+
+/**
+ * Quotation-mark pairs inside one paragraph, appended to `out`: “…” and "…" (either closing mark ends
+ * either opening, since copy often mixes them), and ‘…’ when the marks sit at word edges so apostrophes
+ * are not taken for quotes. An unclosed double quote runs to the paragraph's end, as news style leaves
+ * a quote open when it continues into the next paragraph. Only the quotation marks are visited (found
+ * by `nextQuoteMark`): no other character opens or closes anything.
+ */
+function directQuotes(text: string, p: Span, out: QuoteRegion[], marks: MarkCursor): void {
+  let openAt = -1;
+  let single = false;
+  for (let i = nextQuoteMark(text, p.start, marks); i < p.end; i = nextQuoteMark(text, i + 1, marks)) {
     const c = text.charCodeAt(i);
-    if (open) {
-      const closesDouble = !open.single && (c === RIGHT_DOUBLE || c === STRAIGHT_DOUBLE);
-      const closesSingle = open.single && c === RIGHT_SINGLE && !LETTER.test(text[i + 1] ?? '');
+    if (openAt >= 0) {
+      const closesDouble = !single && (c === RIGHT_DOUBLE || c === STRAIGHT_DOUBLE);
+      const closesSingle = single && c === RIGHT_SINGLE && !LETTER.test(text[i + 1] ?? '');
       if (closesDouble || closesSingle) {
-        out.push({ start: open.at, end: i + 1, kind: 'direct' });
-        open = null;
+        out.push({ start: openAt, end: i + 1, kind: 'direct' });
+        openAt = -1;
       }
     } else if (c === LEFT_DOUBLE || c === STRAIGHT_DOUBLE) {
-      open = { at: i, single: false };
+      openAt = i;
+      single = false;
     } else if (c === LEFT_SINGLE && !LETTER.test(text[i - 1] ?? '') && LETTER.test(text[i + 1] ?? '')) {
-      open = { at: i, single: true };
+      openAt = i;
+      single = true;
     }
   }
-  if (open && !open.single) out.push({ start: open.at, end: p.end, kind: 'direct' });
-  return out;
+  if (openAt >= 0 && !single) out.push({ start: openAt, end: p.end, kind: 'direct' });
 }
 
 /**

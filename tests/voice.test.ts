@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitParagraphs, splitSentences } from '../lib/segment';
 import type { Sentence } from '../lib/types';
-import { findQuoteRegions, voiceOf } from '../lib/voice';
-import { seedText, type SeedId } from './helpers/seeds';
+import { findDirectQuotes, findQuoteRegions, nextQuoteMark, voiceOf } from '../lib/voice';
+import { SEED_IDS, seedText, type SeedId } from './helpers/seeds';
 
 /** Sentences the way the analyze stage builds them. */
 function sentencesOf(text: string): Sentence[] {
@@ -163,5 +163,76 @@ describe('findQuoteRegions on small fixtures', () => {
     const regions = findQuoteRegions(text, sentencesOf(text));
     expect(regions.map((r) => r.kind).sort()).toEqual(['direct', 'reported']);
     expect(voiceIn(text, 'He said', 'terrorists')).toBe('direct');
+  });
+});
+
+/** The per-character quotation scan `findDirectQuotes` used before it jumped from mark to mark (reference). */
+function directQuotesByCharacter(text: string, sentences: readonly Sentence[]): Array<[number, number]> {
+  const letter = /[\p{L}\p{N}]/u;
+  const paragraphs: Array<{ start: number; end: number }> = [];
+  let prev: Sentence | undefined;
+  for (const s of sentences) {
+    const last = paragraphs.at(-1);
+    if (prev !== undefined && last !== undefined && s.paragraph === prev.paragraph) last.end = s.end;
+    else paragraphs.push({ start: s.start, end: s.end });
+    prev = s;
+  }
+  const out: Array<[number, number]> = [];
+  for (const p of paragraphs) {
+    let open: { at: number; single: boolean } | null = null;
+    for (let i = p.start; i < p.end; i++) {
+      const c = text.charCodeAt(i);
+      if (open) {
+        const closesDouble = !open.single && (c === 0x201d || c === 0x22);
+        const closesSingle = open.single && c === 0x2019 && !letter.test(text[i + 1] ?? '');
+        if (closesDouble || closesSingle) {
+          out.push([open.at, i + 1]);
+          open = null;
+        }
+      } else if (c === 0x201c || c === 0x22) open = { at: i, single: false };
+      else if (c === 0x2018 && !letter.test(text[i - 1] ?? '') && letter.test(text[i + 1] ?? '')) open = { at: i, single: true };
+    }
+    if (open && !open.single) out.push([open.at, p.end]);
+  }
+  return out;
+}
+
+describe('findDirectQuotes jumping from mark to mark', () => {
+  const spans = (text: string) => findDirectQuotes(text, sentencesOf(text)).map((r): [number, number] => [r.start, r.end]);
+
+  it('finds the same quotes as the per-character scan in every seed', () => {
+    for (const id of SEED_IDS) {
+      const text = seedText(id);
+      expect(spans(text)).toEqual(directQuotesByCharacter(text, sentencesOf(text)));
+    }
+  });
+
+  it('finds the same quotes as the per-character scan in random texts', () => {
+    const alphabet = ['a', 'b', ' ', '.', '\n', '\n\n', '"', '“', '”', '‘', '’', "'", 'é', '7'];
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    let quoted = 0;
+    for (let trial = 0; trial < 2000; trial++) {
+      let text = '';
+      const length = 1 + random(60);
+      for (let k = 0; k < length; k++) text += alphabet[random(alphabet.length)];
+      const expected = directQuotesByCharacter(text, sentencesOf(text));
+      quoted += expected.length;
+      expect(spans(text)).toEqual(expected);
+    }
+    expect(quoted).toBeGreaterThan(500);
+  });
+
+  it('nextQuoteMark finds the first mark at or after a position, forwards or backwards', () => {
+    const text = 'ab “c” d ‘e’ "f';
+    const cursor = { from: 0, at: -1 };
+    const first = (from: number) => {
+      for (let i = from; i < text.length; i++) if ('“”‘’"'.includes(text[i]!)) return i;
+      return text.length;
+    };
+    for (const from of [0, 3, 4, 5, 6, 12, 13, 14, 15, 2, 0, 9, 16]) expect(nextQuoteMark(text, from, cursor)).toBe(first(from));
   });
 });

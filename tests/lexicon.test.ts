@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon, matchTerms, parseLexicon, type CompiledLexicon } from '../lib/lexicon';
+import { joins, matchTermsInTable } from '../lib/lexicon/matcher';
 import { tokenize } from '../lib/normalize';
+import { splitParagraphs, splitSentences } from '../lib/segment';
+import { tokenRange, tokensOfRange, tokenTable, Vocabulary } from '../lib/token-table';
 import type { Lexicon } from '../lib/types';
-import { ROOT } from './helpers/seeds';
+import { ROOT, SEED_IDS, seedText } from './helpers/seeds';
 
 const FILE = 'lexicons/syria.yaml';
 
@@ -275,5 +278,73 @@ describe('matchTerms', () => {
 
   it('finds nothing with an empty lexicon', () => {
     expect(find('Takfiri militants', compileLexicon([]))).toEqual([]);
+  });
+});
+
+describe('matchTermsInTable (the trie walked by word id over a token table)', () => {
+  const JOINER = /^['’]?[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*(?:[-\u2010\u2011][ \t\u00a0]*)?$/;
+  let seed = 987654;
+  const random = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const pick = <T,>(list: readonly T[]): T => list[random(list.length)]!;
+
+  it('joins gives the regular expression’s answer on every gap', () => {
+    const alphabet = ["'", '’', ' ', '\t', '\u00a0', '\r', '\n', '-', '\u2010', '\u2011', 'a', '.', '\u2012'];
+    let joined = 0;
+    for (let trial = 0; trial < 20000; trial++) {
+      let text = '';
+      const length = random(10);
+      for (let k = 0; k < length; k++) text += pick(alphabet);
+      const from = random(text.length + 1);
+      const to = random(text.length + 2);
+      const expected = to > from && to - from <= 6 && JOINER.test(text.slice(from, to));
+      if (expected) joined++;
+      expect([text, from, to, joins(text, from, to)]).toEqual([text, from, to, expected]);
+    }
+    expect(joined).toBeGreaterThan(500);
+  });
+
+  const words = [...new Set(syria.entries.flatMap((e) => e.variants.flatMap((v) => tokenize(v).map((t) => v.slice(t.start, t.end)))))];
+  const other = compileLexicon([{ ...syria, id: 'other', entries: syria.entries.slice(0, 5) }]);
+  const vocabulary = new Vocabulary();
+  const same = (text: string, lexicon: CompiledLexicon, from = 0, to = text.length) => {
+    const table = tokenTable(text, vocabulary);
+    const range = tokenRange(table, from, to);
+    if (!range) return 0;
+    const expected = matchTerms(text, tokensOfRange(table, range), lexicon);
+    expect(matchTermsInTable(table, range[0], range[1], lexicon)).toEqual(expected);
+    return expected.length;
+  };
+
+  it('finds what matchTerms finds in every seed, sentence by sentence', () => {
+    let found = 0;
+    for (const id of SEED_IDS) {
+      const text = seedText(id);
+      for (const p of splitParagraphs(text)) for (const s of splitSentences(text, p)) found += same(text, compiled, s.start, s.end);
+      found += same(text, compiled);
+    }
+    expect(found).toBeGreaterThan(50);
+  });
+
+  it('finds what matchTerms finds in random texts of lexicon words, across two lexicons and a growing vocabulary', () => {
+    const separators = [' ', ' ', ' ', '  ', '-', ' - ', '\n', '\r\n', ', ', '. ', '’ ', "' ", '\u00a0', '\t', ' \n\n ', '’s '];
+    const fillers = ['the', 'and', 'said', 'Syrian', 'army', 'x' + random(1000)];
+    let found = 0;
+    for (let trial = 0; trial < 1500; trial++) {
+      let text = '';
+      const length = 1 + random(14);
+      for (let k = 0; k < length; k++) {
+        let word = random(4) === 0 ? pick(fillers) : pick(words);
+        if (random(5) === 0) word = word.toUpperCase();
+        text += word + pick(separators);
+      }
+      fillers[5] = 'x' + random(100000);
+      const lexicon = trial % 3 === 0 ? other : compiled;
+      found += same(text, lexicon);
+      found += same(text, lexicon, random(text.length), text.length);
+    }
+    expect(found).toBeGreaterThan(1000);
   });
 });

@@ -4,6 +4,7 @@
  * regex alternation; see the shared PERFORMANCE notes).
  */
 import { tokenize } from '../normalize';
+import { sizedForVocabulary, type TokenTable, type Vocabulary } from '../token-table';
 import type { Lexicon, LexiconEntry, Quote, Span, Token } from '../types';
 
 /** An entry as the matcher reports it: the entry plus the lexicon it came from. */
@@ -125,6 +126,97 @@ export function matchTerms(text: string, tokens: readonly Token[], compiled: Com
   return stack(text, found);
 }
 
+/** The trie with its words numbered (codes from 1), so a token table's word ids can walk it. */
+interface CodedNode {
+  children: Map<number, CodedNode>;
+  terminal: Terminal | null;
+}
+
+interface CodedTrie {
+  root: CodedNode;
+  /** Folded word → code, for every word on any edge of the trie. */
+  codes: Map<string, number>;
+  /** Per vocabulary, per word id: the word's code, -1 when no edge carries it, 0 not yet known. */
+  byVocabulary: WeakMap<Vocabulary, Int32Array>;
+}
+
+const codedTries = new WeakMap<CompiledLexicon, CodedTrie>();
+
+function codedTrieOf(compiled: CompiledLexicon): CodedTrie {
+  let trie = codedTries.get(compiled);
+  if (!trie) {
+    const codes = new Map<string, number>();
+    const code = (node: TrieNode): CodedNode => {
+      const children = new Map<number, CodedNode>();
+      for (const [word, child] of node.children) {
+        let c = codes.get(word);
+        if (c === undefined) codes.set(word, (c = codes.size + 1));
+        children.set(c, code(child));
+      }
+      return { children, terminal: node.terminal };
+    };
+    trie = { root: code(compiled.root), codes, byVocabulary: new WeakMap() };
+    codedTries.set(compiled, trie);
+  }
+  return trie;
+}
+
+// The word codes of the last lexicon and vocabulary matched (one pair serves a whole corpus).
+let lastCompiled: CompiledLexicon | null = null;
+let lastVocabulary: Vocabulary | null = null;
+let lastTrie: CodedTrie | null = null;
+let lastCodes: Int32Array = new Int32Array(0);
+
+/**
+ * `matchTerms` over the tokens `[first, last)` of a token table (a range from `tokenRange`), with the
+ * same result as `matchTerms(table.text, tokensOfRange(table, [first, last]), compiled)`: the trie is
+ * walked by word id (each id's code memoised per lexicon and vocabulary), so no Token is made.
+ */
+export function matchTermsInTable(table: TokenTable, first: number, last: number, compiled: CompiledLexicon): TermMatch[] {
+  const { vocabulary } = table;
+  if (compiled !== lastCompiled || vocabulary !== lastVocabulary || lastCodes.length < vocabulary.size) {
+    const trie = codedTrieOf(compiled);
+    lastCodes = sizedForVocabulary(trie.byVocabulary.get(vocabulary), vocabulary, (n) => new Int32Array(n));
+    trie.byVocabulary.set(vocabulary, lastCodes);
+    lastCompiled = compiled;
+    lastVocabulary = vocabulary;
+    lastTrie = trie;
+  }
+  const trie = lastTrie!;
+  const known = lastCodes;
+  const { text, ids, starts, ends } = table;
+  const words = vocabulary.words;
+  let found: Array<{ start: number; end: number; entry: CompiledEntry }> | null = null;
+  let i = first;
+  while (i < last) {
+    let node: CodedNode | undefined = trie.root;
+    let bestLast = -1;
+    let best: Terminal | null = null;
+    for (let j = i; j < last; j++) {
+      const id = ids[j]!;
+      let c = known[id]!;
+      if (c === 0) known[id] = c = trie.codes.get(words[id]!) ?? -1;
+      if (c < 0) break;
+      node = node.children.get(c);
+      if (!node) break;
+      // Whether the words join is asked only once the trie goes on (most words end the walk).
+      if (j > i && !joins(text, ends[j - 1]!, starts[j]!)) break;
+      if (node.terminal) {
+        bestLast = j;
+        best = node.terminal;
+      }
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const entry = best.entry;
+    if (entry) (found ??= []).push({ start: starts[i]!, end: ends[bestLast]!, entry });
+    i = bestLast + 1;
+  }
+  return found ? stack(text, found) : [];
+}
+
 /** Quotes each match and gives every run of adjacent modifiers that ends in a head the span of the whole run. */
 function stack(text: string, found: Array<{ start: number; end: number; entry: CompiledEntry }>): TermMatch[] {
   // Plain literals rather than spreads (which cost more in this per-term loop); same keys, same order.
@@ -145,10 +237,46 @@ function stack(text: string, found: Array<{ start: number; end: number; entry: C
 
 // Between two words of one term: blanks, at most one line break, and at most one hyphen; a plural
 // possessive apostrophe may end the first word ("militants’ positions" is not a term, but "rebels’ " is fine).
-const JOINER = /^['’]?[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*(?:[-\u2010\u2011][ \t\u00a0]*)?$/;
-
-function joins(text: string, from: number, to: number): boolean {
-  return to > from && to - from <= 6 && JOINER.test(text.slice(from, to));
+// That is /^['’]?[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*(?:[-\u2010\u2011][ \t\u00a0]*)?$/ on the gap, read by
+// character code without slicing (each part's characters differ from the next part's, so reading
+// greedily left to right never needs to back up). `from` is not negative.
+export function joins(text: string, from: number, to: number): boolean {
+  if (to <= from || to - from > 6) return false;
+  // As slice would, read no further than the text's end (an empty gap joins).
+  const end = Math.min(to, text.length);
+  let i = from;
+  if (i >= end) return true;
+  let c = text.charCodeAt(i);
+  if (c === 0x27 || c === 0x2019) {
+    if (++i === end) return true;
+    c = text.charCodeAt(i);
+  }
+  while (c === 0x20 || c === 0x09 || c === 0xa0) {
+    if (++i === end) return true;
+    c = text.charCodeAt(i);
+  }
+  if (c === 0x0d) {
+    if (++i === end) return false;
+    c = text.charCodeAt(i);
+    if (c !== 0x0a) return false;
+  }
+  if (c === 0x0a) {
+    if (++i === end) return true;
+    c = text.charCodeAt(i);
+  }
+  while (c === 0x20 || c === 0x09 || c === 0xa0) {
+    if (++i === end) return true;
+    c = text.charCodeAt(i);
+  }
+  if (c === 0x2d || c === 0x2010 || c === 0x2011) {
+    if (++i === end) return true;
+    c = text.charCodeAt(i);
+  }
+  while (c === 0x20 || c === 0x09 || c === 0xa0) {
+    if (++i === end) return true;
+    c = text.charCodeAt(i);
+  }
+  return false;
 }
 
 function foldWords(phrase: string): string[] {

@@ -3,10 +3,10 @@
  * (narrator or quoted) and where its entry came from, as self-contained `TermHit`s.
  */
 import { tokenize } from './normalize';
-import { matchTerms, type CompiledEntry, type CompiledLexicon } from './lexicon/matcher';
+import { matchTerms, matchTermsInTable, type CompiledEntry, type CompiledLexicon, type TermMatch } from './lexicon/matcher';
 import { sizedForVocabulary, tokenRange, tokensOfRange, type TokenTable, type Vocabulary } from './token-table';
-import { findDirectQuotes, findReportedSpeech, regionsInSentence, sortRegions, voiceOf, type SentenceSpan } from './voice';
-import type { TermHit } from './types';
+import { findDirectQuotes, findReportedSpeech, mayReportSpeech, regionsInSentence, sortRegions, voiceOf, type SentenceSpan } from './voice';
+import type { TermHit, Token } from './types';
 
 /**
  * Term hits of one article, sorted by start. Matching runs inside each sentence, so a term never
@@ -23,7 +23,7 @@ export function labelTerms(
   const direct = findDirectQuotes(text, sentences);
   const hits: TermHit[] = [];
   const table = tokens?.text === text ? tokens : undefined;
-  const opens = table ? openersFor(compiled, table.vocabulary) : undefined;
+  const speech = table ? speechFlagsFor(table.vocabulary) : undefined;
   // A copy of each entry, so a saved report stands alone even if the lexicon changes later; one per
   // entry and article, shared by its hits (an article names the same few referents many times).
   const copies = new Map<CompiledEntry, TermHit['entry']>();
@@ -33,16 +33,21 @@ export function labelTerms(
     return copy;
   };
   sentences.forEach((s, position) => {
-    // A range when the table's tokens are exactly the sentence's (no word cut by an edge).
+    // A range when the table's tokens are exactly the sentence's (no word cut by an edge): then the
+    // matcher reads the table's word ids, and Token objects are made only for reported speech.
     const range = table ? tokenRange(table, s.start, s.end) : null;
-    // Most sentences hold no term: when none of their words can start one, skip reading them.
-    if (range && opens && !mayHoldTerm(table!, range, compiled, opens)) return;
-    // One tokenisation per sentence serves both the matcher and the reported-speech finder.
-    const words = range ? tokensOfRange(table!, range) : tokenize(text, s.start, s.end);
-    const matches = matchTerms(text, words, compiled);
+    let words: Token[] | null = null;
+    let matches: TermMatch[];
+    if (range) matches = matchTermsInTable(table!, range[0], range[1], compiled);
+    else matches = matchTerms(text, (words = tokenize(text, s.start, s.end)), compiled);
     if (matches.length === 0) return;
     const quotes = regionsInSentence(direct, s);
-    const regions = sortRegions([...quotes, ...findReportedSpeech(text, s, words, quotes)]);
+    // Without a speech verb or "according" the sentence has no reported speech (findReportedSpeech
+    // would return none), so its regions are its direct quotes.
+    const regions =
+      range && !mayReport(table!, range, speech!)
+        ? sortRegions(quotes)
+        : sortRegions([...quotes, ...findReportedSpeech(text, s, words ?? tokensOfRange(table!, range!), quotes)]);
     for (const m of matches) {
       const { voice, quote } = voiceOf(regions, m);
       const { entry } = m;
@@ -64,38 +69,24 @@ export function labelTerms(
   return hits.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/**
- * Per lexicon and vocabulary, per word id: 1 when the word is a term by itself, 3 when it starts only
- * longer terms, 2 when it starts none, 0 not yet known.
- */
-const openers = new WeakMap<CompiledLexicon, WeakMap<Vocabulary, Uint8Array>>();
+/** Per vocabulary, per word id: 2 when `mayReportSpeech` holds for the word, 1 when not, 0 not yet known. */
+const speechFlags = new WeakMap<Vocabulary, Uint8Array>();
 
-/** The opener memo of a lexicon over a vocabulary, grown to the vocabulary's size. */
-function openersFor(compiled: CompiledLexicon, vocabulary: Vocabulary): Uint8Array {
-  let byVocabulary = openers.get(compiled);
-  if (!byVocabulary) openers.set(compiled, (byVocabulary = new WeakMap()));
-  const known = sizedForVocabulary(byVocabulary.get(vocabulary), vocabulary, (n) => new Uint8Array(n));
-  byVocabulary.set(vocabulary, known);
+/** The speech-word memo of a vocabulary, grown to the vocabulary's size. */
+function speechFlagsFor(vocabulary: Vocabulary): Uint8Array {
+  const known = sizedForVocabulary(speechFlags.get(vocabulary), vocabulary, (n) => new Uint8Array(n));
+  speechFlags.set(vocabulary, known);
   return known;
 }
 
-/**
- * False only when no word of the table's tokens `range` can start a match (a term word by itself, or
- * the first word of a longer term followed by its second word), so the sentence has none. Whether two
- * words join is left to `matchTerms`.
- */
-function mayHoldTerm(table: TokenTable, range: readonly [number, number], compiled: CompiledLexicon, known: Uint8Array): boolean {
-  const { root } = compiled;
+/** False only when no word of the table's tokens `range` is a speech verb or "according" (so no reported speech). */
+function mayReport(table: TokenTable, range: readonly [number, number], known: Uint8Array): boolean {
   const { words } = table.vocabulary;
   for (let k = range[0]; k < range[1]; k++) {
     const id = table.ids[k]!;
-    let opens = known[id]!;
-    if (opens === 0) {
-      const node = root.children.get(words[id]!);
-      known[id] = opens = !node ? 2 : node.terminal ? 1 : 3;
-    }
-    if (opens === 1) return true;
-    if (opens === 3 && k + 1 < range[1] && root.children.get(words[id]!)!.children.has(words[table.ids[k + 1]!]!)) return true;
+    let flag = known[id]!;
+    if (flag === 0) known[id] = flag = mayReportSpeech(words[id]!) ? 2 : 1;
+    if (flag === 2) return true;
   }
   return false;
 }

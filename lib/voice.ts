@@ -69,6 +69,14 @@ export function findReportedSpeech(text: string, sentence: Span, tokens: readonl
   return out;
 }
 
+/**
+ * False when `findReportedSpeech` cannot find anything in a sentence without this word: only "according"
+ * (of "according to") and speech verbs start reported speech.
+ */
+export function mayReportSpeech(norm: string): boolean {
+  return norm === 'according' || SPEECH.has(norm);
+}
+
 /** Sorts regions by start, the longer first when two start together (the order `voiceOf` expects). */
 export function sortRegions(regions: QuoteRegion[]): QuoteRegion[] {
   return regions.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -201,6 +201,29 @@ describe('labelTerms on the seed articles', () => {
     expect(labelTerms(texts.at(-1)!, sentencesOf(texts.at(-1)!), compiled).length).toBeGreaterThan(2);
   });
 
+  it('finds the same terms and voices from a token table in random texts with quotes and speech verbs', () => {
+    const words = ['militants', 'Takfiri', 'terrorists', 'regime', 'rebels', 'opposition', 'said', 'told', 'according', 'to',
+      'Reuters', 'the', 'army', 'that', 'claimed', 'on', 'Monday', 'he', 'which', 'much'];
+    const separators = [' ', ' ', ' ', ', ', '. ', '-', ' “', '” ', ' "', '" ', ' ‘', '’ ', '\n', '\n\n', ': '];
+    let seed = 4242;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const vocabulary = new Vocabulary();
+    const voices = new Set<string>();
+    for (let trial = 0; trial < 600; trial++) {
+      let text = '';
+      const length = 1 + random(30);
+      for (let k = 0; k < length; k++) text += words[random(words.length)]! + separators[random(separators.length)]!;
+      const sentences = sentencesOf(text);
+      const plain = labelTerms(text, sentences, compiled);
+      for (const h of plain) voices.add(`${h.voice}/${h.quote}`);
+      expect(labelTerms(text, sentences, compiled, tokenTable(text, vocabulary))).toEqual(plain);
+    }
+    expect([...voices].sort()).toEqual(['narrator/null', 'quoted/direct', 'quoted/reported']);
+  });
+
   it('numbers hits by sentence position when spans carry no index', () => {
     const text = 'Rebels left. The regime stayed.';
     const spans = sentencesOf(text).map(({ start, end }) => ({ start, end }));

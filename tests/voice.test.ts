@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitParagraphs, splitSentences } from '../lib/segment';
 import type { Sentence } from '../lib/types';
-import { findDirectQuotes, findQuoteRegions, nextQuoteMark, voiceOf } from '../lib/voice';
+import { tokenize } from '../lib/normalize';
+import { findDirectQuotes, findQuoteRegions, findReportedSpeech, mayReportSpeech, nextQuoteMark, voiceOf } from '../lib/voice';
 import { SEED_IDS, seedText, type SeedId } from './helpers/seeds';
 
 /** Sentences the way the analyze stage builds them. */
@@ -234,5 +235,25 @@ describe('findDirectQuotes jumping from mark to mark', () => {
       return text.length;
     };
     for (const from of [0, 3, 4, 5, 6, 12, 13, 14, 15, 2, 0, 9, 16]) expect(nextQuoteMark(text, from, cursor)).toBe(first(from));
+  });
+});
+
+describe('mayReportSpeech', () => {
+  it('holds for a word of every sentence of the seeds that has reported speech', () => {
+    let reported = 0;
+    for (const id of SEED_IDS) {
+      const text = seedText(id);
+      const sentences = sentencesOf(text);
+      const direct = findDirectQuotes(text, sentences);
+      for (const s of sentences) {
+        const tokens = tokenize(text, s.start, s.end);
+        const found = findReportedSpeech(text, s, tokens, direct);
+        reported += found.length;
+        if (!tokens.some((t) => mayReportSpeech(t.norm))) expect(found).toEqual([]);
+      }
+    }
+    expect(reported).toBeGreaterThan(20);
+    expect(['said', 'according', 'told'].every(mayReportSpeech)).toBe(true);
+    expect(['to', 'reports', 'the'].some(mayReportSpeech)).toBe(false);
   });
 });

@@ -66,7 +66,16 @@ export function labelTerms(
       });
     }
   });
-  return hits.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Sentences come in order, so the hits usually do too: sort only when some pair is out of order
+  // (a sort of a sorted array, being stable, gives the same array).
+  for (let k = 1; k < hits.length; k++) {
+    if (byStart(hits[k - 1]!, hits[k]!) > 0) return hits.sort(byStart);
+  }
+  return hits;
+}
+
+function byStart(a: TermHit, b: TermHit): number {
+  return a.start - b.start || a.end - b.end;
 }
 
 /** Per vocabulary, per word id: 2 when `mayReportSpeech` holds for the word, 1 when not, 0 not yet known. */

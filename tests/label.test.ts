@@ -224,6 +224,13 @@ describe('labelTerms on the seed articles', () => {
     expect([...voices].sort()).toEqual(['narrator/null', 'quoted/direct', 'quoted/reported']);
   });
 
+  it('still sorts the hits by start when the sentences come out of order', () => {
+    const { text, sentences, hits } = seeds[0]!;
+    const reversed = labelTerms(text, [...sentences].reverse(), compiled);
+    expect(reversed.map((h) => [h.start, h.end, h.sentence])).toEqual(hits.map((h) => [h.start, h.end, h.sentence]));
+    expect(hits.length).toBeGreaterThan(2);
+  });
+
   it('numbers hits by sentence position when spans carry no index', () => {
     const text = 'Rebels left. The regime stayed.';
     const spans = sentencesOf(text).map(({ start, end }) => ({ start, end }));

@@ -134,6 +134,8 @@ interface CodedNode {
 
 interface CodedTrie {
   root: CodedNode;
+  /** The root's children by code (an array: the root is looked up at every token). */
+  rootByCode: (CodedNode | undefined)[];
   /** Folded word → code, for every word on any edge of the trie. */
   codes: Map<string, number>;
   /** Per vocabulary, per word id: the word's code, -1 when no edge carries it, 0 not yet known. */
@@ -155,7 +157,10 @@ function codedTrieOf(compiled: CompiledLexicon): CodedTrie {
       }
       return { children, terminal: node.terminal };
     };
-    trie = { root: code(compiled.root), codes, byVocabulary: new WeakMap() };
+    const root = code(compiled.root);
+    const rootByCode: (CodedNode | undefined)[] = new Array<CodedNode | undefined>(codes.size + 1).fill(undefined);
+    for (const [c, child] of root.children) rootByCode[c] = child;
+    trie = { root, rootByCode, codes, byVocabulary: new WeakMap() };
     codedTries.set(compiled, trie);
   }
   return trie;
@@ -188,8 +193,9 @@ export function matchTermsInTable(table: TokenTable, first: number, last: number
   const words = vocabulary.words;
   let found: Array<{ start: number; end: number; entry: CompiledEntry }> | null = null;
   let i = first;
+  const { rootByCode } = trie;
   while (i < last) {
-    let node: CodedNode | undefined = trie.root;
+    let node: CodedNode | undefined;
     let bestLast = -1;
     let best: Terminal | null = null;
     for (let j = i; j < last; j++) {
@@ -197,7 +203,7 @@ export function matchTermsInTable(table: TokenTable, first: number, last: number
       let c = known[id]!;
       if (c === 0) known[id] = c = trie.codes.get(words[id]!) ?? -1;
       if (c < 0) break;
-      node = node.children.get(c);
+      node = node === undefined ? rootByCode[c] : node.children.get(c);
       if (!node) break;
       // Whether the words join is asked only once the trie goes on (most words end the walk).
       if (j > i && !joins(text, ends[j - 1]!, starts[j]!)) break;

@@ -15,17 +15,61 @@ export interface ImportRefusal {
   status: 400 | 413 | 415 | 422;
   field: string;
   message: string;
+  /** True when part of the body was left unread (past DRAIN_BYTES): the answer must close the connection. */
+  unread?: boolean;
 }
 
 export type ImportParse = { ok: true; article: NewArticle } | { ok: false; refusal: ImportRefusal };
 
-const refuse = (status: ImportRefusal['status'], field: string, message: string): ImportParse => ({ ok: false, refusal: { status, field, message } });
+const refuse = (status: ImportRefusal['status'], field: string, message: string, unread = false): ImportParse => ({
+  ok: false,
+  refusal: unread ? { status, field, message, unread } : { status, field, message },
+});
+
+/**
+ * Most bytes of a refused body that are read and thrown away after the answer. Answering while the
+ * client is still sending, then closing, makes the kernel reset the connection, and a client that gets
+ * the reset before reading the answer loses it (fetch fails with EPIPE instead of showing the 413).
+ * So the answer goes out at once, keeps the connection, and the rest of the body is read in the
+ * background; a body announced past this is not read, and its answer closes the connection.
+ */
+export const DRAIN_BYTES = 32 * 1024 * 1024;
+
+/** Reads and discards the rest of a body, up to `cap` more bytes; true when the body ended within them. */
+async function drainRest(reader: ReadableStreamDefaultReader<Uint8Array>, cap: number): Promise<boolean> {
+  let seen = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return true;
+      seen += value.byteLength;
+      if (seen > cap) break;
+    }
+  } catch {
+    return false;
+  }
+  await reader.cancel().catch(() => undefined);
+  return false;
+}
+
+/** Reads and discards a whole body that is refused unread (413, 415), up to `cap` bytes; true when it ended. */
+export async function drainBody(body: ReadableStream<Uint8Array> | null, cap = DRAIN_BYTES): Promise<boolean> {
+  return body ? drainRest(body.getReader(), cap) : true;
+}
 
 const MB = (MAX_ARTICLE_BYTES / 1024 / 1024).toFixed(0);
 
-/** Reads at most `limit` bytes of a body; null when it is longer. */
-export async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
-  if (!body) return new Uint8Array();
+/**
+ * Reads at most `limit` bytes of a body; `bytes` is null when it is longer, and the rest is then read
+ * and discarded in the background, up to `drain` bytes in all (`drained` settles to whether the body
+ * ended within them).
+ */
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+  drain = DRAIN_BYTES,
+): Promise<{ bytes: Uint8Array; drained: Promise<boolean> } | { bytes: null; drained: Promise<boolean> }> {
+  if (!body) return { bytes: new Uint8Array(), drained: Promise.resolve(true) };
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -33,10 +77,8 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, limit:
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
+    // Not awaited: the refusal is answered while the rest is read and thrown away.
+    if (size > limit) return { bytes: null, drained: drainRest(reader, Math.max(0, drain - size)) };
     chunks.push(value);
   }
   const out = new Uint8Array(size);
@@ -45,7 +87,7 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, limit:
     out.set(c, at);
     at += c.byteLength;
   }
-  return out;
+  return { bytes: out, drained: Promise.resolve(true) };
 }
 
 const optionalText = z.union([z.string(), z.null()]).optional();
@@ -75,16 +117,22 @@ const byteLength = (s: string) => new TextEncoder().encode(s).byteLength;
 export async function parseImportRequest(request: Request): Promise<ImportParse> {
   const declared = Number(request.headers.get('content-length') ?? 'NaN');
   if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) {
-    return refuse(413, 'body', `the request is ${(declared / 1024 / 1024).toFixed(1)} MB; one article may be at most ${MB} MB`);
+    // Read and thrown away after the answer, unless absurdly large: see DRAIN_BYTES.
+    const unread = declared > DRAIN_BYTES;
+    if (!unread) void drainBody(request.body);
+    return refuse(413, 'body', `the request is ${(declared / 1024 / 1024).toFixed(1)} MB; one article may be at most ${MB} MB`, unread);
   }
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
   const isJson = type.startsWith('application/json');
   const isForm = type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded');
   if (!isJson && !isForm) {
-    return refuse(415, 'content-type', 'send JSON (application/json) or a form (multipart/form-data with a "file" field)');
+    const unread = Number.isFinite(declared) && declared > DRAIN_BYTES;
+    if (!unread) void drainBody(request.body);
+    return refuse(415, 'content-type', 'send JSON (application/json) or a form (multipart/form-data with a "file" field)', unread);
   }
-  const bytes = await readCapped(request.body, MAX_REQUEST_BYTES);
-  if (!bytes) return refuse(413, 'body', `the request is larger than the ${MB} MB limit for one article`);
+  const read = await readCapped(request.body, MAX_REQUEST_BYTES);
+  if (!read.bytes) return refuse(413, 'body', `the request is larger than the ${MB} MB limit for one article`);
+  const bytes = read.bytes;
 
   let body: Body;
   let file: UploadedFile | null = null;

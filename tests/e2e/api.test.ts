@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +101,32 @@ describe('POST /api/articles', () => {
     });
     const res = await fetch(`${baseUrl()}/api/articles`, { method: 'POST', body, headers: { 'Content-Type': 'application/json' }, duplex: 'half' } as RequestInit);
     expect(res.status).toBe(413);
+  });
+
+  it('lets a client still sending an oversized body read its 413: no reset, whatever the timing', async () => {
+    // As a slow upload meets a fast refusal: the headers and a first part, the answer, then the rest.
+    // Closing while the client still sends made the kernel reset the connection, and fetch then
+    // failed with EPIPE instead of showing the 413 (seen under load in the test just above).
+    const total = MAX_ARTICLE_BYTES + 2 * 1024 * 1024;
+    const { hostname, port } = new URL(baseUrl());
+    const socket = net.connect({ host: hostname, port: Number(port), allowHalfOpen: true });
+    let answer = '';
+    let error: string | null = null;
+    socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
+    socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? e.message));
+    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+    socket.write(`POST /api/articles HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`);
+    for (let i = 0; i < 600 && !answer.includes('"field"'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    await new Promise((r) => setTimeout(r, 200));
+    const chunk = Buffer.alloc(256 * 1024, 0x61);
+    for (let sent = 0; sent < total && !error; sent += chunk.length) {
+      if (!socket.write(sent + chunk.length > total ? chunk.subarray(0, total - sent) : chunk)) await new Promise((r) => socket.once('drain', r));
+    }
+    socket.end();
+    await new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    expect(error).toBeNull();
+    expect(answer).not.toMatch(/connection: close/i);
   });
 
   it('answers 413 naming text when the text alone is over the limit', async () => {

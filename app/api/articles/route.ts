@@ -8,9 +8,10 @@ export const runtime = 'nodejs';
 export async function POST(request: Request) {
   const parsed = await parseImportRequest(request);
   if (!parsed.ok) {
-    const { status, field, message } = parsed.refusal;
-    // A refused body may be left unread: close the connection so the client does not reuse a half-read socket.
-    const headers = status === 413 || status === 415 ? { Connection: 'close' } : undefined;
+    const { status, field, message, unread } = parsed.refusal;
+    // The rest of a refused body is read in the background (see DRAIN_BYTES), so the connection stays
+    // sound; one announced too large to read closes it, so the client does not reuse a half-read socket.
+    const headers = unread ? { Connection: 'close' } : undefined;
     return Response.json({ error: message, field }, { status, headers });
   }
   const id = await saveArticle(parsed.article);

@@ -232,9 +232,14 @@ function cosine(a: Vector | undefined, b: Vector | undefined): number {
 
 /** Coefficient of variation of per-side rates: 0 when every side uses a word equally often. */
 function unevenness(rates: readonly number[]): number {
-  const mean = rates.reduce((a, b) => a + b, 0) / Math.max(rates.length, 1);
+  // Plain loops (same sums, same order): `.reduce` here and `.map` below were deoptimisation triggers.
+  let total = 0;
+  for (let i = 0; i < rates.length; i++) total += rates[i]!;
+  const mean = total / Math.max(rates.length, 1);
   if (mean === 0) return 0;
-  const variance = rates.reduce((a, r) => a + (r - mean) ** 2, 0) / rates.length;
+  let squares = 0;
+  for (let i = 0; i < rates.length; i++) squares += (rates[i]! - mean) ** 2;
+  const variance = squares / rates.length;
   return Math.sqrt(variance) / mean;
 }
 
@@ -243,7 +248,8 @@ function unevenness(rates: readonly number[]): number {
  * gap the other side's leaves (together they are used evenly), 0 when adding them evens nothing out.
  */
 export function complementarity(a: readonly number[], b: readonly number[]): number {
-  const sum = a.map((x, i) => x + (b[i] ?? 0));
+  const sum: number[] = [];
+  for (let i = 0; i < a.length; i++) sum.push(a[i]! + (b[i] ?? 0));
   const gain = Math.min(unevenness(a), unevenness(b)) - unevenness(sum);
   const worst = Math.min(unevenness(a), unevenness(b));
   return worst > 0 ? Math.max(0, Math.min(1, gain / worst)) : 0;
@@ -352,90 +358,149 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
 
   // Per stem id, over the event being read: uses, sides using it, last side seen (members come side by side).
   const idCount = stemIdCount();
-  const tally = new Int32Array(idCount);
-  const sideCount = new Int32Array(idCount);
-  const lastSide = new Int32Array(idCount);
-  const touched: number[] = [];
-  const isLabel = new Uint8Array(idCount);
-  // Stem ids of the labels of the event being read, marked in isLabel until the next event starts.
-  const marked: number[] = [];
-  input.groups.forEach((group, gi) => {
-    for (const id of marked) isLabel[id] = 0;
-    marked.length = 0;
-    const members = group.map((id) => byId.get(id)).filter((w): w is ArticleWords => !!w);
-    const sides = [...new Set(members.map((w) => input.sideOf(w.id)))];
-    if (sides.length < 2) return;
-    const sideIndex = new Map(sides.map((s, i) => [s, i]));
-    // First pass: how often and by which sides each stem is used; Use records only for the
-    // stems that can still qualify (most words of an event are used once). Members are visited side
-    // by side, so a side is counted when it differs from the last side seen for the stem.
-    const sideLength = sides.map(() => 0);
-    const bySide = members.map((w) => ({ w, side: sideIndex.get(input.sideOf(w.id))! })).sort((x, y) => x.side - y.side);
-    for (const id of touched) tally[id] = 0;
-    touched.length = 0;
-    for (const { w, side } of bySide) {
-      const { stemIds: ids, stops } = w;
-      for (let i = 0; i < ids.length; i++) {
-        if (stops[i] === 1) continue;
-        sideLength[side]! += 1;
-        const id = ids[i]!;
-        if (tally[id] === 0) {
-          touched.push(id);
-          tally[id] = 1;
-          sideCount[id] = 1;
-          lastSide[id] = side;
-        } else {
-          tally[id]!++;
-          if (lastSide[id] !== side) {
-            sideCount[id]!++;
-            lastSide[id] = side;
-          }
-        }
-      }
-    }
-    // Second pass: the evidence per qualifying stem, tallied in place (no record per use), then Use
-    // records for the few stems that turn out to be labels.
-    const evidence = new Map<number, ActorEvidence>();
-    for (const w of members) {
-      const { stemIds: ids, stops } = w;
-      for (let i = 0; i < ids.length; i++) {
-        if (stops[i] === 1) continue;
-        const id = ids[i]!;
-        if (tally[id]! < minUses || sideCount[id]! >= sides.length) continue;
-        let e = evidence.get(id);
-        if (!e) evidence.set(id, (e = new ActorEvidence()));
-        e.addToken(w, i);
-      }
-    }
-    const labelIds: number[] = [];
-    for (const [id, e] of evidence) if (e.actorLike()) labelIds.push(id);
-    const uses = new Map<string, LabelUse[]>();
-    if (labelIds.length >= 2) {
-      for (const id of labelIds) isLabel[id] = 1;
-      marked.push(...labelIds);
-      for (const w of members) {
-        const { stemIds: ids } = w;
-        for (let i = 0; i < ids.length; i++) {
-          if (isLabel[ids[i]!] !== 1 || w.stops[i] === 1) continue;
-          const label = stemOf(ids[i]!);
-          let list = uses.get(label);
-          if (!list) uses.set(label, (list = []));
-          list.push({ words: w, i });
-        }
-      }
-    }
-    const labels: string[] = [];
-    for (let k = 0; k < labelIds.length; k++) labels.push(stemOf(labelIds[k]!));
-    labels.sort();
-    considered[gi] = labels;
-    if (labels.length < 2) return;
-    // The rest in its own function: V8 compiles (and after a deoptimisation recompiles) this callback
-    // as one unit, and with the linking and clustering inlined each compile took ~200 ms.
-    const shared = (id: number) => sideCount[id]! >= 2;
-    proposals.push(...groupLabels({ gi, labels, uses, sides, sideIndex, sideLength, members, isLabel, shared, pairs: pairsByGroup[gi]!, byId, swapEvidence, input, claimed }, minLink, maxLabels));
-  });
+  const scan: EventScan = {
+    input,
+    byId,
+    minUses,
+    minLink,
+    maxLabels,
+    pairsByGroup,
+    swapEvidence,
+    considered,
+    claimed,
+    proposals,
+    tally: new Int32Array(idCount),
+    sideCount: new Int32Array(idCount),
+    lastSide: new Int32Array(idCount),
+    touched: [],
+    isLabel: new Uint8Array(idCount),
+    marked: [],
+  };
+  // One event at a time, each in a top-level function: V8 compiles (and after a deoptimisation
+  // recompiles) a callback as one unit, and this one, with the linking inlined, took ~200 ms a compile.
+  for (let gi = 0; gi < input.groups.length; gi++) proposeForEvent(scan, input.groups[gi]!, gi);
   return { groups: proposals, labels: considered };
 }
+
+/** The state {@link proposeForEvent} reads and fills, shared by the events of one call. */
+interface EventScan {
+  input: ReferentInput;
+  byId: Map<string, ArticleWords>;
+  minUses: number;
+  minLink: number;
+  maxLabels: number;
+  pairsByGroup: AlignedPair[][];
+  swapEvidence: Map<string, number>;
+  considered: string[][];
+  claimed: Set<string>;
+  proposals: ReferentGroup[];
+  /** Per stem id, over the event being read: uses, sides using it, last side seen (members come side by side). */
+  tally: Int32Array;
+  sideCount: Int32Array;
+  lastSide: Int32Array;
+  touched: number[];
+  isLabel: Uint8Array;
+  /** Stem ids of the labels of the event being read, marked in isLabel until the next event starts. */
+  marked: number[];
+}
+
+/** The labels of event `gi` (article ids `group`), and the referents proposed from them (see {@link proposeReferents}). */
+function proposeForEvent(scan: EventScan, group: readonly string[], gi: number): void {
+  const { input, byId, minUses, tally, sideCount, lastSide, touched, isLabel, marked } = scan;
+  for (const id of marked) isLabel[id] = 0;
+  marked.length = 0;
+  // Lists built by push (not `.map`/`.filter`), so their elements kind is the same whether V8 runs this
+  // function's bytecode or its optimised code; a mismatch was a deoptimisation loop.
+  const members: ArticleWords[] = [];
+  for (const id of group) {
+    const w = byId.get(id);
+    if (w) members.push(w);
+  }
+  const sideSet = new Set<string>();
+  for (const w of members) sideSet.add(input.sideOf(w.id));
+  if (sideSet.size < 2) return;
+  const sides: string[] = [];
+  const sideIndex = new Map<string, number>();
+  for (const s of sideSet) {
+    sideIndex.set(s, sides.length);
+    sides.push(s);
+  }
+  // First pass: how often and by which sides each stem is used; Use records only for the
+  // stems that can still qualify (most words of an event are used once). Members are visited side
+  // by side, so a side is counted when it differs from the last side seen for the stem.
+  const sideLength: number[] = [];
+  for (let k = 0; k < sides.length; k++) sideLength.push(0);
+  const bySide: { w: ArticleWords; side: number }[] = [];
+  for (const w of members) bySide.push({ w, side: sideIndex.get(input.sideOf(w.id))! });
+  bySide.sort(bySideOrder);
+  for (const id of touched) tally[id] = 0;
+  touched.length = 0;
+  for (const { w, side } of bySide) {
+    const { stemIds: ids, stops } = w;
+    for (let i = 0; i < ids.length; i++) {
+      if (stops[i] === 1) continue;
+      sideLength[side]! += 1;
+      const id = ids[i]!;
+      if (tally[id] === 0) {
+        touched.push(id);
+        tally[id] = 1;
+        sideCount[id] = 1;
+        lastSide[id] = side;
+      } else {
+        tally[id]!++;
+        if (lastSide[id] !== side) {
+          sideCount[id]!++;
+          lastSide[id] = side;
+        }
+      }
+    }
+  }
+  // Second pass: the evidence per qualifying stem, tallied in place (no record per use), then Use
+  // records for the few stems that turn out to be labels.
+  const evidence = new Map<number, ActorEvidence>();
+  for (const w of members) {
+    const { stemIds: ids, stops } = w;
+    for (let i = 0; i < ids.length; i++) {
+      if (stops[i] === 1) continue;
+      const id = ids[i]!;
+      if (tally[id]! < minUses || sideCount[id]! >= sides.length) continue;
+      let e = evidence.get(id);
+      if (!e) evidence.set(id, (e = new ActorEvidence()));
+      e.addToken(w, i);
+    }
+  }
+  const labelIds: number[] = [];
+  for (const [id, e] of evidence) if (e.actorLike()) labelIds.push(id);
+  const uses = new Map<string, LabelUse[]>();
+  if (labelIds.length >= 2) {
+    for (const id of labelIds) isLabel[id] = 1;
+    marked.push(...labelIds);
+    for (const w of members) {
+      const { stemIds: ids } = w;
+      for (let i = 0; i < ids.length; i++) {
+        if (isLabel[ids[i]!] !== 1 || w.stops[i] === 1) continue;
+        const label = stemOf(ids[i]!);
+        let list = uses.get(label);
+        if (!list) uses.set(label, (list = []));
+        list.push({ words: w, i });
+      }
+    }
+  }
+  const labels: string[] = [];
+  for (let k = 0; k < labelIds.length; k++) labels.push(stemOf(labelIds[k]!));
+  labels.sort();
+  scan.considered[gi] = labels;
+  if (labels.length < 2) return;
+  // The rest in its own function: V8 compiles (and after a deoptimisation recompiles) this callback
+  // as one unit, and with the linking and clustering inlined each compile took ~200 ms.
+  const shared = (id: number) => sideCount[id]! >= 2;
+  // Pushed into the shared list, not spread into it: a spread of the returned array (empty or not)
+  // made V8 drop this function's optimised code on a "wrong map" again and again.
+  const { pairsByGroup, swapEvidence, claimed, proposals, minLink, maxLabels } = scan;
+  groupLabels({ gi, labels, uses, sides, sideIndex, sideLength, members, isLabel, shared, pairs: pairsByGroup[gi]!, byId, swapEvidence, input, claimed }, minLink, maxLabels, proposals);
+}
+
+const bySideOrder = (x: { side: number }, y: { side: number }) => x.side - y.side;
 
 /** What {@link groupLabels} reads of one event. */
 interface EventLabels {
@@ -457,17 +522,19 @@ interface EventLabels {
   claimed: Set<string>;
 }
 
-/** Links the labels of one event, clusters them and returns the proposed referents (see {@link proposeReferents}). */
-function groupLabels(event: EventLabels, minLink: number, maxLabels: number): ReferentGroup[] {
+/** Links the labels of one event, clusters them and adds the proposed referents to `proposals` (see {@link proposeReferents}). */
+function groupLabels(event: EventLabels, minLink: number, maxLabels: number, proposals: ReferentGroup[]): void {
   const { gi, labels, uses, sides, sideIndex, sideLength, members, isLabel, shared, byId, swapEvidence, input, claimed } = event;
-  const proposals: ReferentGroup[] = [];
-  const rates = new Map(
-    labels.map((l) => {
-      const r = sides.map(() => 0);
-      for (const u of uses.get(l) ?? []) r[sideIndex.get(input.sideOf(u.words.id))!]! += 1;
-      return [l, r.map((c, i) => c / Math.max(1, sideLength[i]!))];
-    }),
-  );
+  const rates = new Map<string, number[]>();
+  for (const l of labels) {
+    const r: number[] = [];
+    for (let k = 0; k < sides.length; k++) r.push(0);
+    const list = uses.get(l);
+    if (list) for (const u of list) r[sideIndex.get(input.sideOf(u.words.id))!]! += 1;
+    const rate: number[] = [];
+    for (let k = 0; k < r.length; k++) rate.push(r[k]! / Math.max(1, sideLength[k]!));
+    rates.set(l, rate);
+  }
   const vectors = contextVectors(members, isLabel, shared);
 
   // Labels that one side of an aligned pair has and the other lacks.
@@ -521,20 +588,22 @@ function groupLabels(event: EventLabels, minLink: number, maxLabels: number): Re
     }
     if (using.size < 2) continue;
     const ordered = [...stems].sort((p, q) => total.get(q)! - total.get(p)! || p.localeCompare(q));
-    const names = ordered.map((m) => display.get(m) ?? m);
+    const names: string[] = [];
+    for (const m of ordered) names.push(display.get(m) ?? m);
     let id = `proposed:${names[0]}`;
     for (let n = 2; claimed.has(id); n++) id = `proposed:${names[0]}-${n}`;
     claimed.add(id);
     const byName: Record<string, Record<string, number>> = {};
-    ordered.forEach((m, i) => (byName[names[i]!] = counts[m] ?? {}));
+    for (let i = 0; i < ordered.length; i++) byName[names[i]!] = counts[ordered[i]!] ?? {};
+    const quoted: string[] = [];
+    for (const n of names) quoted.push(`"${n}"`);
     proposals.push({
       id,
       event: gi,
       stems: ordered,
       labels: names,
       counts: byName,
-      why: `The reports of this event name what seems to be one actor differently: ${names.map((n) => `"${n}"`).join(', ')} appear in matching sentences and similar contexts, and where one report uses one word the others tend to use another.`,
+      why: `The reports of this event name what seems to be one actor differently: ${quoted.join(', ')} appear in matching sentences and similar contexts, and where one report uses one word the others tend to use another.`,
     });
   }
-  return proposals;
 }

@@ -13,7 +13,7 @@ import { generalBackground } from './licensed';
 import { pooledBackground, scoreWord, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
 import { alignByOverlap, findSwaps, type AlignedPair, type SwapOptions } from './swaps';
-import { articleWords, forEachStemCount, QUOTED, forgetStemIds, someTokenWithStem, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
+import { articleWords, type ArticleWords, forEachStemCount, QUOTED, forgetStemIds, someTokenWithStem, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
 import type { CueList } from './word-lists';
 
 export type { AlignedPair, SentenceRef } from './swaps';
@@ -210,210 +210,277 @@ export function discoverCandidates(
   const labelReasons = new Map<string, string>();
   const sideCounts = new Float64Array(idCount);
   const wanted = new Uint8Array(idCount);
-  events.forEach((ids, ei) => {
-    const sides = [...new Set(ids.map(sideOf))];
-    if (sides.length < 2) return;
-    // Signal 3: words one side uses markedly more than the rest (Fightin' Words). The rest is the
-    // whole event less this side; only words the side uses often enough are scored.
-    let eventTotal = 0;
-    for (const id of ids) {
-      forEachStemCount(indexes.get(id)!, (stem, n) => {
-        eventCounts[stem]! += n;
-        eventTotal += n;
-      });
-    }
-    // Significant words by stem id. Reasons depend only on the record and the word as written, so
-    // each distinct one is composed once (and reused: equal strings, as de-duplication compares them).
-    const zBySide = new Map<string, Map<number, Significant>>();
-    for (const side of sides) {
-      const touched: number[] = [];
-      let focusTotal = 0;
-      for (const id of ids) {
-        if (sideOf(id) !== side) continue;
-        forEachStemCount(indexes.get(id)!, (stem, n) => {
-          if (sideCounts[stem] === 0) touched.push(stem);
-          sideCounts[stem]! += n;
-          focusTotal += n;
-        });
-      }
-      const significant = new Map<number, Significant>();
-      for (const stem of touched) {
-        const yf = sideCounts[stem]!;
-        sideCounts[stem] = 0;
-        if (yf < minFocus) continue;
-        const x = scoreWord(stemOf(stem), yf, eventCounts[stem]! - yf, focusTotal, eventTotal - focusTotal, background, options.logOdds);
-        if (x.z >= Z_SIGNIFICANT) {
-          significant.set(stem, { z: x.z, focus: x.focusCount, rest: x.restCount, score: Math.min(1, 0.5 + (x.z - Z_SIGNIFICANT) / 4), reasons: new Map() });
-        }
-      }
-      zBySide.set(side, significant);
-    }
-    for (const id of ids) forEachStemCount(indexes.get(id)!, (stem) => (eventCounts[stem] = 0));
-    const groupsHere = referents.filter((r) => r.event === ei);
-    const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stemId(stem), g] as const)));
-    // A plain loop: `.map` over these lists (empty ones and lists of strings) made V8 drop and
-    // recompile this whole callback dozens of times per corpus ("wrong map" deoptimisations).
-    const labelsHere = new Set<number>();
-    const labelList = actorLabels[ei];
-    if (labelList) for (let k = 0; k < labelList.length; k++) labelsHere.add(stemId(labelList[k]!));
-    const usualLabels = new Map(groupsHere.map((g) => [g.id, usualLabelPerSide(g, sideOf)]));
-    // The stems this loop acts on, marked by id (most tokens are none of them, and are skipped on one
-    // typed-array read): referent and label stems for the whole event, significant ones per side.
-    for (const stem of groupOfStem.keys()) wanted[stem] = EVENT_STEM;
-    for (const stem of labelsHere) wanted[stem] = EVENT_STEM;
-    for (const id of ids) {
-      const w = words.get(id)!;
-      const { count, norms, stemIds, stops } = w;
-      const side = sideOf(id);
-      const significant = zBySide.get(side)!;
-      for (const stem of significant.keys()) wanted[stem]! |= SIDE_STEM;
-      const otherSidesUse = (stem: number) => ids.some((o) => sideOf(o) !== side && usesStem(indexes.get(o)!, stem));
-      // A referent label's divergence and reason depend only on its stem here (the side is fixed).
-      const referentMemo = new Map<number, { divergence: number; reason: string } | null>();
-      for (let i = 0; i < count; i++) {
-        if (stops[i] === 1 || wanted[stemIds[i]!] === 0) continue;
-        const norm = norms[i]!;
-        const stem = stemIds[i]!;
-        const z = significant.get(stem);
-        if (z) {
-          let reason = z.reasons.get(norm);
-          if (reason === undefined) {
-            reason = `this outlet uses ${quote(norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
-            z.reasons.set(norm, reason);
-          }
-          draftFor(id, i, i + 1).parts.push({ signal: 'log-odds', score: z.score, reason });
-        }
-        // Signal 4: this outlet's label for a referent the others name differently.
-        const group = groupOfStem.get(stem);
-        if (!group && labelsHere.has(stem) && !otherSidesUse(stem)) {
-          let reason = labelReasons.get(norm);
-          if (reason === undefined) {
-            reason = `a name for people or a group (${quote(norm)}) that no other report of this event uses`;
-            labelReasons.set(norm, reason);
-          }
-          draftFor(id, i, i + 1).parts.push({ signal: 'label', score: 1, reason });
-        }
-        if (group) {
-          const d = draftFor(id, i, i + 1);
-          d.referent = group.id;
-          let divergent = referentMemo.get(stem);
-          if (divergent === undefined) {
-            const usual = usualLabels.get(group.id)!;
-            const otherSides = [...usual].filter(([s]) => s !== side);
-            const differing = otherSides.filter(([, other]) => other !== stemOf(stem));
-            if (differing.length) {
-              const names = [...new Set(differing.map(([, other]) => group.labels[group.stems.indexOf(other)] ?? other))];
-              divergent = {
-                divergence: differing.length / otherSides.length,
-                reason: `this outlet's word for the actor that other reports call ${listNames(names.slice(0, 3).map(quote))}`,
-              };
-            } else divergent = null;
-            referentMemo.set(stem, divergent);
-          }
-          if (divergent) {
-            d.labelDivergence = divergent.divergence;
-            d.parts.push({ signal: 'referent', score: 1, reason: divergent.reason });
-          }
-        }
-      }
-      for (const stem of significant.keys()) wanted[stem]! &= EVENT_STEM;
-    }
-    for (const stem of groupOfStem.keys()) wanted[stem] = 0;
-    for (const stem of labelsHere) wanted[stem] = 0;
-  });
+  const scan: EventSignals = { sideOf, indexes, words, draftFor, referents, actorLabels, background, logOdds: options.logOdds, minFocus, eventCounts, sideCounts, wanted, labelReasons };
+  // Each event in a top-level function: V8 compiles (and after a deoptimisation recompiles) a callback
+  // as one unit with the function around it, and this one made discoverCandidates costly to compile.
+  for (let ei = 0; ei < events.length; ei++) addEventSignals(scan, events[ei]!, ei);
 
-  // Whether an article uses a wording: a content word by its stem, a phrase as a run of stems, found
-  // from the positions of its first stem (see StemIndex) rather than a scan of every token.
-  const hasPhrase = (id: string, stems: Int32Array, content: readonly number[]): boolean => {
-    const index = indexes.get(id);
-    if (!index) return false;
-    for (const stem of content) if (!usesStem(index, stem)) return false;
-    return hasRun(id, index, stems, content);
+  const scoring: ArticleScoring = {
+    words,
+    indexes,
+    eventOf,
+    sideOf,
+    drafts,
+    stemPresence: new StemPresence(),
+    minScore: options.minScore ?? 0.4,
+    options,
+    candidates: new Map(),
+    signals: new Map(),
   };
-  // The rest of `hasPhrase`, once every content stem is known to be used.
-  const hasRun = (id: string, index: StemIndex, stems: Int32Array, content: readonly number[]): boolean => {
-    if (stems.length === 1 && content.length === 1) return true;
-    const w = words.get(id)!;
-    const ids = w.stemIds;
-    return someTokenWithStem(w, index, stems[0]!, (i) => {
-      if (i + stems.length > ids.length) return false;
-      let j = 1;
-      while (j < stems.length && ids[i + j] === stems[j]) j++;
-      return j === stems.length;
-    });
-  };
-
-  const stemPresence = new StemPresence();
-  const minScore = options.minScore ?? 0.4;
-  const candidates = new Map<string, Candidate[]>();
-  const signals = new Map<string, Signal[][]>();
-  for (const a of articles) {
-    const w = words.get(a.id)!;
-    const event = eventOf.get(a.id) ?? [a.id];
-    const others = event.filter((id) => sideOf(id) !== sideOf(a.id));
-    const merged = drafts.get(a.id)?.merge(samePart) ?? [];
-    const otherIndexes = others.map((o) => indexes.get(o));
-    // Up to 32 others, their stems are looked up as bits (see StemPresence); beyond, one by one.
-    const presence = others.length <= 32 && merged.length ? stemPresence : null;
-    presence?.mark(otherIndexes);
-    // Plain data per scored span; the reported Candidate (and its reasons) is made only for those the cap keeps.
-    const out: { start: number; end: number; score: number; referent: string | null; parts: Part[]; unique: boolean; quoted: boolean; phrase: string }[] = [];
-    for (const d of merged) {
-      if (!d.parts.length) continue;
-      // Sorted in place: the merged drafts are read no more.
-      const parts = d.parts.sort((p, q) => SIGNAL_WEIGHT[q.signal] * q.score - SIGNAL_WEIGHT[p.signal] * p.score);
-      let miss = 1;
-      for (const p of parts) miss *= 1 - SIGNAL_WEIGHT[p.signal] * p.score;
-      // The other factors of the score lie in (0, 1] (and a product of floats never grows when such a
-      // factor is applied to a non-negative one), so a span whose evidence alone falls short is
-      // dropped before its wording is looked up in the other reports: most one-signal log-odds spans.
-      if (miss <= 1 && 1 - miss < minScore) continue;
-      const stems = w.stemIds.subarray(d.from, d.to);
-      const content: number[] = [];
-      for (let i = d.from; i < d.to; i++) if (w.stops[i] === 0) content.push(w.stemIds[i]!);
-      let lacking = 0;
-      if (presence) {
-        // Bit k set: others[k] uses every content stem (then only a phrase's order is left to check).
-        let all = -1;
-        for (const stem of content) all &= presence.usedBy(stem);
-        for (let k = 0; k < others.length; k++) {
-          const index = otherIndexes[k];
-          if (!index || !(all & (1 << k)) || !hasRun(others[k]!, index, stems, content)) lacking++;
-        }
-      } else lacking = others.filter((o) => !hasPhrase(o, stems, content)).length;
-      const divergence = Math.max(others.length ? lacking / others.length : 0.5, d.labelDivergence);
-      let quoted = true;
-      for (let i = d.from; i < d.to && quoted; i++) quoted = (w.flags[i]! & QUOTED) !== 0;
-      const raw = (1 - miss) * (0.35 + 0.65 * divergence) * (quoted ? 0.85 : 1);
-      if (raw < minScore) continue;
-      const score = Math.round(raw * 1000) / 1000;
-      const start = w.starts[d.from]!;
-      const end = w.ends[d.to - 1]!;
-      out.push({ start, end, score, referent: d.referent, parts, unique: others.length > 0 && lacking === others.length, quoted, phrase: stems.join(' ') });
-    }
-    // The cap counts wordings, not occurrences: a reader sees every use of a wording kept.
-    const cap = options.maxPerArticle ?? Math.max(8, Math.round(w.count / (options.wordsPerCandidate ?? 60)));
-    out.sort((x, y) => y.score - x.score || x.start - y.start);
-    const phrases = new Set<string>();
-    for (const o of out) if (phrases.size < cap) phrases.add(o.phrase);
-    const kept = out.filter((o) => phrases.has(o.phrase)).sort((x, y) => x.start - y.start);
-    const otherSides = new Set(others.map(sideOf)).size;
-    candidates.set(
-      a.id,
-      kept.map(({ start, end, score, referent, parts, unique, quoted }): Candidate => {
-        const text = a.text.slice(start, end);
-        const swapReason = describeSwaps(text, parts, unique, otherSides);
-        const reasons = [...new Set(parts.map((p) => (p.signal === 'swap' ? swapReason : p.reason)))];
-        if (unique && !swapReason.startsWith('only')) reasons.push('no other report of this event uses this wording');
-        if (quoted) reasons.push('inside a quotation: the words are the speaker’s, the choice to quote them the outlet’s');
-        return { start, end, text, score, reasons, proposedReferent: referent };
-      }),
-    );
-    signals.set(a.id, kept.map((k) => [...new Set(k.parts.map((p) => p.signal))]));
-    presence?.clear();
-  }
+  // Each article in a top-level function, which keeps discoverCandidates small to compile.
+  for (const a of articles) scoreArticle(scoring, a);
+  const { candidates, signals } = scoring;
   const published: ProposedReferent[] = referents.map(({ id, labels, counts: c, why }: ReferentGroup) => ({ id, labels, counts: c, why }));
   return { candidates, referents: published, signals };
+}
+
+/** What {@link scoreArticle} reads and fills, shared by the articles of one call. */
+interface ArticleScoring {
+  words: Map<string, ArticleWords>;
+  indexes: Map<string, StemIndex>;
+  eventOf: Map<string, readonly string[]>;
+  sideOf: (id: string) => string;
+  drafts: Map<string, DraftTable<Part>>;
+  stemPresence: StemPresence;
+  minScore: number;
+  options: CandidateOptions;
+  candidates: Map<string, Candidate[]>;
+  signals: Map<string, Signal[][]>;
+}
+
+/** Scores the drafts of article `a` and keeps its candidates (see {@link discoverCandidates}). */
+function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis): void {
+  const { words, indexes, eventOf, sideOf, drafts, stemPresence, minScore, options, candidates, signals } = scoring;
+  const w = words.get(a.id)!;
+  const event = eventOf.get(a.id) ?? [a.id];
+  // Lists built by push (not `.filter`/`.map`), so their elements kind is the same in V8's bytecode and
+  // optimised code (a mismatch deoptimised this code on a "wrong map").
+  const ownSide = sideOf(a.id);
+  const others: string[] = [];
+  const otherIndexes: (StemIndex | undefined)[] = [];
+  for (const id of event) {
+    if (sideOf(id) === ownSide) continue;
+    others.push(id);
+    otherIndexes.push(indexes.get(id));
+  }
+  const merged = drafts.get(a.id)?.merge(samePart) ?? [];
+  // Up to 32 others, their stems are looked up as bits (see StemPresence); beyond, one by one.
+  const presence = others.length <= 32 && merged.length ? stemPresence : null;
+  presence?.mark(otherIndexes);
+  // Plain data per scored span; the reported Candidate (and its reasons) is made only for those the cap keeps.
+  const out: { start: number; end: number; score: number; referent: string | null; parts: Part[]; unique: boolean; quoted: boolean; phrase: string }[] = [];
+  for (const d of merged) {
+    if (!d.parts.length) continue;
+    // Sorted in place: the merged drafts are read no more.
+    const parts = d.parts.sort((p, q) => SIGNAL_WEIGHT[q.signal] * q.score - SIGNAL_WEIGHT[p.signal] * p.score);
+    let miss = 1;
+    for (const p of parts) miss *= 1 - SIGNAL_WEIGHT[p.signal] * p.score;
+    // The other factors of the score lie in (0, 1] (and a product of floats never grows when such a
+    // factor is applied to a non-negative one), so a span whose evidence alone falls short is
+    // dropped before its wording is looked up in the other reports: most one-signal log-odds spans.
+    if (miss <= 1 && 1 - miss < minScore) continue;
+    const stems = w.stemIds.subarray(d.from, d.to);
+    const content: number[] = [];
+    for (let i = d.from; i < d.to; i++) if (w.stops[i] === 0) content.push(w.stemIds[i]!);
+    let lacking = 0;
+    if (presence) {
+      // Bit k set: others[k] uses every content stem (then only a phrase's order is left to check).
+      let all = -1;
+      for (const stem of content) all &= presence.usedBy(stem);
+      for (let k = 0; k < others.length; k++) {
+        const index = otherIndexes[k];
+        if (!index || !(all & (1 << k)) || !hasRun(words.get(others[k]!)!, index, stems, content)) lacking++;
+      }
+    } else {
+      for (const o of others) if (!hasPhrase(words, indexes, o, stems, content)) lacking++;
+    }
+    const divergence = Math.max(others.length ? lacking / others.length : 0.5, d.labelDivergence);
+    let quoted = true;
+    for (let i = d.from; i < d.to && quoted; i++) quoted = (w.flags[i]! & QUOTED) !== 0;
+    const raw = (1 - miss) * (0.35 + 0.65 * divergence) * (quoted ? 0.85 : 1);
+    if (raw < minScore) continue;
+    const score = Math.round(raw * 1000) / 1000;
+    const start = w.starts[d.from]!;
+    const end = w.ends[d.to - 1]!;
+    out.push({ start, end, score, referent: d.referent, parts, unique: others.length > 0 && lacking === others.length, quoted, phrase: stems.join(' ') });
+  }
+  // The cap counts wordings, not occurrences: a reader sees every use of a wording kept.
+  const cap = options.maxPerArticle ?? Math.max(8, Math.round(w.count / (options.wordsPerCandidate ?? 60)));
+  out.sort((x, y) => y.score - x.score || x.start - y.start);
+  const phrases = new Set<string>();
+  for (const o of out) if (phrases.size < cap) phrases.add(o.phrase);
+  const kept = out.filter((o) => phrases.has(o.phrase)).sort((x, y) => x.start - y.start);
+  const otherSides = new Set(others.map(sideOf)).size;
+  candidates.set(
+    a.id,
+    kept.map(({ start, end, score, referent, parts, unique, quoted }): Candidate => {
+      const text = a.text.slice(start, end);
+      const swapReason = describeSwaps(text, parts, unique, otherSides);
+      const reasons = [...new Set(parts.map((p) => (p.signal === 'swap' ? swapReason : p.reason)))];
+      if (unique && !swapReason.startsWith('only')) reasons.push('no other report of this event uses this wording');
+      if (quoted) reasons.push('inside a quotation: the words are the speaker’s, the choice to quote them the outlet’s');
+      return { start, end, text, score, reasons, proposedReferent: referent };
+    }),
+  );
+  signals.set(a.id, kept.map((k) => [...new Set(k.parts.map((p) => p.signal))]));
+  presence?.clear();
+}
+
+/**
+ * Whether article `id` uses a wording: a content word by its stem, a phrase as a run of stems, found
+ * from the positions of its first stem (see StemIndex) rather than a scan of every token.
+ */
+function hasPhrase(words: Map<string, ArticleWords>, indexes: Map<string, StemIndex>, id: string, stems: Int32Array, content: readonly number[]): boolean {
+  const index = indexes.get(id);
+  if (!index) return false;
+  for (const stem of content) if (!usesStem(index, stem)) return false;
+  return hasRun(words.get(id)!, index, stems, content);
+}
+
+/** The rest of `hasPhrase`, once every content stem is known to be used. */
+function hasRun(w: ArticleWords, index: StemIndex, stems: Int32Array, content: readonly number[]): boolean {
+  if (stems.length === 1 && content.length === 1) return true;
+  const ids = w.stemIds;
+  return someTokenWithStem(w, index, stems[0]!, (i) => {
+    if (i + stems.length > ids.length) return false;
+    let j = 1;
+    while (j < stems.length && ids[i + j] === stems[j]) j++;
+    return j === stems.length;
+  });
+}
+
+/** What {@link addEventSignals} reads and fills, shared by the events of one call. */
+interface EventSignals {
+  sideOf: (id: string) => string;
+  indexes: Map<string, StemIndex>;
+  words: Map<string, ArticleWords>;
+  draftFor: (id: string, from: number, to: number) => Draft<Part>;
+  referents: ReferentGroup[];
+  actorLabels: string[][];
+  background: Background;
+  logOdds: LogOddsOptions | undefined;
+  minFocus: number;
+  /** Scratch counts by stem id (zero between events). */
+  eventCounts: Float64Array;
+  sideCounts: Float64Array;
+  wanted: Uint8Array;
+  labelReasons: Map<string, string>;
+}
+
+/** Signals 3 and 4 (log-odds, referent and label divergence) for the articles `ids` of event `ei`. */
+function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number): void {
+  const { sideOf, indexes, words, draftFor, referents, actorLabels, background, minFocus, eventCounts, sideCounts, wanted, labelReasons } = scan;
+  const sideSet = new Set<string>();
+  for (const id of ids) sideSet.add(sideOf(id));
+  if (sideSet.size < 2) return;
+  const sides = [...sideSet];
+  // Signal 3: words one side uses markedly more than the rest (Fightin' Words). The rest is the
+  // whole event less this side; only words the side uses often enough are scored.
+  let eventTotal = 0;
+  for (const id of ids) {
+    forEachStemCount(indexes.get(id)!, (stem, n) => {
+      eventCounts[stem]! += n;
+      eventTotal += n;
+    });
+  }
+  // Significant words by stem id. Reasons depend only on the record and the word as written, so
+  // each distinct one is composed once (and reused: equal strings, as de-duplication compares them).
+  const zBySide = new Map<string, Map<number, Significant>>();
+  for (const side of sides) {
+    const touched: number[] = [];
+    let focusTotal = 0;
+    for (const id of ids) {
+      if (sideOf(id) !== side) continue;
+      forEachStemCount(indexes.get(id)!, (stem, n) => {
+        if (sideCounts[stem] === 0) touched.push(stem);
+        sideCounts[stem]! += n;
+        focusTotal += n;
+      });
+    }
+    const significant = new Map<number, Significant>();
+    for (const stem of touched) {
+      const yf = sideCounts[stem]!;
+      sideCounts[stem] = 0;
+      if (yf < minFocus) continue;
+      const x = scoreWord(stemOf(stem), yf, eventCounts[stem]! - yf, focusTotal, eventTotal - focusTotal, background, scan.logOdds);
+      if (x.z >= Z_SIGNIFICANT) {
+        significant.set(stem, { z: x.z, focus: x.focusCount, rest: x.restCount, score: Math.min(1, 0.5 + (x.z - Z_SIGNIFICANT) / 4), reasons: new Map() });
+      }
+    }
+    zBySide.set(side, significant);
+  }
+  for (const id of ids) forEachStemCount(indexes.get(id)!, (stem) => (eventCounts[stem] = 0));
+  const groupsHere = referents.filter((r) => r.event === ei);
+  const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stemId(stem), g] as const)));
+  // A plain loop: `.map` over these lists (empty ones and lists of strings) made V8 drop and
+  // recompile this whole callback dozens of times per corpus ("wrong map" deoptimisations).
+  const labelsHere = new Set<number>();
+  const labelList = actorLabels[ei];
+  if (labelList) for (let k = 0; k < labelList.length; k++) labelsHere.add(stemId(labelList[k]!));
+  const usualLabels = new Map(groupsHere.map((g) => [g.id, usualLabelPerSide(g, sideOf)]));
+  // The stems this loop acts on, marked by id (most tokens are none of them, and are skipped on one
+  // typed-array read): referent and label stems for the whole event, significant ones per side.
+  for (const stem of groupOfStem.keys()) wanted[stem] = EVENT_STEM;
+  for (const stem of labelsHere) wanted[stem] = EVENT_STEM;
+  for (const id of ids) {
+    const w = words.get(id)!;
+    const { count, norms, stemIds, stops } = w;
+    const side = sideOf(id);
+    const significant = zBySide.get(side)!;
+    for (const stem of significant.keys()) wanted[stem]! |= SIDE_STEM;
+    const otherSidesUse = (stem: number) => ids.some((o) => sideOf(o) !== side && usesStem(indexes.get(o)!, stem));
+    // A referent label's divergence and reason depend only on its stem here (the side is fixed).
+    const referentMemo = new Map<number, { divergence: number; reason: string } | null>();
+    for (let i = 0; i < count; i++) {
+      if (stops[i] === 1 || wanted[stemIds[i]!] === 0) continue;
+      const norm = norms[i]!;
+      const stem = stemIds[i]!;
+      const z = significant.get(stem);
+      if (z) {
+        let reason = z.reasons.get(norm);
+        if (reason === undefined) {
+          reason = `this outlet uses ${quote(norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
+          z.reasons.set(norm, reason);
+        }
+        draftFor(id, i, i + 1).parts.push({ signal: 'log-odds', score: z.score, reason });
+      }
+      // Signal 4: this outlet's label for a referent the others name differently.
+      const group = groupOfStem.get(stem);
+      if (!group && labelsHere.has(stem) && !otherSidesUse(stem)) {
+        let reason = labelReasons.get(norm);
+        if (reason === undefined) {
+          reason = `a name for people or a group (${quote(norm)}) that no other report of this event uses`;
+          labelReasons.set(norm, reason);
+        }
+        draftFor(id, i, i + 1).parts.push({ signal: 'label', score: 1, reason });
+      }
+      if (group) {
+        const d = draftFor(id, i, i + 1);
+        d.referent = group.id;
+        let divergent = referentMemo.get(stem);
+        if (divergent === undefined) {
+          const usual = usualLabels.get(group.id)!;
+          const otherSides = [...usual].filter(([s]) => s !== side);
+          const differing = otherSides.filter(([, other]) => other !== stemOf(stem));
+          if (differing.length) {
+            const names = [...new Set(differing.map(([, other]) => group.labels[group.stems.indexOf(other)] ?? other))];
+            divergent = {
+              divergence: differing.length / otherSides.length,
+              reason: `this outlet's word for the actor that other reports call ${listNames(names.slice(0, 3).map(quote))}`,
+            };
+          } else divergent = null;
+          referentMemo.set(stem, divergent);
+        }
+        if (divergent) {
+          d.labelDivergence = divergent.divergence;
+          d.parts.push({ signal: 'referent', score: 1, reason: divergent.reason });
+        }
+      }
+    }
+    for (const stem of significant.keys()) wanted[stem]! &= EVENT_STEM;
+  }
+  for (const stem of groupOfStem.keys()) wanted[stem] = 0;
+  for (const stem of labelsHere) wanted[stem] = 0;
 }
 
 /** Each side's usual label for a proposed referent: the stem of the label it uses most. */

@@ -95,10 +95,13 @@ export function alignByOverlap(
   const index = new Map<number, number[]>();
   if (seenIn.length < stemIdCount()) seenIn = new Int32Array(stemIdCount() * 2);
   const taken = seenIn;
-  words.forEach((w, ai) => {
+  for (let ai = 0; ai < words.length; ai++) {
+    const w = words[ai]!;
     const ids = w.stemIds;
-    w.sentenceTokens.forEach((range, si) => {
-      if (!range || range.end <= range.start) return;
+    const sentences = w.sentenceTokens;
+    for (let si = 0; si < sentences.length; si++) {
+      const range = sentences[si];
+      if (!range || range.end <= range.start) continue;
       const stems: number[] = [];
       if (++sentenceStamp > 0x3fffffff) {
         taken.fill(0);
@@ -112,7 +115,7 @@ export function alignByOverlap(
         taken[id] = stamp;
         stems.push(id);
       }
-      if (stems.length < minShared) return;
+      if (stems.length < minShared) continue;
       const set = setStems.push(Int32Array.from(stems)) - 1;
       setArticle.push(ai);
       setSentence.push(si);
@@ -121,10 +124,20 @@ export function alignByOverlap(
         if (list) list.push(set);
         else index.set(id, [set]);
       }
-    });
-  });
+    }
+  }
   const n = setStems.length;
-  const same = words.map((x) => words.map((y) => x === y || sameSide(x.id, y.id)));
+  // Articles not to compare, as a flat byte matrix: `same[x][y]` over nested `.map` arrays of booleans
+  // deoptimised this function on a "wrong map" run after run.
+  const articleCount = words.length;
+  const same = new Uint8Array(articleCount * articleCount);
+  for (let x = 0; x < articleCount; x++) {
+    for (let y = 0; y < articleCount; y++) {
+      const wx = words[x]!;
+      const wy = words[y]!;
+      if (wx === wy || sameSide(wx.id, wy.id)) same[x * articleCount + y] = 1;
+    }
+  }
   const pairs: AlignedPair[] = [];
   const seen = new Set<number>();
   // Words found in a large share of sentences (the main actor's name) say little about which two
@@ -171,7 +184,7 @@ export function alignByOverlap(
       const count = shared[yi]!;
       shared[yi] = 0;
       const yArticle = setArticle[yi]!;
-      if (yArticle === xArticle || count < minShared || same[xArticle]![yArticle]) continue;
+      if (yArticle === xArticle || count < minShared || same[xArticle * articleCount + yArticle] === 1) continue;
       const dice = (2 * count) / (xStems.length + setStems[yi]!.length);
       const prev = best.get(yArticle);
       if (dice >= minOverlap && (!prev || dice > prev.dice)) best.set(yArticle, { yi, dice });

@@ -140,7 +140,10 @@ function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVect
   for (const [phrase, forms] of byPhrase) {
     if (forms.length < need) continue;
     const keys = phrase.split(' ');
-    const featureIds = keys.map((k) => ctx.space.nameIds.get(k));
+    // Built by push (not `.map`), so its elements kind is the same in V8's bytecode and optimised code
+    // (a mismatch deoptimised this function on a "wrong map").
+    const featureIds: (number | undefined)[] = [];
+    for (const k of keys) featureIds.push(ctx.space.nameIds.get(k));
     // Every word of the name must be shared, or "Hussein Abazeed" would ride on a shared "Hussein".
     let fewest = Infinity;
     for (const id of featureIds) {
@@ -155,7 +158,8 @@ function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVect
     let score = 0;
     for (const w of weights) for (const id of featureIds) score += weightOf(w, id) / keys.length;
     score *= forms.length / members.length;
-    const count = forms.reduce((n, c) => n + c.count, 0);
+    let count = 0;
+    for (const c of forms) count += c.count;
     drafts.push({ phrase, keys, forms, score, holders: forms.length, count });
   }
   const shownOf = (d: NameDraft): Shown => {

@@ -349,7 +349,11 @@ function setAside(i: number, members: number[], ctx: ExplainContext): string {
 /** Chooses the names and words a group's description will show. */
 export function pickShared(members: number[], ctx: ExplainContext): Picks {
   // Members' weights are read from their sparse vectors by feature id (see weightOf).
-  const weights = members.map((i) => ctx.space.vectors[i]!);
+  // Built by push, as `pw` below is a literal: a `.map` result's elements kind differs between V8's
+  // bytecode and optimised code, and sharedWords and sharedNames were deoptimised on a "wrong map" for it
+  // again and again (dozens of times per run).
+  const weights: SparseVector[] = [];
+  for (const i of members) weights.push(ctx.space.vectors[i]!);
   const first = members[0];
   if (members.length === 1 && first !== undefined) {
     const closest = ctx.nearest(first);

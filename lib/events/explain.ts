@@ -269,7 +269,16 @@ function sharedWords(members: number[], ctx: ExplainContext, weights: SparseVect
   // Only words that can reach the first `max` places (ties included, which their written forms
   // break) get a written form, from each member holding them (in member order).
   const cut = scores.length > max ? kthLargest(scores, max) : -Infinity;
-  const formsOf = (key: string) => members.map((i) => ctx.features[i]!.words.get(key)).filter((c): c is WordCount => c !== undefined);
+  // Built by push: `.filter` over a `.map` result (whose elements kind differs between V8's bytecode
+  // and optimised code) deoptimised sharedWords on a "wrong map" up to 70 times in one run.
+  const formsOf = (key: string) => {
+    const forms: WordCount[] = [];
+    for (const i of members) {
+      const c = ctx.features[i]!.words.get(key);
+      if (c !== undefined) forms.push(c);
+    }
+    return forms;
+  };
   const kept: { text: string; score: number }[] = [];
   for (let k = 0; k < ids.length; k++) {
     if (scores[k]! >= cut) kept.push({ text: wordSurface(formsOf(space.rawKeys[ids[k]!]!)), score: scores[k]! });

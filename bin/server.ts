@@ -12,7 +12,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dataStamp, hasArticleFile } from '../lib/corpus';
+import { dataStamp, hasArticleFiles } from '../lib/corpus';
 import { withPageCache } from '../lib/server/cached-handler';
 import { parseCompareState, type RawSearchParams } from '../lib/view/url-state';
 
@@ -94,12 +94,7 @@ function comparedIds(url: string | undefined): string[] | null {
  */
 async function answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const ids = comparedIds(req.url) ?? [articleId(req.url)].filter((id) => id !== null);
-  for (const id of ids) {
-    if (!(await hasArticleFile(id))) {
-      res.statusCode = 404;
-      break;
-    }
-  }
+  if (!(await hasArticleFiles(ids))) res.statusCode = 404;
   await cached(req, res);
 }
 

@@ -197,14 +197,22 @@ export async function loadArticles(paths: string[], onProgress?: Progress): Prom
  * The server asks this before rendering an article page, whose status it cannot change later.
  */
 export async function hasArticleFile(id: string, dir = defaultCorpusDir()): Promise<boolean> {
-  if (!PLAIN_ID.test(id)) return false;
+  return hasArticleFiles([id], dir);
+}
+
+/** {@link hasArticleFile} for every one of `ids` (a comparison's), reading the folder once; true for none. */
+export async function hasArticleFiles(ids: readonly string[], dir = defaultCorpusDir()): Promise<boolean> {
+  if (ids.length === 0) return true;
+  if (!ids.every((id) => PLAIN_ID.test(id))) return false;
   let names: string[];
   try {
     names = await fs.readdir(dir);
   } catch {
     return false;
   }
-  return names.some((name) => isArticleFile(name) && !name.startsWith('.') && idFromFileName(name) === id);
+  const present = new Set<string>();
+  for (const name of names) if (isArticleFile(name) && !name.startsWith('.')) present.add(idFromFileName(name));
+  return ids.every((id) => present.has(id));
 }
 
 /** Loads the bundled corpus (or PARALLAX_CORPUS). */

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataStamp, hasArticleFile, loadArticles, loadCorpus, saveArticle, writeLexiconFile } from '../lib/corpus';
+import { dataStamp, hasArticleFile, hasArticleFiles, loadArticles, loadCorpus, saveArticle, writeLexiconFile } from '../lib/corpus';
 import { CORPUS_DIR, SEED_IDS, seedText } from './helpers/seeds';
 
 function tempDir(): string {
@@ -80,6 +80,11 @@ describe('hasArticleFile', () => {
       for (const id of loaded) expect(await hasArticleFile(id, dir)).toBe(true);
       for (const id of ['hidden', '.hidden', 'only', 'only.meta', 'notes', 'missing', '../plain', 'plain.txt', '']) expect(await hasArticleFile(id, dir)).toBe(false);
       expect(await hasArticleFile('plain', path.join(dir, 'no-such-folder'))).toBe(false);
+      // A comparison's ids, the folder read once: all must have a file.
+      expect(await hasArticleFiles(loaded, dir)).toBe(true);
+      expect(await hasArticleFiles([...loaded, 'missing'], dir)).toBe(false);
+      expect(await hasArticleFiles([loaded[0]!, '../plain'], dir)).toBe(false);
+      expect(await hasArticleFiles([], dir)).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

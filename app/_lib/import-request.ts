@@ -33,43 +33,42 @@ const refuse = (status: ImportRefusal['status'], field: string, message: string,
  * So the answer goes out at once, keeps the connection, and the rest of the body is read in the
  * background; a body announced past this is not read, and its answer closes the connection.
  */
-export const DRAIN_BYTES = 32 * 1024 * 1024;
+const DRAIN_BYTES = 32 * 1024 * 1024;
 
-/** Reads and discards the rest of a body, up to `cap` more bytes; true when the body ended within them. */
-async function drainRest(reader: ReadableStreamDefaultReader<Uint8Array>, cap: number): Promise<boolean> {
+/** Reads and discards the rest of a body, up to `cap` more bytes; past them it stops reading (cancels). */
+async function drainRest(reader: ReadableStreamDefaultReader<Uint8Array>, cap: number): Promise<void> {
   let seen = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return true;
+      if (done) return;
       seen += value.byteLength;
       if (seen > cap) break;
     }
   } catch {
-    return false;
+    return;
   }
   await reader.cancel().catch(() => undefined);
-  return false;
 }
 
-/** Reads and discards a whole body that is refused unread (413, 415), up to `cap` bytes; true when it ended. */
-export async function drainBody(body: ReadableStream<Uint8Array> | null, cap = DRAIN_BYTES): Promise<boolean> {
-  return body ? drainRest(body.getReader(), cap) : true;
+/**
+ * For a body refused before any of it is read (413, 415): starts reading and discarding it in the
+ * background, unless it is announced past DRAIN_BYTES. True when it is left unread (close then).
+ */
+function drainUnlessHuge(request: Request, declared: number): boolean {
+  if (Number.isFinite(declared) && declared > DRAIN_BYTES) return true;
+  if (request.body) void drainRest(request.body.getReader(), DRAIN_BYTES);
+  return false;
 }
 
 const MB = (MAX_ARTICLE_BYTES / 1024 / 1024).toFixed(0);
 
 /**
- * Reads at most `limit` bytes of a body; `bytes` is null when it is longer, and the rest is then read
- * and discarded in the background, up to `drain` bytes in all (`drained` settles to whether the body
- * ended within them).
+ * Reads at most `limit` bytes of a body; null when it is longer, and the rest is then read and
+ * discarded in the background, up to DRAIN_BYTES in all.
  */
-export async function readCapped(
-  body: ReadableStream<Uint8Array> | null,
-  limit: number,
-  drain = DRAIN_BYTES,
-): Promise<{ bytes: Uint8Array; drained: Promise<boolean> } | { bytes: null; drained: Promise<boolean> }> {
-  if (!body) return { bytes: new Uint8Array(), drained: Promise.resolve(true) };
+export async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
+  if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -78,7 +77,10 @@ export async function readCapped(
     if (done) break;
     size += value.byteLength;
     // Not awaited: the refusal is answered while the rest is read and thrown away.
-    if (size > limit) return { bytes: null, drained: drainRest(reader, Math.max(0, drain - size)) };
+    if (size > limit) {
+      void drainRest(reader, Math.max(0, DRAIN_BYTES - size));
+      return null;
+    }
     chunks.push(value);
   }
   const out = new Uint8Array(size);
@@ -87,7 +89,7 @@ export async function readCapped(
     out.set(c, at);
     at += c.byteLength;
   }
-  return { bytes: out, drained: Promise.resolve(true) };
+  return out;
 }
 
 const optionalText = z.union([z.string(), z.null()]).optional();
@@ -117,22 +119,18 @@ const byteLength = (s: string) => new TextEncoder().encode(s).byteLength;
 export async function parseImportRequest(request: Request): Promise<ImportParse> {
   const declared = Number(request.headers.get('content-length') ?? 'NaN');
   if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) {
-    // Read and thrown away after the answer, unless absurdly large: see DRAIN_BYTES.
-    const unread = declared > DRAIN_BYTES;
-    if (!unread) void drainBody(request.body);
+    const unread = drainUnlessHuge(request, declared);
     return refuse(413, 'body', `the request is ${(declared / 1024 / 1024).toFixed(1)} MB; one article may be at most ${MB} MB`, unread);
   }
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
   const isJson = type.startsWith('application/json');
   const isForm = type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded');
   if (!isJson && !isForm) {
-    const unread = Number.isFinite(declared) && declared > DRAIN_BYTES;
-    if (!unread) void drainBody(request.body);
+    const unread = drainUnlessHuge(request, declared);
     return refuse(415, 'content-type', 'send JSON (application/json) or a form (multipart/form-data with a "file" field)', unread);
   }
-  const read = await readCapped(request.body, MAX_REQUEST_BYTES);
-  if (!read.bytes) return refuse(413, 'body', `the request is larger than the ${MB} MB limit for one article`);
-  const bytes = read.bytes;
+  const bytes = await readCapped(request.body, MAX_REQUEST_BYTES);
+  if (!bytes) return refuse(413, 'body', `the request is larger than the ${MB} MB limit for one article`);
 
   let body: Body;
   let file: UploadedFile | null = null;

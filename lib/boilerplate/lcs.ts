@@ -80,7 +80,8 @@ export class LcsScratch {
       if (stamp[id] !== call) {
         stamp[id] = call;
         slot[id] = slots;
-        masks.fill(0, slots * words, (slots + 1) * words);
+        // A loop, not masks.fill: a builtin call per distinct word cost more than clearing its 1-3 words.
+        for (let w = slots * words, end = w + words; w < end; w++) masks[w] = 0;
         slots++;
       }
       const at = (slot[id] as number) * words + (t >>> 5);

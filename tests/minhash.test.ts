@@ -4,6 +4,7 @@ import {
   EMPTY,
   estimateJaccard,
   fmix32,
+  forEachCandidate,
   jaccardAtLeast,
   jaccardCannotReach,
   minhashSignatures,
@@ -120,5 +121,104 @@ describe('jaccardCannotReach', () => {
         if (min <= 0.5) expect(reached).toBeGreaterThan(10);
       }
     }
+  });
+});
+
+describe('jaccardCannotReach', () => {
+  it('is exactly "more sketch bytes differ than the threshold allows"', () => {
+    const base = paragraphs(60, 31);
+    const words = [...base, ...base.map((ids) => ids.map((id, k) => (k % 4 === 1 ? id + 1 : id)))];
+    for (const hashes of [1, 5, 8, 63, 64]) {
+      const sig = minhashSignatures(words, hashes);
+      const sketch = byteSketch(sig, hashes);
+      for (const min of [0, 0.3, 0.7, 1]) {
+        const allowed = hashes - Math.ceil(min * hashes - 1e-9);
+        const wrong: string[] = [];
+        let ruledOut = 0;
+        for (let i = 0; i < words.length; i++) {
+          for (let j = 0; j < words.length; j++) {
+            let differing = 0;
+            for (let k = 0; k < hashes; k++) if ((sig[i * hashes + k]! & 255) !== (sig[j * hashes + k]! & 255)) differing++;
+            const cannot = jaccardCannotReach(sketch, hashes, i, j, min);
+            if (cannot !== differing > allowed) wrong.push(`${i},${j}`);
+            if (cannot) ruledOut++;
+          }
+        }
+        expect(wrong, `${hashes} hashes, min ${min}`).toEqual([]);
+        if (min > 0 && hashes > 1) expect(ruledOut).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+/** The banding walk as first written (one packed Float64Array sort per band), the order the fast one must keep. */
+function candidatesByPackedSort(sig: Uint32Array, n: number, o: { hashes: number; rowsPerBand: number; bucketWindow: number }): number[] {
+  const out: number[] = [];
+  const rows = Math.max(1, o.rowsPerBand);
+  const bands = Math.floor(o.hashes / rows);
+  const keys = new Uint32Array(n);
+  for (let band = 0; band < bands; band++) {
+    const order: number[] = [];
+    for (let p = 0; p < n; p++) {
+      const base = p * o.hashes + band * rows;
+      if (sig[base] === EMPTY) continue;
+      let key = band;
+      for (let r = 0; r < rows; r++) key = fmix32(Math.imul(key, 0x27d4eb2d) ^ (sig[base + r] ?? 0));
+      keys[p] = key >>> 0;
+      order.push(p);
+    }
+    const sorted = Float64Array.from(order, (p) => keys[p]! * 2 ** 21 + p)
+      .sort()
+      .map((x) => x % 2 ** 21);
+    let runStart = 0;
+    for (let x = 1; x <= sorted.length; x++) {
+      if (x < sorted.length && keys[sorted[x]!] === keys[sorted[runStart]!]) continue;
+      for (let a = runStart; a < x; a++) {
+        for (let b = a + 1; b < Math.min(x, a + 1 + o.bucketWindow); b++) out.push(sorted[a]!, sorted[b]!);
+      }
+      runStart = x;
+    }
+  }
+  return out;
+}
+
+/** Equal visit lists, reported by the first difference (a deep equality of long arrays is slow). */
+function expectSameVisits(seen: number[], expected: number[]): void {
+  let first = 0;
+  while (first < seen.length && seen[first] === expected[first]) first++;
+  expect(first === seen.length && seen.length === expected.length ? 'same' : `differ at visit ${first >> 1} of ${expected.length >> 1}`).toBe('same');
+}
+
+describe('forEachCandidate', () => {
+  it('visits the same pairs in the same order as one sort per band, crowded buckets and empty paragraphs included', () => {
+    // Many exact copies make crowded buckets (one key repeated) that share their first sorting pass
+    // with other keys; near-copies and empty paragraphs fill in the rest.
+    for (const [count, seed] of [[40, 5], [300, 7], [1500, 11]] as const) {
+      const base = paragraphs(count, seed);
+      const words = base.map((ids, p) => (p % 3 === 0 ? base[0]! : p % 3 === 1 && p > 6 ? base[p - 6]!.map((id, k) => (k % 7 === 3 ? id + 60 : id)) : ids));
+      words[2] = [];
+      for (const hashes of [7, 64]) {
+        const sig = minhashSignatures(words, hashes);
+        for (const [rowsPerBand, bucketWindow] of [[2, 5], [1, 3], [3, 1], [2, 40]] as const) {
+          const o = { hashes, rowsPerBand, bucketWindow };
+          const seen: number[] = [];
+          forEachCandidate(sig, words.length, o, (i, j) => seen.push(i, j));
+          expect(seen.length).toBeGreaterThan(0);
+          expectSameVisits(seen, candidatesByPackedSort(sig, words.length, o));
+        }
+      }
+    }
+  });
+
+  it('sorts keys that share their first bits but arrive out of order (the radix path of a large bucket)', () => {
+    // 600 paragraphs: half of them one repeated paragraph (a crowded key), the rest distinct, so the
+    // crowded key's first-pass bucket also holds other keys, before and after it.
+    const base = paragraphs(600, 13);
+    const words = base.map((ids, p) => (p % 2 === 0 ? [1, 2, 3, 4, 5, 6, 7] : [...ids, 1000 + p]));
+    const sig = minhashSignatures(words, 64);
+    const o = { hashes: 64, rowsPerBand: 2, bucketWindow: 5 };
+    const seen: number[] = [];
+    forEachCandidate(sig, words.length, o, (i, j) => seen.push(i, j));
+    expectSameVisits(seen, candidatesByPackedSort(sig, words.length, o));
   });
 });

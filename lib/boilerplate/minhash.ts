@@ -2,7 +2,6 @@
  * MinHash signatures over word unigram+bigram shingles and LSH banding: the candidate-pair generator
  * of the near-duplicate pass, linear in the number of paragraphs.
  */
-import { popcount } from './lcs';
 
 /** How signatures are cut into bands and how crowded buckets are walked. */
 export interface BandingOptions {
@@ -157,20 +156,23 @@ export function jaccardCannotReach(sketch: Uint32Array, hashes: number, i: numbe
   const b = j * words;
   let differing = 0;
   for (let w = 0; w < words; w++) {
-    let x = ((sketch[a + w] as number) ^ (sketch[b + w] as number)) >>> 0;
-    // One bit per differing byte (its lowest), then count those bits.
-    x |= x >>> 4;
-    x |= x >>> 2;
-    x |= x >>> 1;
-    differing += popcount(x & 0x01010101);
+    const x = (sketch[a + w] as number) ^ (sketch[b + w] as number);
+    // The top bit of each byte of `zero` is set exactly when that byte of x is 0 (no carry crosses a
+    // byte: each byte adds at most 0x7f + 0x7f), so the count of equal bytes is the sum of those bits.
+    // Padding bytes of a last partial word are 0 on both sides, so they never count as differing.
+    const zero = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f);
+    differing += 4 - (Math.imul(zero >>> 7, 0x01010101) >>> 24);
+    // Most candidates differ everywhere: stop once the bound is passed (it only grows).
+    if (differing > allowed) return true;
   }
-  return differing > allowed;
+  return false;
 }
 
 /**
- * Calls `visit(i, j)` (i < j) for pairs that share an LSH bucket. Buckets are found by sorting packed
- * (key, paragraph) numbers per band, so there is no per-bucket allocation; a crowded bucket compares
- * each member only with the next `bucketWindow` members, which keeps the pass linear.
+ * Calls `visit(i, j)` (i < j) for pairs that share an LSH bucket. Buckets are found by sorting each
+ * band's (key, paragraph) pairs, so there is no per-bucket allocation; a crowded bucket compares each
+ * member only with the next `bucketWindow` members, which keeps the pass linear. Within a bucket,
+ * members come in paragraph order.
  */
 export function forEachCandidate(
   sig: Uint32Array,
@@ -180,42 +182,116 @@ export function forEachCandidate(
 ): void {
   const rows = Math.max(1, o.rowsPerBand);
   const bands = Math.floor(o.hashes / rows);
-  const packed = new Float64Array(n);
-  const order = new Int32Array(n);
+  // Keys are computed a few bands at a time, reading a cache line of each signature per group (one
+  // band at a time read one value per row: a cache miss per paragraph and band).
+  const group = Math.max(1, Math.min(bands, Math.floor(16 / rows)));
+  const groupKeys = new Uint32Array(group * n);
+  const groupIds = new Int32Array(group * n);
+  const groupSize = new Int32Array(group);
   const keys = new Uint32Array(n);
-  // Packing key·2^21 + index stays exact below 2^53 for up to 2^21 paragraphs.
-  const canPack = n < 2 ** 21;
-  for (let band = 0; band < bands; band++) {
-    let m = 0;
+  const ids = new Int32Array(n);
+  const spareKeys = new Uint32Array(n);
+  const spareIds = new Int32Array(n);
+  // Buckets of a first counting pass by the keys' top bits: about eight pairs per bucket.
+  const bits = Math.max(1, Math.min(16, Math.ceil(Math.log2(Math.max(2, n))) - 3));
+  const shift = 32 - bits;
+  const ends = new Int32Array((1 << bits) + 1);
+  for (let first = 0; first < bands; first += group) {
+    const last = Math.min(bands, first + group);
+    groupSize.fill(0);
     for (let p = 0; p < n; p++) {
-      const base = p * o.hashes + band * rows;
-      if (sig[base] === EMPTY) continue; // no words, nothing to compare
-      let key = band;
-      for (let r = 0; r < rows; r++) key = fmix32(Math.imul(key, 0x27d4eb2d) ^ (sig[base + r] ?? 0));
-      keys[p] = key >>> 0;
-      order[m++] = p;
+      for (let band = first; band < last; band++) {
+        const base = p * o.hashes + band * rows;
+        if (sig[base] === EMPTY) continue; // no words, nothing to compare
+        let key = band;
+        for (let r = 0; r < rows; r++) key = fmix32(Math.imul(key, 0x27d4eb2d) ^ (sig[base + r] as number));
+        const g = band - first;
+        const at = g * n + (groupSize[g] as number);
+        groupKeys[at] = key >>> 0;
+        groupIds[at] = p;
+        groupSize[g] = (groupSize[g] as number) + 1;
+      }
     }
-    let sorted: ArrayLike<number>;
-    if (canPack) {
+    for (let band = first; band < last; band++) {
+      const g = band - first;
+      const m = groupSize[g] as number;
+      const from = g * n;
+      // Sorted by key, paragraphs in order within a key: a stable counting pass on the top bits, then
+      // each bucket sorted stably (equal keys never move past each other).
+      ends.fill(0);
       for (let x = 0; x < m; x++) {
-        const p = order[x] ?? 0;
-        packed[x] = (keys[p] ?? 0) * 2 ** 21 + p;
+        const b = ((groupKeys[from + x] as number) >>> shift) + 1;
+        ends[b] = (ends[b] as number) + 1;
       }
-      const view = packed.subarray(0, m).sort();
-      for (let x = 0; x < m; x++) order[x] = (view[x] ?? 0) % 2 ** 21;
-      sorted = order;
-    } else {
-      sorted = Array.from(order.subarray(0, m)).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b);
-    }
-    let runStart = 0;
-    for (let x = 1; x <= m; x++) {
-      const endsRun = x === m || keys[sorted[x] ?? 0] !== keys[sorted[runStart] ?? 0];
-      if (!endsRun) continue;
-      for (let a = runStart; a < x; a++) {
-        const limit = Math.min(x, a + 1 + o.bucketWindow);
-        for (let b = a + 1; b < limit; b++) visit(sorted[a] ?? 0, sorted[b] ?? 0);
+      for (let b = 1; b < ends.length; b++) ends[b] = (ends[b] as number) + (ends[b - 1] as number);
+      for (let x = 0; x < m; x++) {
+        const key = groupKeys[from + x] as number;
+        const at = ends[key >>> shift] as number;
+        ends[key >>> shift] = at + 1;
+        keys[at] = key;
+        ids[at] = groupIds[from + x] as number;
       }
-      runStart = x;
+      let start = 0;
+      for (let b = 0; b < ends.length - 1; b++) {
+        const end = ends[b] as number;
+        if (end - start > 1) sortBucket(keys, ids, start, end, spareKeys, spareIds);
+        start = end;
+      }
+      let runStart = 0;
+      for (let x = 1; x <= m; x++) {
+        if (x < m && keys[x] === keys[runStart]) continue;
+        for (let a = runStart; a < x; a++) {
+          const limit = Math.min(x, a + 1 + o.bucketWindow);
+          const i = ids[a] as number;
+          for (let b = a + 1; b < limit; b++) visit(i, ids[b] as number);
+        }
+        runStart = x;
+      }
     }
+  }
+}
+
+/**
+ * Stable sort of `keys[from, to)` (with `ids` alongside): insertion for small ranges and ranges already
+ * in order (a crowded bucket is one repeated key), else a radix sort, a byte per pass, through the
+ * spare arrays, so no range costs more than linear time.
+ */
+function sortBucket(keys: Uint32Array, ids: Int32Array, from: number, to: number, spareKeys: Uint32Array, spareIds: Int32Array): void {
+  let ordered = true;
+  for (let x = from + 1; x < to && ordered; x++) ordered = (keys[x - 1] as number) <= (keys[x] as number);
+  if (ordered) return;
+  if (to - from <= 32) {
+    for (let x = from + 1; x < to; x++) {
+      const key = keys[x] as number;
+      const id = ids[x] as number;
+      let y = x - 1;
+      while (y >= from && (keys[y] as number) > key) {
+        keys[y + 1] = keys[y] as number;
+        ids[y + 1] = ids[y] as number;
+        y--;
+      }
+      keys[y + 1] = key;
+      ids[y + 1] = id;
+    }
+    return;
+  }
+  const count = new Int32Array(257);
+  for (let shift = 0; shift < 32; shift += 8) {
+    count.fill(0);
+    for (let x = from; x < to; x++) {
+      const b = (((keys[x] as number) >>> shift) & 255) + 1;
+      count[b] = (count[b] as number) + 1;
+    }
+    for (let b = 1; b < 257; b++) count[b] = (count[b] as number) + (count[b - 1] as number);
+    for (let x = from; x < to; x++) {
+      const key = keys[x] as number;
+      const b = (key >>> shift) & 255;
+      const at = from + (count[b] as number);
+      count[b] = (count[b] as number) + 1;
+      spareKeys[at] = key;
+      spareIds[at] = ids[x] as number;
+    }
+    keys.set(spareKeys.subarray(from, to), from);
+    ids.set(spareIds.subarray(from, to), from);
   }
 }

@@ -8,7 +8,7 @@ import { tokenize } from '../normalize';
 import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import { LcsScratch } from './lcs';
 import { diffIds } from './myers';
-import { byteSketch, forEachCandidate, jaccardAtLeast, jaccardCannotReach, minhashSignatures } from './minhash';
+import { byteSketch, fmix32, forEachCandidate, jaccardAtLeast, jaccardCannotReach, minhashSignatures } from './minhash';
 import type { BoilerplateDifference, BoilerplateInfo, BoilerplateMatch, ParagraphRole, Span } from '../types';
 
 /** One article as the near-duplicate pass sees it: plain data, no disk access. */
@@ -102,7 +102,7 @@ export function findNearDuplicates(
   // below should not chase per-paragraph objects, whose cache misses cost more than the tests.
   const listed = new Int32Array(n);
   const twinIds = new Int32Array(n * o.maxMatches);
-  const rejected = new Set<number>();
+  const rejected = new PairSet();
   const lcs = new LcsScratch();
 
   const find = (x: number): number => {
@@ -120,14 +120,16 @@ export function findNearDuplicates(
     // Already one family and a twin list is full: the pair could only add a one-way listing, and
     // each verified pair costs a word diff, so big families stay linear (about maxMatches/2 per member).
     if (((listed[i] ?? 0) >= o.maxMatches || (listed[j] ?? 0) >= o.maxMatches) && find(i) === find(j)) return;
-    if (lists(twinIds, listed, o.maxMatches, i, j) || lists(twinIds, listed, o.maxMatches, j, i)) return;
+    // The tests below only return (no state changes), so their order is free: cheapest and most
+    // decisive first. Most candidates share a band by chance and fail the sketch; a pair already
+    // listed or rejected was similar enough to pass it, so those lookups come after it.
     if (jaccardCannotReach(sketch, o.hashes, i, j, o.minEstimatedJaccard)) return;
+    if (lists(twinIds, listed, o.maxMatches, i, j) || lists(twinIds, listed, o.maxMatches, j, i)) return;
+    if (rejected.has(i, j)) return;
     if (!jaccardAtLeast(signatures, o.hashes, i, j, o.minEstimatedJaccard)) return;
-    const pairKey = i * n + j;
-    if (rejected.has(pairKey)) return;
     const alignment = verify(corpus, i, j, o, lcs);
     if (!alignment) {
-      rejected.add(pairKey);
+      rejected.add(i, j);
       return;
     }
     const similarity = round3(alignment.similarity);
@@ -148,6 +150,50 @@ export function findNearDuplicates(
 
   forEachCandidate(signatures, n, o, consider);
   return buildInfos(docs, corpus, found, find);
+}
+
+/**
+ * A set of paragraph pairs, open-addressed in typed arrays: the verified pairs that failed. (A Set of
+ * i·n + j numbers held heap numbers past 2^30, about 35,000 paragraphs, each allocated and hashed.)
+ */
+class PairSet {
+  private first = new Int32Array(1024).fill(-1);
+  private second = new Int32Array(1024);
+  private size = 0;
+
+  has(i: number, j: number): boolean {
+    const mask = this.first.length - 1;
+    for (let at = pairHash(i, j) & mask; ; at = (at + 1) & mask) {
+      const f = this.first[at] as number;
+      if (f === -1) return false;
+      if (f === i && this.second[at] === j) return true;
+    }
+  }
+
+  add(i: number, j: number): void {
+    if (2 * (this.size + 1) > this.first.length) this.grow();
+    const mask = this.first.length - 1;
+    let at = pairHash(i, j) & mask;
+    while (this.first[at] !== -1) {
+      if (this.first[at] === i && this.second[at] === j) return;
+      at = (at + 1) & mask;
+    }
+    this.first[at] = i;
+    this.second[at] = j;
+    this.size++;
+  }
+
+  private grow(): void {
+    const { first, second } = this;
+    this.first = new Int32Array(first.length * 2).fill(-1);
+    this.second = new Int32Array(first.length * 2);
+    this.size = 0;
+    for (let at = 0; at < first.length; at++) if ((first[at] as number) !== -1) this.add(first[at] as number, second[at] as number);
+  }
+}
+
+function pairHash(i: number, j: number): number {
+  return fmix32(Math.imul(i, 0x9e3779b1) ^ j);
 }
 
 /** True when paragraph `p` already lists paragraph `other` as a twin (this runs for every LSH candidate). */

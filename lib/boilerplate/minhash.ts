@@ -48,8 +48,8 @@ export function minhashSignatures(words: readonly ArrayLike<number>[], hashes: n
     }
     if (m === 0) continue; // stays EMPTY
     // Four rows per pass over the shingles, so their minimums stay in registers rather than going
-    // through the array (about twice as fast as one row per pass). The top bit is flipped so that
-    // signed 32-bit comparisons, which V8 keeps in integer registers, order the values as unsigned ones.
+    // through the array (about twice as fast as one row per pass). Values are compared as unsigned
+    // 32-bit integers (`>>> 0`), which V8 keeps in integer registers.
     const base = p * hashes;
     let k = 0;
     for (; k + 4 <= hashes; k += 4) {
@@ -57,40 +57,40 @@ export function minhashSignatures(words: readonly ArrayLike<number>[], hashes: n
       const seedB = seeds[k + 1] as number;
       const seedC = seeds[k + 2] as number;
       const seedD = seeds[k + 3] as number;
-      let minA = 0x7fffffff;
-      let minB = 0x7fffffff;
-      let minC = 0x7fffffff;
-      let minD = 0x7fffffff;
+      let minA = 0xffffffff;
+      let minB = 0xffffffff;
+      let minC = 0xffffffff;
+      let minD = 0xffffffff;
       for (let x = 0; x < m; x++) {
         const s = shingles[x] as number;
         const a = Math.imul(s ^ seedA, 0x9e3779b1);
         const b = Math.imul(s ^ seedB, 0x9e3779b1);
         const c = Math.imul(s ^ seedC, 0x9e3779b1);
         const d = Math.imul(s ^ seedD, 0x9e3779b1);
-        const biasedA = a ^ (a >>> 15) ^ 0x80000000;
-        const biasedB = b ^ (b >>> 15) ^ 0x80000000;
-        const biasedC = c ^ (c >>> 15) ^ 0x80000000;
-        const biasedD = d ^ (d >>> 15) ^ 0x80000000;
-        if (biasedA < minA) minA = biasedA;
-        if (biasedB < minB) minB = biasedB;
-        if (biasedC < minC) minC = biasedC;
-        if (biasedD < minD) minD = biasedD;
+        const valueA = (a ^ (a >>> 15)) >>> 0;
+        const valueB = (b ^ (b >>> 15)) >>> 0;
+        const valueC = (c ^ (c >>> 15)) >>> 0;
+        const valueD = (d ^ (d >>> 15)) >>> 0;
+        if (valueA < minA) minA = valueA;
+        if (valueB < minB) minB = valueB;
+        if (valueC < minC) minC = valueC;
+        if (valueD < minD) minD = valueD;
       }
-      sig[base + k] = (minA ^ 0x80000000) >>> 0;
-      sig[base + k + 1] = (minB ^ 0x80000000) >>> 0;
-      sig[base + k + 2] = (minC ^ 0x80000000) >>> 0;
-      sig[base + k + 3] = (minD ^ 0x80000000) >>> 0;
+      sig[base + k] = minA;
+      sig[base + k + 1] = minB;
+      sig[base + k + 2] = minC;
+      sig[base + k + 3] = minD;
     }
     // Rows left over when `hashes` is not a multiple of four, one per pass.
     for (; k < hashes; k++) {
       const seed = seeds[k] as number;
-      let min = 0x7fffffff;
+      let min = 0xffffffff;
       for (let x = 0; x < m; x++) {
         const a = Math.imul((shingles[x] as number) ^ seed, 0x9e3779b1);
-        const biased = a ^ (a >>> 15) ^ 0x80000000;
-        if (biased < min) min = biased;
+        const value = (a ^ (a >>> 15)) >>> 0;
+        if (value < min) min = value;
       }
-      sig[base + k] = (min ^ 0x80000000) >>> 0;
+      sig[base + k] = min;
     }
   }
   return sig;

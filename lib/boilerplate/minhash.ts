@@ -169,16 +169,36 @@ export function jaccardCannotReach(sketch: Uint32Array, hashes: number, i: numbe
 }
 
 /**
- * Calls `visit(i, j)` (i < j) for pairs that share an LSH bucket. Buckets are found by sorting each
- * band's (key, paragraph) pairs, so there is no per-bucket allocation; a crowded bucket compares each
- * member only with the next `bucketWindow` members, which keeps the pass linear. Within a bucket,
- * members come in paragraph order.
+ * Calls `visit(i, j)` (i < j) for pairs that share an LSH bucket: each member of a bucket with the next
+ * `bucketWindow` members (see {@link forEachBucket}), which keeps the pass linear however crowded a
+ * bucket is.
  */
 export function forEachCandidate(
   sig: Uint32Array,
   n: number,
   o: BandingOptions,
   visit: (i: number, j: number) => void,
+): void {
+  forEachBucket(sig, n, o, (members, from, to) => {
+    for (let a = from; a < to; a++) {
+      const limit = Math.min(to, a + 1 + o.bucketWindow);
+      const i = members[a] as number;
+      for (let b = a + 1; b < limit; b++) visit(i, members[b] as number);
+    }
+  });
+}
+
+/**
+ * Calls `bucket(members, from, to)` for every LSH bucket of two or more paragraphs, band after band and
+ * in key order within a band; the bucket's paragraphs are `members[from..to)`, in paragraph order (the
+ * array is reused: read it during the call). Buckets are found by sorting each band's (key, paragraph)
+ * pairs, so there is no per-bucket allocation.
+ */
+export function forEachBucket(
+  sig: Uint32Array,
+  n: number,
+  o: Pick<BandingOptions, 'hashes' | 'rowsPerBand'>,
+  bucket: (members: Int32Array, from: number, to: number) => void,
 ): void {
   const rows = Math.max(1, o.rowsPerBand);
   const bands = Math.floor(o.hashes / rows);
@@ -240,11 +260,7 @@ export function forEachCandidate(
       let runStart = 0;
       for (let x = 1; x <= m; x++) {
         if (x < m && keys[x] === keys[runStart]) continue;
-        for (let a = runStart; a < x; a++) {
-          const limit = Math.min(x, a + 1 + o.bucketWindow);
-          const i = ids[a] as number;
-          for (let b = a + 1; b < limit; b++) visit(i, ids[b] as number);
-        }
+        if (x - runStart > 1) bucket(ids, runStart, x);
         runStart = x;
       }
     }

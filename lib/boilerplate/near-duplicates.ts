@@ -8,7 +8,7 @@ import { tokenize } from '../normalize';
 import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import { LcsScratch } from './lcs';
 import { diffIds } from './myers';
-import { byteSketch, fmix32, forEachCandidate, jaccardAtLeast, jaccardCannotReach, minhashSignatures } from './minhash';
+import { byteSketch, fmix32, forEachBucket, jaccardAtLeast, jaccardCannotReach, minhashSignatures } from './minhash';
 import type { BoilerplateDifference, BoilerplateInfo, BoilerplateMatch, ParagraphRole, Span } from '../types';
 
 /** One article as the near-duplicate pass sees it: plain data, no disk access. */
@@ -148,7 +148,28 @@ export function findNearDuplicates(
     parent[find(i)] = find(j);
   };
 
-  forEachCandidate(signatures, n, o, consider);
+  // The pairs forEachCandidate would visit, bucket by bucket, with consider's first test answered from
+  // each member's family and full list looked up once per bucket rather than twice per pair: big
+  // families meet again in band after band once they are settled. The cached answer can only be
+  // stale towards "no" (families only merge and lists only grow), and a "no" goes to consider, which
+  // tests again.
+  const rootAt = new Int32Array(n);
+  const fullAt = new Uint8Array(n);
+  forEachBucket(signatures, n, o, (members, from, to) => {
+    for (let x = from; x < to; x++) {
+      const p = members[x] as number;
+      rootAt[x] = find(p);
+      fullAt[x] = (listed[p] as number) >= o.maxMatches ? 1 : 0;
+    }
+    for (let a = from; a < to; a++) {
+      const limit = Math.min(to, a + 1 + o.bucketWindow);
+      const i = members[a] as number;
+      for (let b = a + 1; b < limit; b++) {
+        if ((fullAt[a] === 1 || fullAt[b] === 1) && rootAt[a] === rootAt[b]) continue;
+        consider(i, members[b] as number);
+      }
+    }
+  });
   return buildInfos(docs, corpus, found, find);
 }
 

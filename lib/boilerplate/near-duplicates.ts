@@ -135,15 +135,20 @@ export function findNearDuplicates(
     const similarity = round3(alignment.similarity);
     const fi = found[i] as Found[];
     const fj = found[j] as Found[];
-    if (fi.length < o.maxMatches) {
-      twinIds[i * o.maxMatches + fi.length] = j;
-      fi.push({ other: j, similarity, differences: differencesFor(docs, corpus, i, j, alignment, false) });
-      listed[i] = fi.length;
-    }
-    if (fj.length < o.maxMatches) {
-      twinIds[j * o.maxMatches + fj.length] = i;
-      fj.push({ other: i, similarity, differences: differencesFor(docs, corpus, j, i, alignment, true) });
-      listed[j] = fj.length;
+    const listI = fi.length < o.maxMatches;
+    const listJ = fj.length < o.maxMatches;
+    if (listI || listJ) {
+      const [fromI, fromJ] = differencesFor(docs, corpus, i, j, alignment);
+      if (listI) {
+        twinIds[i * o.maxMatches + fi.length] = j;
+        fi.push({ other: j, similarity, differences: fromI });
+        listed[i] = fi.length;
+      }
+      if (listJ) {
+        twinIds[j * o.maxMatches + fj.length] = i;
+        fj.push({ other: i, similarity, differences: fromJ });
+        listed[j] = fj.length;
+      }
     }
     parent[find(i)] = find(j);
   };
@@ -423,22 +428,21 @@ function buildInfos(
 }
 
 /**
- * The differing word runs of the pair (p, other), quoted and positioned from paragraph `p`'s side;
- * `flipped` says p is the alignment's `b` side.
+ * The differing word runs of the aligned pair (a, b), quoted and positioned from each side: the list
+ * for `a` (its own words as `this`) and the list for `b`. Both come from one widening of the runs and
+ * share their quotes.
  */
 function differencesFor(
   docs: readonly NearDuplicateDoc[],
   corpus: CorpusIndex,
-  p: number,
-  other: number,
+  a: number,
+  b: number,
   alignment: SequenceAlignment,
-  flipped: boolean,
-): BoilerplateDifference[] {
-  const thisText = docs[corpus.docOf[p] ?? 0]?.text ?? '';
-  const otherText = docs[corpus.docOf[other] ?? 0]?.text ?? '';
-  const diffs: BoilerplateDifference[] = [];
-  const [a, b] = flipped ? [other, p] : [p, other];
-  const [textA, textB] = flipped ? [otherText, thisText] : [thisText, otherText];
+): [BoilerplateDifference[], BoilerplateDifference[]] {
+  const textA = docs[corpus.docOf[a] ?? 0]?.text ?? '';
+  const textB = docs[corpus.docOf[b] ?? 0]?.text ?? '';
+  const fromA: BoilerplateDifference[] = [];
+  const fromB: BoilerplateDifference[] = [];
   const runs = widenToCompounds(
     alignment.runs,
     (t) => glued(corpus, textA, a, t),
@@ -447,17 +451,14 @@ function differencesFor(
     tokenCount(corpus, b),
   );
   for (const run of runs) {
-    const [ts, te, os, oe] = flipped ? [run.bStart, run.bEnd, run.aStart, run.aEnd] : [run.aStart, run.aEnd, run.bStart, run.bEnd];
-    const mine = locate(corpus, p, ts, te);
-    const theirs = locate(corpus, other, os, oe);
-    diffs.push({
-      this: thisText.slice(mine.start, mine.end),
-      other: otherText.slice(theirs.start, theirs.end),
-      start: mine.start,
-      end: mine.end,
-    });
+    const inA = locate(corpus, a, run.aStart, run.aEnd);
+    const inB = locate(corpus, b, run.bStart, run.bEnd);
+    const quoteA = textA.slice(inA.start, inA.end);
+    const quoteB = textB.slice(inB.start, inB.end);
+    fromA.push({ this: quoteA, other: quoteB, start: inA.start, end: inA.end });
+    fromB.push({ this: quoteB, other: quoteA, start: inB.start, end: inB.end });
   }
-  return diffs;
+  return [fromA, fromB];
 }
 
 /** Whether tokens t−1 and t of paragraph p are one hyphenated word (widening asks only for 0 < t < its token count). */

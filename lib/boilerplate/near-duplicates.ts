@@ -163,8 +163,11 @@ export function findNearDuplicates(
   forEachBucket(signatures, n, o, (members, from, to) => {
     for (let x = from; x < to; x++) {
       const p = members[x] as number;
-      rootAt[x] = find(p);
-      fullAt[x] = (listed[p] as number) >= o.maxMatches ? 1 : 0;
+      const count = listed[p] as number;
+      // A paragraph that lists no twin was never in an accepted pair (the first one would have been
+      // listed), so it is still its own family: no need to read the union-find.
+      rootAt[x] = count === 0 && o.maxMatches > 0 ? p : find(p);
+      fullAt[x] = count >= o.maxMatches ? 1 : 0;
     }
     for (let a = from; a < to; a++) {
       const limit = Math.min(to, a + 1 + o.bucketWindow);

@@ -26,6 +26,8 @@ export class LcsScratch {
     this.prepare(short, words);
     const { stamp, slot, masks, state: v } = this;
     const call = this.call;
+    // Most paragraphs have at most 64 words: the state then stays in two local variables, not the array.
+    if (words <= 2) return m - this.shortOnes(long, m, words);
     v.fill(0xffffffff, 0, words);
     for (let t = 0; t < long.length; t++) {
       const id = long[t] as number;
@@ -50,6 +52,35 @@ export class LcsScratch {
       ones += popcount(x);
     }
     return m - ones;
+  }
+
+  /**
+   * The ones left among the first m ≤ 64 bits of the state after the pass over `long`: the loop of
+   * `length` for one or two words, with the words in locals (`words` 1 keeps the high word at 0).
+   */
+  private shortOnes(long: ArrayLike<number>, m: number, words: number): number {
+    const { stamp, slot, masks } = this;
+    const call = this.call;
+    let low = 0xffffffff;
+    let high = words === 2 ? 0xffffffff : 0;
+    for (let t = 0; t < long.length; t++) {
+      const id = long[t] as number;
+      if (id >= stamp.length || stamp[id] !== call) continue;
+      const base = (slot[id] as number) * words;
+      const uLow = (low & (masks[base] as number)) >>> 0;
+      const sum = low + uLow;
+      low = (sum | (low & ~uLow)) >>> 0;
+      if (words === 2) {
+        const uHigh = (high & (masks[base + 1] as number)) >>> 0;
+        high = (high + uHigh + (sum > 0xffffffff ? 1 : 0)) | (high & ~uHigh);
+        high >>>= 0;
+      }
+    }
+    if ((m & 31) !== 0) {
+      if (words === 1) low &= (1 << (m & 31)) - 1;
+      else high &= (1 << (m & 31)) - 1;
+    }
+    return popcount(low) + popcount(high);
   }
 
   /** Builds the match mask of each distinct id of `short`, one bit per position. */

@@ -379,29 +379,37 @@ function buildInfos(
 ): (BoilerplateInfo | null)[][] {
   const n = corpus.docOf.length;
   const docId = (p: number) => docs[corpus.docOf[p] ?? 0]?.id ?? '';
-  // Per family (union-find root): its lowest (article id, paragraph) member, its outlets and roles.
-  const lowest = new Map<number, number>();
-  const outlets = new Map<number, Set<string>>();
-  const articles = new Map<number, Set<number>>();
-  const allNonBody = new Map<number, boolean>();
-  const anyChrome = new Map<number, boolean>();
+  // Per family (indexed by its union-find root): its lowest (article id, paragraph) member, whether it
+  // spans more than one outlet and more than one article (only "at most one" matters), and its roles.
+  const lowest = new Int32Array(n).fill(-1);
+  const firstOutlet: (string | undefined)[] = [];
+  const manyOutlets = new Uint8Array(n);
+  const firstArticle = new Int32Array(n).fill(-1);
+  const manyArticles = new Uint8Array(n);
+  const hasBody = new Uint8Array(n);
+  const hasChrome = new Uint8Array(n);
+  // Per doc: the outlet as families compare it, worked out once.
+  const outletKeys: (string | undefined)[] = [];
   for (let p = 0; p < n; p++) {
     if ((found[p] ?? []).length === 0) continue;
     const root = find(p);
     const d = corpus.docOf[p] ?? 0;
     const doc = docs[d];
     const role = doc?.roles?.[corpus.paraOf[p] ?? 0] ?? 'body';
-    const best = lowest.get(root);
-    if (best === undefined || compareMembers(docId(p), corpus.paraOf[p] ?? 0, docId(best), corpus.paraOf[best] ?? 0) < 0) {
-      lowest.set(root, p);
+    const best = lowest[root] as number;
+    if (best < 0 || compareMembers(docId(p), corpus.paraOf[p] ?? 0, docId(best), corpus.paraOf[best] ?? 0) < 0) lowest[root] = p;
+    let key = outletKeys[d];
+    if (key === undefined) {
+      const outlet = doc?.outlet?.trim().toLowerCase();
+      key = outletKeys[d] = outlet ? outlet : `\u0000${doc?.id ?? d}`; // an unknown outlet only matches its own article
     }
-    const outlet = doc?.outlet?.trim().toLowerCase();
-    const set = outlets.get(root) ?? new Set<string>();
-    set.add(outlet ? outlet : `\u0000${doc?.id ?? d}`); // an unknown outlet only matches its own article
-    outlets.set(root, set);
-    articles.set(root, (articles.get(root) ?? new Set<number>()).add(d));
-    allNonBody.set(root, (allNonBody.get(root) ?? true) && role !== 'body');
-    anyChrome.set(root, (anyChrome.get(root) ?? false) || role === 'chrome');
+    const first = firstOutlet[root];
+    if (first === undefined) firstOutlet[root] = key;
+    else if (first !== key) manyOutlets[root] = 1;
+    if ((firstArticle[root] as number) < 0) firstArticle[root] = d;
+    else if (firstArticle[root] !== d) manyArticles[root] = 1;
+    if (role === 'body') hasBody[root] = 1;
+    if (role === 'chrome') hasChrome[root] = 1;
   }
 
   const out: (BoilerplateInfo | null)[][] = docs.map((doc) => doc.paragraphs.map(() => null));
@@ -409,13 +417,9 @@ function buildInfos(
     const list = found[p] ?? [];
     if (list.length === 0) continue;
     const root = find(p);
-    const head = lowest.get(root) ?? p;
+    const head = lowest[root] as number;
     const kind: BoilerplateInfo['kind'] =
-      allNonBody.get(root) && anyChrome.get(root)
-        ? 'chrome'
-        : (outlets.get(root)?.size ?? 0) <= 1 || (articles.get(root)?.size ?? 0) <= 1
-          ? 'stock'
-          : 'copied';
+      hasBody[root] === 0 && hasChrome[root] === 1 ? 'chrome' : manyOutlets[root] === 0 || manyArticles[root] === 0 ? 'stock' : 'copied';
     const matches: BoilerplateMatch[] = list
       .map((m) => ({
         article: docId(m.other),

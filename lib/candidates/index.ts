@@ -369,7 +369,7 @@ interface EventSignals {
 
 /** Signals 3 and 4 (log-odds, referent and label divergence) for the articles `ids` of event `ei`. */
 function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number): void {
-  const { sideOf, indexes, words, draftFor, referents, actorLabels, background, minFocus, eventCounts, sideCounts, wanted, labelReasons } = scan;
+  const { sideOf, indexes, referents, actorLabels, eventCounts, wanted } = scan;
   const sideSet = new Set<string>();
   for (const id of ids) sideSet.add(sideOf(id));
   if (sideSet.size < 2) return;
@@ -386,29 +386,7 @@ function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number)
   // Significant words by stem id. Reasons depend only on the record and the word as written, so
   // each distinct one is composed once (and reused: equal strings, as de-duplication compares them).
   const zBySide = new Map<string, Map<number, Significant>>();
-  for (const side of sides) {
-    const touched: number[] = [];
-    let focusTotal = 0;
-    for (const id of ids) {
-      if (sideOf(id) !== side) continue;
-      forEachStemCount(indexes.get(id)!, (stem, n) => {
-        if (sideCounts[stem] === 0) touched.push(stem);
-        sideCounts[stem]! += n;
-        focusTotal += n;
-      });
-    }
-    const significant = new Map<number, Significant>();
-    for (const stem of touched) {
-      const yf = sideCounts[stem]!;
-      sideCounts[stem] = 0;
-      if (yf < minFocus) continue;
-      const x = scoreWord(stemOf(stem), yf, eventCounts[stem]! - yf, focusTotal, eventTotal - focusTotal, background, scan.logOdds);
-      if (x.z >= Z_SIGNIFICANT) {
-        significant.set(stem, { z: x.z, focus: x.focusCount, rest: x.restCount, score: Math.min(1, 0.5 + (x.z - Z_SIGNIFICANT) / 4), reasons: new Map() });
-      }
-    }
-    zBySide.set(side, significant);
-  }
+  for (const side of sides) zBySide.set(side, significantWords(scan, ids, side, eventTotal));
   for (const id of ids) forEachStemCount(indexes.get(id)!, (stem) => (eventCounts[stem] = 0));
   const groupsHere = referents.filter((r) => r.event === ei);
   const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stemId(stem), g] as const)));
@@ -422,65 +400,108 @@ function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number)
   // typed-array read): referent and label stems for the whole event, significant ones per side.
   for (const stem of groupOfStem.keys()) wanted[stem] = EVENT_STEM;
   for (const stem of labelsHere) wanted[stem] = EVENT_STEM;
-  for (const id of ids) {
-    const w = words.get(id)!;
-    const { count, norms, stemIds, stops } = w;
-    const side = sideOf(id);
-    const significant = zBySide.get(side)!;
-    for (const stem of significant.keys()) wanted[stem]! |= SIDE_STEM;
-    const otherSidesUse = (stem: number) => ids.some((o) => sideOf(o) !== side && usesStem(indexes.get(o)!, stem));
-    // A referent label's divergence and reason depend only on its stem here (the side is fixed).
-    const referentMemo = new Map<number, { divergence: number; reason: string } | null>();
-    for (let i = 0; i < count; i++) {
-      if (stops[i] === 1 || wanted[stemIds[i]!] === 0) continue;
-      const norm = norms[i]!;
-      const stem = stemIds[i]!;
-      const z = significant.get(stem);
-      if (z) {
-        let reason = z.reasons.get(norm);
-        if (reason === undefined) {
-          reason = `this outlet uses ${quote(norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
-          z.reasons.set(norm, reason);
-        }
-        draftFor(id, i, i + 1).parts.push({ signal: 'log-odds', score: z.score, reason });
-      }
-      // Signal 4: this outlet's label for a referent the others name differently.
-      const group = groupOfStem.get(stem);
-      if (!group && labelsHere.has(stem) && !otherSidesUse(stem)) {
-        let reason = labelReasons.get(norm);
-        if (reason === undefined) {
-          reason = `a name for people or a group (${quote(norm)}) that no other report of this event uses`;
-          labelReasons.set(norm, reason);
-        }
-        draftFor(id, i, i + 1).parts.push({ signal: 'label', score: 1, reason });
-      }
-      if (group) {
-        const d = draftFor(id, i, i + 1);
-        d.referent = group.id;
-        let divergent = referentMemo.get(stem);
-        if (divergent === undefined) {
-          const usual = usualLabels.get(group.id)!;
-          const otherSides = [...usual].filter(([s]) => s !== side);
-          const differing = otherSides.filter(([, other]) => other !== stemOf(stem));
-          if (differing.length) {
-            const names = [...new Set(differing.map(([, other]) => group.labels[group.stems.indexOf(other)] ?? other))];
-            divergent = {
-              divergence: differing.length / otherSides.length,
-              reason: `this outlet's word for the actor that other reports call ${listNames(names.slice(0, 3).map(quote))}`,
-            };
-          } else divergent = null;
-          referentMemo.set(stem, divergent);
-        }
-        if (divergent) {
-          d.labelDivergence = divergent.divergence;
-          d.parts.push({ signal: 'referent', score: 1, reason: divergent.reason });
-        }
-      }
-    }
-    for (const stem of significant.keys()) wanted[stem]! &= EVENT_STEM;
-  }
+  const event: EventStems = { ids, groupOfStem, labelsHere, usualLabels };
+  // Each article in its own function, as each side's scoring above: V8 compiles small functions
+  // faster, and recompiles only the one a deoptimisation hit (this function whole took ~250 ms a compile).
+  for (const id of ids) addArticleSignals(scan, event, id, zBySide.get(sideOf(id))!);
   for (const stem of groupOfStem.keys()) wanted[stem] = 0;
   for (const stem of labelsHere) wanted[stem] = 0;
+}
+
+/** The words side `side` of an event (articles `ids`, `eventTotal` content tokens) uses markedly more than the rest, by stem id. */
+function significantWords(scan: EventSignals, ids: readonly string[], side: string, eventTotal: number): Map<number, Significant> {
+  const { sideOf, indexes, background, minFocus, eventCounts, sideCounts } = scan;
+  const touched: number[] = [];
+  let focusTotal = 0;
+  for (const id of ids) {
+    if (sideOf(id) !== side) continue;
+    forEachStemCount(indexes.get(id)!, (stem, n) => {
+      if (sideCounts[stem] === 0) touched.push(stem);
+      sideCounts[stem]! += n;
+      focusTotal += n;
+    });
+  }
+  const significant = new Map<number, Significant>();
+  for (const stem of touched) {
+    const yf = sideCounts[stem]!;
+    sideCounts[stem] = 0;
+    if (yf < minFocus) continue;
+    const x = scoreWord(stemOf(stem), yf, eventCounts[stem]! - yf, focusTotal, eventTotal - focusTotal, background, scan.logOdds);
+    if (x.z >= Z_SIGNIFICANT) {
+      significant.set(stem, { z: x.z, focus: x.focusCount, rest: x.restCount, score: Math.min(1, 0.5 + (x.z - Z_SIGNIFICANT) / 4), reasons: new Map() });
+    }
+  }
+  return significant;
+}
+
+/** What {@link addArticleSignals} reads of one event. */
+interface EventStems {
+  ids: readonly string[];
+  groupOfStem: Map<number, ReferentGroup>;
+  labelsHere: Set<number>;
+  usualLabels: Map<string, Map<string, string>>;
+}
+
+/** Signals 3 and 4 for the tokens of article `id` of an event, whose side uses the words of `significant` markedly more. */
+function addArticleSignals(scan: EventSignals, event: EventStems, id: string, significant: Map<number, Significant>): void {
+  const { sideOf, indexes, words, draftFor, wanted, labelReasons } = scan;
+  const { ids, groupOfStem, labelsHere, usualLabels } = event;
+  const w = words.get(id)!;
+  const { count, norms, stemIds, stops } = w;
+  const side = sideOf(id);
+  for (const stem of significant.keys()) wanted[stem]! |= SIDE_STEM;
+  const otherSidesUse = (stem: number) => ids.some((o) => sideOf(o) !== side && usesStem(indexes.get(o)!, stem));
+  // A referent label's divergence and reason depend only on its stem here (the side is fixed): by
+  // stem id in two Maps (divergence 0: none) rather than an object per stem, whose divergence field
+  // V8 laid out for small integers when the first share was 1, then changed at the first fraction
+  // (deoptimising the code that read it).
+  const divergenceOf = new Map<number, number>();
+  const divergenceReason = new Map<number, string>();
+  for (let i = 0; i < count; i++) {
+    if (stops[i] === 1 || wanted[stemIds[i]!] === 0) continue;
+    const norm = norms[i]!;
+    const stem = stemIds[i]!;
+    const z = significant.get(stem);
+    if (z) {
+      let reason = z.reasons.get(norm);
+      if (reason === undefined) {
+        reason = `this outlet uses ${quote(norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
+        z.reasons.set(norm, reason);
+      }
+      draftFor(id, i, i + 1).parts.push({ signal: 'log-odds', score: z.score, reason });
+    }
+    // Signal 4: this outlet's label for a referent the others name differently.
+    const group = groupOfStem.get(stem);
+    if (!group && labelsHere.has(stem) && !otherSidesUse(stem)) {
+      let reason = labelReasons.get(norm);
+      if (reason === undefined) {
+        reason = `a name for people or a group (${quote(norm)}) that no other report of this event uses`;
+        labelReasons.set(norm, reason);
+      }
+      draftFor(id, i, i + 1).parts.push({ signal: 'label', score: 1, reason });
+    }
+    if (group) {
+      const d = draftFor(id, i, i + 1);
+      d.referent = group.id;
+      let divergence = divergenceOf.get(stem);
+      if (divergence === undefined) {
+        const usual = usualLabels.get(group.id)!;
+        const otherSides = [...usual].filter(([s]) => s !== side);
+        const differing = otherSides.filter(([, other]) => other !== stemOf(stem));
+        if (differing.length) {
+          const names = [...new Set(differing.map(([, other]) => group.labels[group.stems.indexOf(other)] ?? other))];
+          divergence = differing.length / otherSides.length;
+          divergenceReason.set(stem, `this outlet's word for the actor that other reports call ${listNames(names.slice(0, 3).map(quote))}`);
+        } else divergence = 0;
+        divergenceOf.set(stem, divergence);
+      }
+      if (divergence > 0) {
+        d.labelDivergence = divergence;
+        d.parts.push({ signal: 'referent', score: 1, reason: divergenceReason.get(stem)! });
+      }
+    }
+  }
+  for (const stem of significant.keys()) wanted[stem]! &= EVENT_STEM;
 }
 
 /** Each side's usual label for a proposed referent: the stem of the label it uses most. */

@@ -74,6 +74,96 @@ export interface SwapOptions {
 // between sentences or calls): a typed-array read where a Map lookup per token was.
 let seenIn = new Int32Array(1024);
 let sentenceStamp = 0;
+// Per stem id, its number among the stems of one alignByOverlap call, valid where `localIn` holds
+// that call's stamp.
+let localOf = new Int32Array(1024);
+let localIn = new Int32Array(1024);
+let callStamp = 0;
+
+/**
+ * The sentences of one event worth pairing (at least `minShared` distinct content stems), as flat
+ * arrays: sentence k is `sentence[k]` of article `article[k]`, its distinct stems (numbered per call,
+ * in order of first use) are `stems[from[k] .. from[k + 1])`; the sentences holding stem l are
+ * `postings[postFrom[l] .. postFrom[l + 1])`, in order.
+ */
+interface SentenceSets {
+  article: number[];
+  sentence: number[];
+  from: number[];
+  stems: number[];
+  postFrom: Int32Array;
+  postings: Int32Array;
+}
+
+/** The sentence sets of `words` (see {@link SentenceSets}). */
+function sentenceSets(words: readonly ArticleWords[], minShared: number): SentenceSets {
+  const article: number[] = [];
+  const sentence: number[] = [];
+  const from: number[] = [0];
+  const stems: number[] = [];
+  // Per local stem, how many sentences hold it.
+  const holders: number[] = [];
+  const idCount = stemIdCount();
+  if (seenIn.length < idCount) seenIn = new Int32Array(idCount * 2);
+  if (localIn.length < idCount) {
+    localOf = new Int32Array(idCount * 2);
+    localIn = new Int32Array(idCount * 2);
+  }
+  if (++callStamp > 0x3fffffff) {
+    localIn.fill(0);
+    callStamp = 1;
+  }
+  const taken = seenIn;
+  const call = callStamp;
+  const ids: number[] = [];
+  for (let ai = 0; ai < words.length; ai++) {
+    const w = words[ai]!;
+    const stemIds = w.stemIds;
+    const sentences = w.sentenceTokens;
+    for (let si = 0; si < sentences.length; si++) {
+      const range = sentences[si];
+      if (!range || range.end <= range.start) continue;
+      if (++sentenceStamp > 0x3fffffff) {
+        taken.fill(0);
+        sentenceStamp = 1;
+      }
+      const stamp = sentenceStamp;
+      ids.length = 0;
+      for (let i = range.start; i < range.end; i++) {
+        if (w.stops[i] === 1) continue;
+        const id = stemIds[i]!;
+        if (taken[id] === stamp) continue;
+        taken[id] = stamp;
+        ids.push(id);
+      }
+      if (ids.length < minShared) continue;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        let local: number;
+        if (localIn[id] === call) {
+          local = localOf[id]!;
+          holders[local]! += 1;
+        } else {
+          localIn[id] = call;
+          local = localOf[id] = holders.length;
+          holders.push(1);
+        }
+        stems.push(local);
+      }
+      article.push(ai);
+      sentence.push(si);
+      from.push(stems.length);
+    }
+  }
+  const postFrom = new Int32Array(holders.length + 1);
+  for (let l = 0; l < holders.length; l++) postFrom[l + 1] = postFrom[l]! + holders[l]!;
+  const postings = new Int32Array(stems.length);
+  const fill = postFrom.slice(0, holders.length);
+  for (let k = 0; k < article.length; k++) {
+    for (let p = from[k]!; p < from[k + 1]!; p++) postings[fill[stems[p]!]!++] = k;
+  }
+  return { article, sentence, from, stems, postFrom, postings };
+}
 
 /**
  * Pairs sentences of different articles of one event that share enough content words (Dice
@@ -88,45 +178,9 @@ export function alignByOverlap(
 ): AlignedPair[] {
   const minOverlap = options.minOverlap ?? 0.25;
   const minShared = options.minShared ?? 2;
-  // Each sentence's distinct content stems (as interned ids, in order of first use).
-  const setArticle: number[] = [];
-  const setSentence: number[] = [];
-  const setStems: Int32Array[] = [];
-  const index = new Map<number, number[]>();
-  if (seenIn.length < stemIdCount()) seenIn = new Int32Array(stemIdCount() * 2);
-  const taken = seenIn;
-  for (let ai = 0; ai < words.length; ai++) {
-    const w = words[ai]!;
-    const ids = w.stemIds;
-    const sentences = w.sentenceTokens;
-    for (let si = 0; si < sentences.length; si++) {
-      const range = sentences[si];
-      if (!range || range.end <= range.start) continue;
-      const stems: number[] = [];
-      if (++sentenceStamp > 0x3fffffff) {
-        taken.fill(0);
-        sentenceStamp = 1;
-      }
-      const stamp = sentenceStamp;
-      for (let i = range.start; i < range.end; i++) {
-        if (w.stops[i] === 1) continue;
-        const id = ids[i]!;
-        if (taken[id] === stamp) continue;
-        taken[id] = stamp;
-        stems.push(id);
-      }
-      if (stems.length < minShared) continue;
-      const set = setStems.push(Int32Array.from(stems)) - 1;
-      setArticle.push(ai);
-      setSentence.push(si);
-      for (const id of stems) {
-        const list = index.get(id);
-        if (list) list.push(set);
-        else index.set(id, [set]);
-      }
-    }
-  }
-  const n = setStems.length;
+  // Each sentence's distinct content stems, and the sentences of each stem, in flat typed arrays
+  // (no Map by stem id, no array per sentence or stem).
+  const sets = sentenceSets(words, minShared);
   // Articles not to compare, as a flat byte matrix: `same[x][y]` over nested `.map` arrays of booleans
   // deoptimised this function on a "wrong map" run after run.
   const articleCount = words.length;
@@ -138,37 +192,70 @@ export function alignByOverlap(
       if (wx === wy || sameSide(wx.id, wy.id)) same[x * articleCount + y] = 1;
     }
   }
+  const best = pairSentences(sets, same, articleCount, minOverlap, minShared);
   const pairs: AlignedPair[] = [];
+  for (let k = 0; k < best.length; k += 2) {
+    const xi = best[k]!;
+    const yi = best[k + 1]!;
+    const wx = words[sets.article[xi]!]!;
+    const wy = words[sets.article[yi]!]!;
+    const a = textOf(wx.id, sets.sentence[xi]!);
+    const b = textOf(wy.id, sets.sentence[yi]!);
+    if (a && b) pairs.push({ a: { article: wx.id, start: a.start, end: a.end }, b: { article: wy.id, start: b.start, end: b.end } });
+  }
+  return pairs;
+}
+
+/**
+ * The pairs of {@link alignByOverlap} as sentence numbers (see {@link SentenceSets}), two per pair,
+ * in the order they are found: for each sentence in turn, its best partner in each other article
+ * (in the order those articles were first met), each pair once.
+ */
+function pairSentences(sets: SentenceSets, same: Uint8Array, articleCount: number, minOverlap: number, minShared: number): number[] {
+  const { article, from, stems, postFrom, postings } = sets;
+  const n = article.length;
+  const localCount = postFrom.length - 1;
+  const out: number[] = [];
   const seen = new Set<number>();
   // Words found in a large share of sentences (the main actor's name) say little about which two
   // sentences match, and cost quadratic time; they still count in the overlap, via the second pass.
   const common = Math.max(8, Math.ceil(n * 0.15));
   // The frequent stems as bits: each sentence's set of them is a bit mask, so counting the ones two
   // sentences share is a popcount per 32 stems.
-  const bitOf = new Map<number, number>();
-  for (const [id, list] of index) if (list.length > common) bitOf.set(id, bitOf.size);
-  const width = Math.ceil(bitOf.size / 32);
+  const bitOf = new Int32Array(localCount);
+  let bits = 0;
+  for (let l = 0; l < localCount; l++) bitOf[l] = postFrom[l + 1]! - postFrom[l]! > common ? bits++ : -1;
+  const width = Math.ceil(bits / 32);
   const masks = new Int32Array(n * width);
   for (let i = 0; i < n && width; i++) {
-    for (const s of setStems[i]!) {
-      const bit = bitOf.get(s);
-      if (bit !== undefined) masks[i * width + (bit >> 5)]! |= 1 << (bit & 31);
+    for (let p = from[i]!; p < from[i + 1]!; p++) {
+      const bit = bitOf[stems[p]!]!;
+      if (bit >= 0) masks[i * width + (bit >> 5)]! |= 1 << (bit & 31);
     }
   }
   const shared = new Int32Array(n);
   const touched: number[] = [];
+  // Per article, the best partner of the sentence being read (-1: none yet) and its Dice; `order`
+  // lists the articles given one, in the order they first were.
+  const bestOf = new Int32Array(articleCount).fill(-1);
+  const bestDice = new Float64Array(articleCount);
+  const order: number[] = [];
   for (let xi = 0; xi < n; xi++) {
-    const xStems = setStems[xi]!;
-    const xArticle = setArticle[xi]!;
+    const xFrom = from[xi]!;
+    const xTo = from[xi + 1]!;
+    const xArticle = article[xi]!;
     touched.length = 0;
     let frequent = 0;
-    for (const s of xStems) {
-      const list = index.get(s)!;
-      if (list.length > common) {
+    for (let p = xFrom; p < xTo; p++) {
+      const l = stems[p]!;
+      const first = postFrom[l]!;
+      const last = postFrom[l + 1]!;
+      if (last - first > common) {
         frequent++;
         continue;
       }
-      for (const yi of list) {
+      for (let q = first; q < last; q++) {
+        const yi = postings[q]!;
         if (yi === xi) continue;
         if (shared[yi] === 0) touched.push(yi);
         shared[yi]!++;
@@ -179,28 +266,33 @@ export function alignByOverlap(
         for (let k = 0; k < width; k++) shared[yi]! += popcount(masks[xi * width + k]! & masks[yi * width + k]!);
       }
     }
-    const best = new Map<number, { yi: number; dice: number }>();
+    order.length = 0;
     for (const yi of touched) {
       const count = shared[yi]!;
       shared[yi] = 0;
-      const yArticle = setArticle[yi]!;
+      const yArticle = article[yi]!;
       if (yArticle === xArticle || count < minShared || same[xArticle * articleCount + yArticle] === 1) continue;
-      const dice = (2 * count) / (xStems.length + setStems[yi]!.length);
-      const prev = best.get(yArticle);
-      if (dice >= minOverlap && (!prev || dice > prev.dice)) best.set(yArticle, { yi, dice });
+      const dice = (2 * count) / (xTo - xFrom + (from[yi + 1]! - from[yi]!));
+      if (dice < minOverlap) continue;
+      if (bestOf[yArticle] === -1) {
+        order.push(yArticle);
+        bestOf[yArticle] = yi;
+        bestDice[yArticle] = dice;
+      } else if (dice > bestDice[yArticle]!) {
+        bestOf[yArticle] = yi;
+        bestDice[yArticle] = dice;
+      }
     }
-    for (const { yi } of best.values()) {
+    for (const yArticle of order) {
+      const yi = bestOf[yArticle]!;
+      bestOf[yArticle] = -1;
       const key = xi < yi ? xi * n + yi : yi * n + xi;
       if (seen.has(key)) continue;
       seen.add(key);
-      const wx = words[xArticle]!;
-      const wy = words[setArticle[yi]!]!;
-      const a = textOf(wx.id, setSentence[xi]!);
-      const b = textOf(wy.id, setSentence[yi]!);
-      if (a && b) pairs.push({ a: { article: wx.id, start: a.start, end: a.end }, b: { article: wy.id, start: b.start, end: b.end } });
+      out.push(xi, yi);
     }
   }
-  return pairs;
+  return out;
 }
 
 let bag = new Int32Array(1024);

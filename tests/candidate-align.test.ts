@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeArticles } from '../lib/analyze';
+import { loadArticles } from '../lib/corpus';
+import { popcount } from '../lib/boilerplate/lcs';
+import { alignByOverlap, type AlignedPair } from '../lib/candidates/swaps';
+import { articleWords, stemIdCount, type ArticleWords } from '../lib/candidates/words';
+import type { ArticleAnalysis } from '../lib/types';
+import { CORPUS_DIR } from './helpers/seeds';
+
+/**
+ * alignByOverlap as it was written with a Map of sentences by stem id and an array per sentence:
+ * the flat typed arrays that replaced them must pair the same sentences in the same order.
+ */
+function reference(
+  words: readonly ArticleWords[],
+  textOf: (article: string, sentence: number) => { start: number; end: number } | undefined,
+  sameSide: (x: string, y: string) => boolean,
+  minOverlap: number,
+  minShared: number,
+): AlignedPair[] {
+  const setArticle: number[] = [];
+  const setSentence: number[] = [];
+  const setStems: number[][] = [];
+  const index = new Map<number, number[]>();
+  words.forEach((w, ai) => {
+    w.sentenceTokens.forEach((range, si) => {
+      if (!range || range.end <= range.start) return;
+      const stems: number[] = [];
+      for (let i = range.start; i < range.end; i++) if (w.stops[i] === 0 && !stems.includes(w.stemIds[i]!)) stems.push(w.stemIds[i]!);
+      if (stems.length < minShared) return;
+      const set = setStems.push(stems) - 1;
+      setArticle.push(ai);
+      setSentence.push(si);
+      for (const id of stems) index.set(id, [...(index.get(id) ?? []), set]);
+    });
+  });
+  const n = setStems.length;
+  const common = Math.max(8, Math.ceil(n * 0.15));
+  const bitOf = new Map<number, number>();
+  for (const [id, list] of index) if (list.length > common) bitOf.set(id, bitOf.size);
+  const width = Math.ceil(bitOf.size / 32);
+  const masks = setStems.map((stems) => {
+    const mask = new Int32Array(width);
+    for (const s of stems) if (bitOf.has(s)) mask[bitOf.get(s)! >> 5]! |= 1 << (bitOf.get(s)! & 31);
+    return mask;
+  });
+  const pairs: AlignedPair[] = [];
+  const seen = new Set<number>();
+  for (let xi = 0; xi < n; xi++) {
+    const shared = new Map<number, number>();
+    let frequent = 0;
+    for (const s of setStems[xi]!) {
+      const list = index.get(s)!;
+      if (list.length > common) frequent++;
+      else for (const yi of list) if (yi !== xi) shared.set(yi, (shared.get(yi) ?? 0) + 1);
+    }
+    if (frequent) for (const [yi, c] of shared) shared.set(yi, c + masks[xi]!.reduce((t, m, k) => t + popcount(m & masks[yi]![k]!), 0));
+    const best = new Map<number, { yi: number; dice: number }>();
+    for (const [yi, count] of shared) {
+      const x = setArticle[xi]!;
+      const y = setArticle[yi]!;
+      if (x === y || count < minShared || words[x] === words[y] || sameSide(words[x]!.id, words[y]!.id)) continue;
+      const dice = (2 * count) / (setStems[xi]!.length + setStems[yi]!.length);
+      const prev = best.get(y);
+      if (dice >= minOverlap && (!prev || dice > prev.dice)) best.set(y, { yi, dice });
+    }
+    for (const { yi } of best.values()) {
+      const key = xi < yi ? xi * n + yi : yi * n + xi;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const wx = words[setArticle[xi]!]!;
+      const wy = words[setArticle[yi]!]!;
+      const a = textOf(wx.id, setSentence[xi]!);
+      const b = textOf(wy.id, setSentence[yi]!);
+      if (a && b) pairs.push({ a: { article: wx.id, start: a.start, end: a.end }, b: { article: wy.id, start: b.start, end: b.end } });
+    }
+  }
+  return pairs;
+}
+
+describe('sentence alignment by shared words', () => {
+  let articles: ArticleAnalysis[];
+  beforeAll(async () => {
+    articles = analyzeArticles((await loadArticles([CORPUS_DIR])).articles, []).articles;
+  });
+
+  it('pairs the sentences of the seeds as the Map-based alignment did, at several thresholds', () => {
+    const words = articles.map((a) => articleWords(a));
+    expect(stemIdCount()).toBeGreaterThan(0);
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const textOf = (id: string, s: number) => byId.get(id)?.sentences[s];
+    // Sides: by outlet, and also every article its own side (then two reports of one outlet are paired too).
+    const sides: ((x: string, y: string) => boolean)[] = [(x, y) => byId.get(x)?.outlet === byId.get(y)?.outlet, (x, y) => x === y];
+    let total = 0;
+    for (const sameSide of sides) {
+      for (const [minOverlap, minShared] of [[0.25, 2], [0.1, 1], [0.4, 3]] as const) {
+        // Each article with the others, and the seeds repeated (so that many stems pass the frequent-stem cut).
+        for (const group of [words, [...words, ...words.map((w) => ({ ...w, id: `${w.id}-again` }))]]) {
+          const textOfAny = (id: string, s: number) => textOf(id.replace(/-again$/, ''), s);
+          const got = alignByOverlap(group, textOfAny, sameSide, { minOverlap, minShared });
+          expect(got).toEqual(reference(group, textOfAny, sameSide, minOverlap, minShared));
+          total += got.length;
+        }
+      }
+    }
+    expect(total).toBeGreaterThan(100);
+  });
+});

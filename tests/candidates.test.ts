@@ -269,6 +269,22 @@ describe('the stem index', () => {
     }
   });
 
+  it('holds the packed (stem id, token) values of the tokens in the order a sort of them all gives', async () => {
+    const loaded = await loadArticles([CORPUS_DIR]);
+    const words = analyzeArticles(loaded.articles, []).articles.map((a) => articleWords(a));
+    for (const w of words) {
+      const sorted = (content: boolean) => {
+        const values: number[] = [];
+        for (let i = 0; i < w.count; i++) if (!content || w.stops[i] === 0) values.push(w.stemIds[i]! * 2 ** 21 + i);
+        return [...Float64Array.from(values).sort()];
+      };
+      const index = stemIndex(w);
+      expect([...index.content]).toEqual(sorted(true));
+      someTokenWithStem(w, index, w.stemIds[0]!, () => false);
+      expect([...index.all!]).toEqual(sorted(false));
+    }
+  });
+
   it('marks, as bits, exactly the stems each article uses, as usesStem answers them, and clears them all', async () => {
     const loaded = await loadArticles([CORPUS_DIR]);
     const analysed = analyzeArticles(loaded.articles, []).articles;

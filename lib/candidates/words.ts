@@ -102,18 +102,41 @@ const CLOSER = new Map([
   [LEFT_SINGLE, RIGHT_SINGLE],
 ]);
 
+/** Every character {@link quotedRanges} acts on; any other leaves its state as it is. */
+const QUOTE_MARK = /["\u201c\u201d\u00ab\u00bb\u2018\u2019]/g;
+
+/** The first quotation mark at or after `from` was found at `at` (text.length when none), for one text. */
+export interface QuoteCursor {
+  from: number;
+  at: number;
+}
+
+/**
+ * Index of the first quotation mark (of QUOTE_MARK) at or after `from`, or text.length. The answer of
+ * the last search is reused while it still lies ahead, so paragraphs read in order read the text once.
+ */
+function nextMark(text: string, from: number, cursor: QuoteCursor): number {
+  if (cursor.at >= from && cursor.from <= from) return cursor.at;
+  QUOTE_MARK.lastIndex = from;
+  const m = QUOTE_MARK.exec(text);
+  cursor.from = from;
+  cursor.at = m ? m.index : text.length;
+  return cursor.at;
+}
+
 /**
  * Quoted stretches of one paragraph: curly and guillemet quotes pair by direction, straight double
  * quotes toggle. A single curly quote opens only after a space or bracket and closes only before a
- * non-letter, so apostrophes ("Syria’s", "’90s") are never taken for quotation marks.
+ * non-letter, so apostrophes ("Syria’s", "’90s") are never taken for quotation marks. Only the
+ * quotation marks are visited (found by one regular-expression scan, whose last answer `marks` keeps
+ * for the next paragraph of the same text): no other character opens or closes anything.
  */
-export function quotedRanges(text: string, from: number, to: number): Span[] {
+export function quotedRanges(text: string, from: number, to: number, marks: QuoteCursor = { from: 0, at: -1 }): Span[] {
   const ranges: Span[] = [];
   let open = -1;
   let closer = 0;
-  // Compared by code unit (the openers of CLOSER spelt out, not a Map lookup): this runs for every
-  // character of every body paragraph.
-  for (let i = from; i < to; i++) {
+  // Compared by code unit (the openers of CLOSER spelt out, not a Map lookup).
+  for (let i = nextMark(text, from, marks); i < to; i = nextMark(text, i + 1, marks)) {
     const c = text.charCodeAt(i);
     if (open < 0) {
       if (c === STRAIGHT_DOUBLE) {
@@ -171,6 +194,11 @@ export function stemOf(id: number): string {
 /** How many stems have ids (every id is below this). */
 export function stemIdCount(): number {
   return stemIdTable.size;
+}
+
+/** Changes each time the stem ids are forgotten (see `forgetStemIds`): what is memoised by stem id holds within one generation. */
+export function stemIdGeneration(): number {
+  return stemGeneration;
 }
 
 /** Forgets all stem ids once there are more than `limit`; ids handed out before must not be mixed with later ones. */
@@ -239,6 +267,7 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
   let n = 0;
   const sentenceTokens: Span[] = [];
   const quotesByParagraph = new Map<number, Span[]>();
+  const marks: QuoteCursor = { from: 0, at: -1 };
   const usable = table !== undefined && table.text === text;
   const facts = usable ? factsOf(table.vocabulary) : undefined;
   const words = usable ? table.vocabulary.words : undefined;
@@ -259,7 +288,7 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
       let quotes = quotesByParagraph.get(s.paragraph);
       if (!quotes) {
         const p = article.paragraphs[s.paragraph]!;
-        quotes = quotedRanges(text, p.start, p.end);
+        quotes = quotedRanges(text, p.start, p.end, marks);
         quotesByParagraph.set(s.paragraph, quotes);
       }
       const range = usable ? tokenRange(table, s.start, s.end) : null;
@@ -342,12 +371,58 @@ export interface StemIndex {
 
 const PACK = 2 ** 21;
 
+// Scratch by stem id for `packed`: a stem's count, then its next place, valid where stamped with the call's stamp.
+let packPlace = new Int32Array(1024);
+let packStamp = new Int32Array(1024);
+let packCall = 0;
+
+/**
+ * The sorted packed (stem id, token index) of an article's tokens (content ones only, or all): placed
+ * by a counting pass over the article's distinct stems, sorted as integers, rather than a sort of
+ * every packed value (the same array: within a stem, tokens come in text order either way).
+ */
 function packed(words: ArticleWords, contentOnly: boolean): Float64Array {
   const { stemIds, stops } = words;
-  const out = new Float64Array(stemIds.length);
+  const idCount = stemIdCount();
+  if (packStamp.length < idCount) {
+    packPlace = new Int32Array(idCount * 2);
+    packStamp = new Int32Array(idCount * 2);
+  }
+  if (++packCall > 0x3fffffff) {
+    packStamp.fill(0);
+    packCall = 1;
+  }
+  const call = packCall;
+  const place = packPlace;
+  const stamp = packStamp;
+  const distinct: number[] = [];
   let m = 0;
-  for (let i = 0; i < stemIds.length; i++) if (!contentOnly || stops[i] === 0) out[m++] = stemIds[i]! * PACK + i;
-  return out.subarray(0, m).sort();
+  for (let i = 0; i < stemIds.length; i++) {
+    if (contentOnly && stops[i] !== 0) continue;
+    const id = stemIds[i]!;
+    if (stamp[id] !== call) {
+      stamp[id] = call;
+      place[id] = 0;
+      distinct.push(id);
+    }
+    place[id]!++;
+    m++;
+  }
+  const ids = Int32Array.from(distinct).sort();
+  let at = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    const n = place[id]!;
+    place[id] = at;
+    at += n;
+  }
+  const out = new Float64Array(m);
+  for (let i = 0; i < stemIds.length; i++) {
+    if (contentOnly && stops[i] !== 0) continue;
+    const id = stemIds[i]!;
+    out[place[id]!++] = id * PACK + i;
+  }
+  return out;
 }
 
 /** The stem index of an article (token counts stay far below 2^21, so the packing is exact). */

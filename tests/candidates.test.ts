@@ -3,8 +3,9 @@ import { analyzeArticles } from '../lib/analyze';
 import { loadArticles } from '../lib/corpus';
 import { compareArticles } from '../lib/compare';
 import { discoverCandidates, findCandidates, pairsFromRows, type CandidateReport } from '../lib/candidates';
-import { compileCues, inflections, matchCues } from '../lib/candidates/cues';
-import { articleWords, CAPITAL, forEachStemCount, QUOTED, quotedRanges, someTokenWithStem, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens } from '../lib/candidates/words';
+import { compileCues, inflections, matchCues, type CueHit, type CueMatcher } from '../lib/candidates/cues';
+import { MANNER_ADVERB, NEUTRAL_LY } from '../lib/candidates/word-lists';
+import { articleWords, CAPITAL, forEachStemCount, QUOTED, quotedRanges, someTokenWithStem, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens, type ArticleWords } from '../lib/candidates/words';
 import type { ArticleAnalysis, Candidate } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
@@ -324,6 +325,45 @@ describe('cue matching', () => {
 
   it('reads a capitalised one-word cue in mid-sentence as a name', () => {
     expect(match('A statement from Rampage Jackson followed.')).toEqual([]);
+  });
+
+  it('finds, on the seeds and with its own lists, the hits of a trie walk from every token', async () => {
+    // The walk as it was before words were first screened by stem: a lookup among the phrases' first words at every token.
+    const plain = (w: ArticleWords, matcher: CueMatcher) => {
+      const hits: CueHit[] = [];
+      let i = 0;
+      while (i < w.count) {
+        let at = matcher.root.next.get(w.norms[i]!);
+        let best: CueHit | null = at?.list ? { from: i, to: i + 1, list: at.list } : null;
+        for (let j = i + 1; j < w.count && at && w.sentences[j] === w.sentences[i]; j++) {
+          at = at.next.get(w.norms[j]!);
+          if (at?.list) best = { from: i, to: j + 1, list: at.list };
+        }
+        if (best && !(best.to - best.from === 1 && (w.flags[i]! & CAPITAL) !== 0)) {
+          hits.push(best);
+          i = best.to;
+          continue;
+        }
+        const norm = w.norms[i]!;
+        if (matcher.mannerAdverbs && (w.flags[i]! & CAPITAL) === 0 && w.stops[i] === 0 && norm.length >= 6 && norm.endsWith('ly') && !NEUTRAL_LY.has(norm)) {
+          hits.push({ from: i, to: i + 1, list: MANNER_ADVERB });
+        }
+        i++;
+      }
+      return hits;
+    };
+    const loaded = await loadArticles([CORPUS_DIR]);
+    const words = analyzeArticles(loaded.articles, []).articles.map((a) => articleWords(a));
+    const own = compileCues([{ id: 'own', weight: 1, reason: '{w}', words: 'the regime, said, attack, rebel forces, killed, government troops' }], false);
+    let found = 0;
+    for (const matcher of [compileCues(), own]) {
+      for (const w of words) {
+        const hits = matchCues(w, matcher);
+        expect(hits).toEqual(plain(w, matcher));
+        found += hits.length;
+      }
+    }
+    expect(found).toBeGreaterThan(100);
   });
 
   it('rejects an empty entry in a cue list', () => {

@@ -7,7 +7,7 @@
 import { tokenize } from '../normalize';
 import { licensedCueLists } from './licensed';
 import { CUE_LISTS, MANNER_ADVERB, NEUTRAL_LY, type CueList } from './word-lists';
-import { CAPITAL, type ArticleWords } from './words';
+import { CAPITAL, stem, stemIdCount, stemIdGeneration, stemOf, type ArticleWords } from './words';
 
 /** A cue phrase found in an article, as a half-open token-index range. */
 export interface CueHit {
@@ -108,15 +108,55 @@ export function defaultCues(): CueMatcher {
   return defaultMatcher;
 }
 
+/** The stems of the words a matcher's phrases can start with, and by stem id whether a stem is one (0: not yet known, 1: no, 2: yes). */
+interface StartStems {
+  stems: Set<string>;
+  generation: number;
+  known: Uint8Array;
+}
+const startStemsOf = new WeakMap<CueMatcher, StartStems>();
+
+/** The start stems of `matcher`, with room for every stem id handed out so far. */
+function startStems(matcher: CueMatcher): StartStems {
+  let starts = startStemsOf.get(matcher);
+  if (!starts) {
+    const stems = new Set<string>();
+    for (const form of matcher.root.next.keys()) stems.add(stem(form));
+    starts = { stems, generation: stemIdGeneration(), known: new Uint8Array(0) };
+    startStemsOf.set(matcher, starts);
+  }
+  if (starts.generation !== stemIdGeneration()) {
+    starts.generation = stemIdGeneration();
+    starts.known = new Uint8Array(0);
+  }
+  if (starts.known.length < stemIdCount()) {
+    const known = new Uint8Array(stemIdCount() * 2);
+    known.set(starts.known);
+    starts.known = known;
+  }
+  return starts;
+}
+
 /**
  * Finds cue phrases in an article's body tokens. Phrases never cross a sentence boundary, and a
  * one-word cue that is capitalised mid-sentence is taken for a name ("Rampage Jackson") and skipped.
  */
 export function matchCues(words: ArticleWords, matcher: CueMatcher = defaultCues()): CueHit[] {
   const hits: CueHit[] = [];
-  const { count, norms, sentences, flags } = words;
+  const { count, norms, sentences, flags, stemIds } = words;
+  // A word whose stem no phrase's first word has (most words) starts none, whatever its form: one
+  // array read by stem id instead of a lookup among the first words of every phrase.
+  const starts = startStems(matcher);
+  const known = starts.known;
   let i = 0;
   while (i < count) {
+    const id = stemIds[i]!;
+    if (known[id] === 0) known[id] = starts.stems.has(stemOf(id)) ? 2 : 1;
+    if (known[id] === 1) {
+      if (matcher.mannerAdverbs && isMannerAdverb(words, i)) hits.push({ from: i, to: i + 1, list: MANNER_ADVERB });
+      i++;
+      continue;
+    }
     let at: TrieNode | undefined = matcher.root;
     let best: CueHit | null = null;
     const sentence = sentences[i]!;

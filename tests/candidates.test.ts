@@ -90,6 +90,29 @@ describe('candidates on the seeds with the Syria lexicon switched off', () => {
   });
 });
 
+describe('scoring by event', () => {
+  it('finds for each article what it finds when each article marks the other reports itself', async () => {
+    const loaded = await loadArticles([CORPUS_DIR]);
+    const articles = analyzeArticles(loaded.articles, []).articles;
+    const ids = articles.map((a) => a.id);
+    const groups = [ids.filter((id) => !id.startsWith('001')), ids.filter((id) => id.startsWith('001'))];
+    let found = 0;
+    // By outlet, and each article its own side (then every report of an event is another's other).
+    for (const sideOf of [undefined, (a: ArticleAnalysis) => a.id]) {
+      const byEvent = discoverCandidates(articles, groups, { sideOf, minScore: 0.2 });
+      // A copy of the first article repeats an id, and then articles are scored one by one, each
+      // marking the other reports of its event itself (the first article's drafts are merged twice).
+      const oneByOne = discoverCandidates([...articles, { ...articles[0]! }], groups, { sideOf, minScore: 0.2 });
+      for (const a of articles.slice(1)) {
+        expect(byEvent.candidates.get(a.id)).toEqual(oneByOne.candidates.get(a.id));
+        expect(byEvent.signals.get(a.id)).toEqual(oneByOne.signals.get(a.id));
+        found += byEvent.candidates.get(a.id)!.length;
+      }
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+});
+
 describe('the least score', () => {
   it('drops exactly the spans scored below it, whatever their evidence (spans are not dropped early by mistake)', async () => {
     const loaded = await loadArticles([CORPUS_DIR]);

@@ -226,9 +226,22 @@ export function discoverCandidates(
     options,
     candidates: new Map(),
     signals: new Map(),
+    scored: new Map(),
   };
-  // Each article in a top-level function, which keeps discoverCandidates small to compile.
-  for (const a of articles) scoreArticle(scoring, a);
+  // Each article in a top-level function, which keeps discoverCandidates small to compile. The
+  // articles of an event are scored one after the other, with the stems of all its reports marked
+  // once as bits (see StemPresence), rather than the other reports marked again for each article;
+  // they are filed in the order of `articles` all the same.
+  if (byId.size === articles.length) {
+    for (const ids of events) scoreEvent(scoring, byId, ids);
+    for (const a of articles) fileArticle(scoring, a);
+  } else {
+    for (const a of articles) {
+      const found = scoreArticle(scoring, a, null);
+      scoring.candidates.set(a.id, found.candidates);
+      scoring.signals.set(a.id, found.signals);
+    }
+  }
   const { candidates, signals } = scoring;
   const published: ProposedReferent[] = referents.map(({ id, labels, counts: c, why }: ReferentGroup) => ({ id, labels, counts: c, why }));
   return { candidates, referents: published, signals };
@@ -246,11 +259,53 @@ interface ArticleScoring {
   options: CandidateOptions;
   candidates: Map<string, Candidate[]>;
   signals: Map<string, Signal[][]>;
+  /** Candidates and signals per article scored by {@link scoreEvent}, until filed in order. */
+  scored: Map<ArticleAnalysis, ScoredArticle>;
 }
 
-/** Scores the drafts of article `a` and keeps its candidates (see {@link discoverCandidates}). */
-function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis): void {
-  const { words, indexes, eventOf, sideOf, drafts, stemPresence, options, candidates, signals } = scoring;
+/** An article's candidates, and for each the signals that found it. */
+interface ScoredArticle {
+  candidates: Candidate[];
+  signals: Signal[][];
+}
+
+/** The reports of one event marked in StemPresence, bit k for `ids[k]`. */
+interface MarkedEvent {
+  ids: readonly string[];
+  presence: StemPresence;
+}
+
+/**
+ * Scores the articles `ids` of one event (see {@link scoreArticle}), holding their candidates until
+ * {@link fileArticle} files them. Up to 32 reports, their stems are marked once for them all.
+ */
+function scoreEvent(scoring: ArticleScoring, byId: Map<string, ArticleAnalysis>, ids: readonly string[]): void {
+  const marked = ids.length >= 2 && ids.length <= 32 ? { ids, presence: scoring.stemPresence } : null;
+  if (marked) {
+    const memberIndexes: (StemIndex | undefined)[] = [];
+    for (const id of ids) memberIndexes.push(scoring.indexes.get(id));
+    marked.presence.mark(memberIndexes);
+  }
+  for (const id of ids) {
+    const a = byId.get(id)!;
+    scoring.scored.set(a, scoreArticle(scoring, a, marked));
+  }
+  marked?.presence.clear();
+}
+
+/** Files the candidates and signals {@link scoreEvent} found for article `a`. */
+function fileArticle(scoring: ArticleScoring, a: ArticleAnalysis): void {
+  const scored = scoring.scored.get(a)!;
+  scoring.candidates.set(a.id, scored.candidates);
+  scoring.signals.set(a.id, scored.signals);
+}
+
+/**
+ * Scores the drafts of article `a` and returns its candidates (see {@link discoverCandidates}), with
+ * the stems of its event's reports `marked` already, or else marking the other reports itself.
+ */
+function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis, marked: MarkedEvent | null): ScoredArticle {
+  const { words, indexes, eventOf, sideOf, drafts, stemPresence, options } = scoring;
   const w = words.get(a.id)!;
   const event = eventOf.get(a.id) ?? [a.id];
   // Lists built by push (not `.filter`/`.map`), so their elements kind is the same in V8's bytecode and
@@ -258,20 +313,25 @@ function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis): void {
   const ownSide = sideOf(a.id);
   const others: string[] = [];
   const otherIndexes: (StemIndex | undefined)[] = [];
-  for (const id of event) {
+  // The bit of each other report in StemPresence: its place among the event's reports when they are
+  // marked already, else among the others.
+  const otherBits: number[] = [];
+  for (let k = 0; k < event.length; k++) {
+    const id = event[k]!;
     if (sideOf(id) === ownSide) continue;
+    otherBits.push(marked ? k : others.length);
     others.push(id);
     otherIndexes.push(indexes.get(id));
   }
   const merged = drafts.get(a.id)?.merge(samePart) ?? [];
   // Up to 32 others, their stems are looked up as bits (see StemPresence); beyond, one by one.
-  const presence = others.length <= 32 && merged.length ? stemPresence : null;
-  presence?.mark(otherIndexes);
+  const presence = marked ? marked.presence : others.length <= 32 && merged.length ? stemPresence : null;
+  if (presence && !marked) presence.mark(otherIndexes);
   // Plain data per scored span; the reported Candidate (and its reasons) is made only for those the cap keeps.
   // Each draft scored in its own function (as each kept span reported, below): V8 compiles small
   // functions faster, and this one whole took ~250 ms a compile, two or three times a first run.
   const out: ScoredSpan[] = [];
-  const context: DraftContext = { scoring, w, others, otherIndexes, presence };
+  const context: DraftContext = { scoring, w, others, otherIndexes, otherBits, presence };
   for (const d of merged) {
     const scored = scoreDraft(context, d);
     if (scored) out.push(scored);
@@ -283,9 +343,8 @@ function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis): void {
   for (const o of out) if (phrases.size < cap) phrases.add(o.phrase);
   const kept = out.filter((o) => phrases.has(o.phrase)).sort((x, y) => x.start - y.start);
   const otherSides = new Set(others.map(sideOf)).size;
-  candidates.set(a.id, kept.map((k) => toCandidate(a, k, otherSides)));
-  signals.set(a.id, kept.map((k) => [...new Set(k.parts.map((p) => p.signal))]));
-  presence?.clear();
+  if (presence && !marked) presence.clear();
+  return { candidates: kept.map((k) => toCandidate(a, k, otherSides)), signals: kept.map((k) => [...new Set(k.parts.map((p) => p.signal))]) };
 }
 
 /** A merged draft that scored at least the least score, as plain data (see {@link toCandidate}). */
@@ -306,12 +365,14 @@ interface DraftContext {
   w: ArticleWords;
   others: string[];
   otherIndexes: (StemIndex | undefined)[];
+  /** The bit of each other report in `presence`. */
+  otherBits: number[];
   presence: StemPresence | null;
 }
 
 /** The score of merged draft `d` (see {@link scoreArticle}), or null when it has no evidence or scores below the least score. */
 function scoreDraft(context: DraftContext, d: Draft<Part>): ScoredSpan | null {
-  const { scoring, w, others, otherIndexes, presence } = context;
+  const { scoring, w, others, otherIndexes, otherBits, presence } = context;
   const { words, indexes, minScore } = scoring;
   if (!d.parts.length) return null;
   // Sorted in place: the merged drafts are read no more.
@@ -327,12 +388,12 @@ function scoreDraft(context: DraftContext, d: Draft<Part>): ScoredSpan | null {
   for (let i = d.from; i < d.to; i++) if (w.stops[i] === 0) content.push(w.stemIds[i]!);
   let lacking = 0;
   if (presence) {
-    // Bit k set: others[k] uses every content stem (then only a phrase's order is left to check).
+    // Bit otherBits[k] set: others[k] uses every content stem (then only a phrase's order is left to check).
     let all = -1;
     for (const stem of content) all &= presence.usedBy(stem);
     for (let k = 0; k < others.length; k++) {
       const index = otherIndexes[k];
-      if (!index || !(all & (1 << k)) || !hasRun(words.get(others[k]!)!, index, stems, content)) lacking++;
+      if (!index || !(all & (1 << otherBits[k]!)) || !hasRun(words.get(others[k]!)!, index, stems, content)) lacking++;
     }
   } else {
     for (const o of others) if (!hasPhrase(words, indexes, o, stems, content)) lacking++;

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeArticles } from '../lib/analyze';
 import { loadArticles } from '../lib/corpus';
 import { popcount } from '../lib/boilerplate/lcs';
-import { alignByOverlap, type AlignedPair } from '../lib/candidates/swaps';
+import { alignWith } from '../lib/adapters/diff';
+import { diffIds } from '../lib/boilerplate/myers';
+import { alignByOverlap, swapEditBound, type AlignedPair } from '../lib/candidates/swaps';
 import { articleWords, stemIdCount, type ArticleWords } from '../lib/candidates/words';
 import type { ArticleAnalysis } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
@@ -104,5 +106,47 @@ describe('sentence alignment by shared words', () => {
       }
     }
     expect(total).toBeGreaterThan(100);
+  });
+
+  it('diffs sentence pairs within the edit bound exactly when they are alike enough to keep, with the same runs', () => {
+    // Each sentence of the seeds against a copy with a random share of its words replaced, dropped or
+    // doubled (from none to most), so that pairs fall on both sides of each least similarity.
+    let seed = 5;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const runs: [Int32Array, Int32Array][] = [];
+    for (const w of articles.map((x) => articleWords(x))) {
+      for (const range of w.sentenceTokens) {
+        if (!range || range.end - range.start < 4) continue;
+        const a = w.stemIds.subarray(range.start, range.end);
+        const rate = next() * 0.9;
+        const b: number[] = [];
+        for (const id of a) {
+          const r = next();
+          if (r < rate / 3) b.push(w.stemIds[Math.floor(next() * w.count)]!);
+          else if (r < (2 * rate) / 3) continue;
+          else if (r < rate) b.push(id, id);
+          else b.push(id);
+        }
+        runs.push([a, Int32Array.from(b)]);
+      }
+    }
+    let kept = 0;
+    let dropped = 0;
+    for (const minSimilarity of [0.3, 0.5, 0.55, 0.7]) {
+      for (const [a, b] of runs) {
+        const total = a.length + b.length;
+        const full = alignWith(a, b, { maxEditLength: Math.ceil(total * 0.8) }, diffIds);
+        const bounded = alignWith(a, b, { maxEditLength: swapEditBound(total, minSimilarity) }, diffIds);
+        if (full && full.similarity >= minSimilarity) {
+          expect(bounded).toEqual(full);
+          kept++;
+        } else {
+          expect(!bounded || bounded.similarity < minSimilarity).toBe(true);
+          dropped++;
+        }
+      }
+    }
+    expect(kept).toBeGreaterThan(50);
+    expect(dropped).toBeGreaterThan(50);
   });
 });

@@ -334,6 +334,17 @@ function onlyNames(words: ArticleWords, from: number, to: number): boolean {
 }
 
 /**
+ * The most edits worth diffing two runs of `total` tokens for: past it their similarity (total less
+ * edits, over total) falls below `minSimilarity`, and the pair is dropped either way, so the diff
+ * stops there instead of at 80% of the tokens. One edit of slack covers rounding at the boundary;
+ * a diff that ends within the bound is the same whatever the bound (the walk does not depend on it).
+ */
+export function swapEditBound(total: number, minSimilarity: number): number {
+  const bound = Math.ceil(total * 0.8);
+  return Math.min(bound, Math.max(0, Math.floor(total * (1 - minSimilarity)) + 1));
+}
+
+/**
  * Finds same-slot swaps in aligned pairs that are alike outside the slot: a changed run of at most
  * `maxRun` tokens and `maxContent` content words on each side, with content words on both sides
  * that differ, and matching words right before or after it. Runs
@@ -373,7 +384,7 @@ export function findSwaps(
       ib.subarray(rb.from, rb.to),
       // The edit bound already bounds the work; the time limit only guards against pathological input.
       // The default 50 ms made results depend on machine load: on a busy machine a paused diff lost a swap.
-      { maxEditLength: Math.ceil((na + nb) * 0.8), timeoutMs: SWAP_DIFF_TIMEOUT_MS },
+      { maxEditLength: swapEditBound(na + nb, minSimilarity), timeoutMs: SWAP_DIFF_TIMEOUT_MS },
       diffIds,
     );
     if (!alignment || alignment.similarity < minSimilarity) continue;

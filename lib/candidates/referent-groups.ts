@@ -336,7 +336,10 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
     const x = s.stems.at(-1);
     const y = s.otherStems.at(-1);
     // Each swap is reported from both sides, hence half a point each time.
-    if (x && y && x !== y) swapEvidence.set(key(x, y), (swapEvidence.get(key(x, y)) ?? 0) + 0.5);
+    if (x && y && x !== y) {
+      const k = key(x, y);
+      swapEvidence.set(k, (swapEvidence.get(k) ?? 0) + 0.5);
+    }
   }
   // Aligned pairs by the event both their articles belong to (pairs across events are never read).
   const groupsOf = new Map<string, number[]>();
@@ -634,5 +637,11 @@ function addPairEvidence(byId: Map<string, ArticleWords>, p: AlignedPair, isLabe
   const ub = [...b].filter((x) => !a.has(x));
   for (const x of [...ua, ...ub]) oneSided.set(x, (oneSided.get(x) ?? 0) + 1);
   const weight = 1 / Math.sqrt(Math.max(1, ua.length * ub.length));
-  for (const x of ua) for (const y of ub) if (x !== y) pairEvidence.set(key(x, y), (pairEvidence.get(key(x, y)) ?? 0) + weight);
+  for (const x of ua) {
+    for (const y of ub) {
+      if (x === y) continue;
+      const k = key(x, y);
+      pairEvidence.set(k, (pairEvidence.get(k) ?? 0) + weight);
+    }
+  }
 }

@@ -371,58 +371,12 @@ export interface StemIndex {
 
 const PACK = 2 ** 21;
 
-// Scratch by stem id for `packed`: a stem's count, then its next place, valid where stamped with the call's stamp.
-let packPlace = new Int32Array(1024);
-let packStamp = new Int32Array(1024);
-let packCall = 0;
-
-/**
- * The sorted packed (stem id, token index) of an article's tokens (content ones only, or all): placed
- * by a counting pass over the article's distinct stems, sorted as integers, rather than a sort of
- * every packed value (the same array: within a stem, tokens come in text order either way).
- */
 function packed(words: ArticleWords, contentOnly: boolean): Float64Array {
   const { stemIds, stops } = words;
-  const idCount = stemIdCount();
-  if (packStamp.length < idCount) {
-    packPlace = new Int32Array(idCount * 2);
-    packStamp = new Int32Array(idCount * 2);
-  }
-  if (++packCall > 0x3fffffff) {
-    packStamp.fill(0);
-    packCall = 1;
-  }
-  const call = packCall;
-  const place = packPlace;
-  const stamp = packStamp;
-  const distinct: number[] = [];
+  const out = new Float64Array(stemIds.length);
   let m = 0;
-  for (let i = 0; i < stemIds.length; i++) {
-    if (contentOnly && stops[i] !== 0) continue;
-    const id = stemIds[i]!;
-    if (stamp[id] !== call) {
-      stamp[id] = call;
-      place[id] = 0;
-      distinct.push(id);
-    }
-    place[id]!++;
-    m++;
-  }
-  const ids = Int32Array.from(distinct).sort();
-  let at = 0;
-  for (let k = 0; k < ids.length; k++) {
-    const id = ids[k]!;
-    const n = place[id]!;
-    place[id] = at;
-    at += n;
-  }
-  const out = new Float64Array(m);
-  for (let i = 0; i < stemIds.length; i++) {
-    if (contentOnly && stops[i] !== 0) continue;
-    const id = stemIds[i]!;
-    out[place[id]!++] = id * PACK + i;
-  }
-  return out;
+  for (let i = 0; i < stemIds.length; i++) if (!contentOnly || stops[i] === 0) out[m++] = stemIds[i]! * PACK + i;
+  return out.subarray(0, m).sort();
 }
 
 /** The stem index of an article (token counts stay far below 2^21, so the packing is exact). */

@@ -8,8 +8,8 @@ import { analyzeArticles } from '../lib/analyze';
 import { loadArticles } from '../lib/corpus';
 import { eventFeatures, nameKeyOf } from '../lib/events';
 import { gapDays, type DayRange } from '../lib/events/dates';
-import { datedNeighbours, kthLargest, type ExplainContext } from '../lib/events/explain';
-import { articleFeatures, firstAtOf, type ArticleFeatures } from '../lib/events/features';
+import { datedNeighbours, kthLargest, nameScores, type ExplainContext } from '../lib/events/explain';
+import { articleFeatures, firstAtOf, type ArticleFeatures, type NameCount } from '../lib/events/features';
 import { afterLastTitle, endsPossessive, joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
 import { tokenize } from '../lib/normalize';
 import { candidatePairs } from '../lib/events/pairs';
@@ -179,6 +179,50 @@ describe('name spellings', () => {
         ['Deraa', { start: text.indexOf('Deraa'), end: text.indexOf('Deraa') + 5 }],
       ]);
     }
+  });
+});
+
+describe('nameScores', () => {
+  it('scores and counts holders of shared names as a binary search per word and member does', () => {
+    const features = eventFeatures(seeds);
+    const space = vectorize(features, DEFAULT_EVENT_OPTIONS.weights);
+    const ctx = { articles: seeds, features, space, nearest: () => -1, maxGapDays: 30 } as ExplainContext;
+    // The computation nameScores replaced: holders and score per name read member by member.
+    const plain = (members: number[], need: number) => {
+      const byPhrase = new Map<string, NameCount[]>();
+      for (const i of members) for (const [key, c] of features[i]!.phrases) byPhrase.set(key, [...(byPhrase.get(key) ?? []), c]);
+      const out: { phrase: string; score: number; holders: number; count: number }[] = [];
+      for (const [phrase, forms] of byPhrase) {
+        if (forms.length < need) continue;
+        const keys = phrase.split(' ');
+        const ids = keys.map((k) => space.nameIds.get(k));
+        const fewest = Math.min(...ids.map((id) => members.filter((i) => weightOf(space.vectors[i]!, id) > 0).length));
+        if (fewest < need) continue;
+        let score = 0;
+        for (const i of members) for (const id of ids) score += weightOf(space.vectors[i]!, id) / keys.length;
+        score *= forms.length / members.length;
+        out.push({ phrase, score, holders: forms.length, count: forms.reduce((n, c) => n + c.count, 0) });
+      }
+      return out;
+    };
+    // Every article alone, every pair, and deterministic pseudo-random sets of three to eight.
+    let seed = 99;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const sets: number[][] = features.map((_, i) => [i]);
+    for (let i = 0; i < features.length; i++) for (let j = i + 1; j < features.length; j++) sets.push([i, j]);
+    for (let t = 0; t < 40; t++) sets.push([...new Set(Array.from({ length: 3 + next(6) }, () => next(features.length)))].sort((a, b) => a - b));
+    let multiWord = 0;
+    for (const members of sets) {
+      for (const need of [1, 2, Math.max(2, Math.ceil(members.length / 2))]) {
+        const want = plain(members, need);
+        expect(nameScores(members, ctx, need)).toEqual(want);
+        multiWord += want.filter((d) => d.phrase.includes(' ')).length;
+      }
+    }
+    expect(multiWord).toBeGreaterThan(20);
   });
 });
 

@@ -128,40 +128,70 @@ function wordSurface(forms: WordCount[]): string {
 /** A shared name before its written form is chosen (that costs a vote over spellings, so it waits). */
 type NameDraft = Pick<Shown, 'keys' | 'score' | 'holders' | 'count'> & { phrase: string; forms: NameCount[]; shown?: Shown };
 
-/**
- * Names held by at least `need` members, strongest first, longer names absorbing their parts; at most
- * `max`. Written forms are only worked out for the names that get that far (and for score ties, which
- * they break), so a member's hundreds of names cost a score each, not a vote over spellings.
- */
-function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number): Shown[] {
-  const byPhrase = new Map<string, NameCount[]>();
-  for (const i of members) ctx.features[i]!.phrases.forEach((c, key) => push(byPhrase, key, c));
-  const drafts: NameDraft[] = [];
-  for (const [phrase, forms] of byPhrase) {
-    if (forms.length < need) continue;
+/** A whole-name key's words and their feature ids (-1: no such name feature), worked out once per corpus. */
+interface PhraseInfo {
+  keys: string[];
+  ids: Int32Array;
+}
+const phrasesBySpace = new WeakMap<FeatureSpace, Map<string, PhraseInfo>>();
+
+function phraseInfo(space: FeatureSpace, phrase: string): PhraseInfo {
+  let infos = phrasesBySpace.get(space);
+  if (!infos) phrasesBySpace.set(space, (infos = new Map()));
+  let info = infos.get(phrase);
+  if (!info) {
     const keys = phrase.split(' ');
-    // Built by push (not `.map`), so its elements kind is the same in V8's bytecode and optimised code
-    // (a mismatch deoptimised this function on a "wrong map").
-    const featureIds: (number | undefined)[] = [];
-    for (const k of keys) featureIds.push(ctx.space.nameIds.get(k));
+    const ids = new Int32Array(keys.length);
+    for (let k = 0; k < keys.length; k++) ids[k] = space.nameIds.get(keys[k]!) ?? -1;
+    infos.set(phrase, (info = { keys, ids }));
+  }
+  return info;
+}
+
+/** Names held by at least `need` members, each with its score, holders and count (in first-seen order); `sums` as in `sharedOf`. */
+function nameDrafts(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, sums: Sums): NameDraft[] {
+  const { sum, inside } = sums;
+  const drafts: NameDraft[] = [];
+  const consider = (phrase: string, forms: NameCount[]) => {
+    if (forms.length < need) return;
+    const { keys, ids } = phraseInfo(ctx.space, phrase);
     // Every word of the name must be shared, or "Hussein Abazeed" would ride on a shared "Hussein".
+    // (inside[id]: members whose weight for it is above 0; a word with no feature has none.)
     let fewest = Infinity;
-    for (const id of featureIds) {
-      let holders = 0;
-      for (const w of weights) if (weightOf(w, id) > 0) holders++;
-      fewest = Math.min(fewest, holders);
-    }
-    if (fewest < need) continue;
+    for (let k = 0; k < ids.length; k++) fewest = Math.min(fewest, ids[k]! < 0 ? 0 : inside[ids[k]!]!);
+    if (fewest < need) return;
     // Mean over the name's words, so long names do not win by length, times the share of members
     // using it. No discount for use elsewhere in the corpus: "Daraa" stays the place of a Daraa event
-    // even when another event happened there too.
+    // even when another event happened there too. Added member by member, word by word; for a
+    // one-word name (most) that is the member order of `sum`, divided by 1: the same float.
     let score = 0;
-    for (const w of weights) for (const id of featureIds) score += weightOf(w, id) / keys.length;
+    if (ids.length === 1) score = sum[ids[0]!]!;
+    else for (const w of weights) for (let k = 0; k < ids.length; k++) score += weightOf(w, ids[k]! < 0 ? undefined : ids[k]!) / keys.length;
     score *= forms.length / members.length;
     let count = 0;
     for (const c of forms) count += c.count;
     drafts.push({ phrase, keys, forms, score, holders: forms.length, count });
+  };
+  const first = members[0];
+  if (members.length === 1 && first !== undefined) {
+    // One member (most groups): its own names, each held once, in its order.
+    ctx.features[first]!.phrases.forEach((c, phrase) => consider(phrase, [c]));
+  } else {
+    const byPhrase = new Map<string, NameCount[]>();
+    for (const i of members) ctx.features[i]!.phrases.forEach((c, key) => push(byPhrase, key, c));
+    byPhrase.forEach((forms, phrase) => consider(phrase, forms));
   }
+  return drafts;
+}
+
+/**
+ * Names held by at least `need` members, strongest first, longer names absorbing their parts; at most
+ * `max`. Written forms are only worked out for the names that get that far (and for score ties, which
+ * they break), so a member's hundreds of names cost a score each, not a vote over spellings. Holders
+ * and one-word scores come from `sums` (the members' dense sums, see `sharedOf`).
+ */
+function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number, sums: Sums): Shown[] {
+  const drafts = nameDrafts(members, ctx, weights, need, sums);
   const shownOf = (d: NameDraft): Shown => {
     if (d.shown) return d.shown;
     // Occurrences written the way the name will be shown come first, so compromise classifies
@@ -202,6 +232,54 @@ interface Sums {
 }
 const sumsBySpace = new WeakMap<FeatureSpace, Sums>();
 
+/**
+ * `sums` holding the members' vectors: each vector added into `sum` in member order (so each sum is
+ * the same float as adding member by member) and `inside`. Hand it back to `clearSums`.
+ */
+function sumsOf(space: FeatureSpace, weights: SparseVector[]): Sums {
+  let sums = sumsBySpace.get(space);
+  if (!sums) sumsBySpace.set(space, (sums = { sum: new Float64Array(space.keys.length), inside: new Int32Array(space.keys.length), held: new Int32Array(space.keys.length) }));
+  const { sum, inside } = sums;
+  for (const w of weights) {
+    for (let k = 0; k < w.ids.length; k++) {
+      sum[w.ids[k]!]! += w.weights[k]!;
+      if (w.weights[k]! > 0) inside[w.ids[k]!]!++;
+    }
+  }
+  return sums;
+}
+
+function clearSums(sums: Sums, weights: SparseVector[]): void {
+  for (const w of weights) {
+    for (let k = 0; k < w.ids.length; k++) {
+      sums.sum[w.ids[k]!] = 0;
+      sums.inside[w.ids[k]!] = 0;
+    }
+  }
+}
+
+/**
+ * The shared names and words of `members`. Both read every feature at once from the same dense rows
+ * (see `sumsOf`), instead of a binary search per feature and member.
+ */
+function sharedOf(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number): { names: Shown[]; words: string[] } {
+  const sums = sumsOf(ctx.space, weights);
+  const names = sharedNames(members, ctx, weights, need, max, sums);
+  const words = sharedWords(members, ctx, need, max, sums);
+  clearSums(sums, weights);
+  return { names, words };
+}
+
+/** The names `sharedNames` ranks for `members`, before their written forms: phrase, score, holders and count (for tests). */
+export function nameScores(members: number[], ctx: ExplainContext, need: number): { phrase: string; score: number; holders: number; count: number }[] {
+  const weights: SparseVector[] = [];
+  for (const i of members) weights.push(ctx.space.vectors[i]!);
+  const sums = sumsOf(ctx.space, weights);
+  const drafts = nameDrafts(members, ctx, weights, need, sums);
+  clearSums(sums, weights);
+  return drafts.map((d) => ({ phrase: d.phrase, score: d.score, holders: d.holders, count: d.count }));
+}
+
 /** The `k`-th largest of `values` (1 <= k <= values.length, counting repeats), as a descending sort would place it. */
 export function kthLargest(values: readonly number[], k: number): number {
   // The k largest so far, descending: groups show at most four words, so k is small.
@@ -223,21 +301,11 @@ export function kthLargest(values: readonly number[], k: number): number {
 /**
  * Content words held by at least `need` members, by summed weight; at most `max`. Only words that can
  * reach the first `max` places (ties included, which their written forms break) get a written form.
+ * `sums` holds the members' dense sums (see `sharedOf`).
  */
-function sharedWords(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number): string[] {
-  // `distinct` for every word at once: the members' vectors are added into dense rows, in member
-  // order (so each sum is the same float as adding member by member), instead of a binary search
-  // per word and member.
+function sharedWords(members: number[], ctx: ExplainContext, need: number, max: number, sums: Sums): string[] {
   const { space } = ctx;
-  let sums = sumsBySpace.get(space);
-  if (!sums) sumsBySpace.set(space, (sums = { sum: new Float64Array(space.keys.length), inside: new Int32Array(space.keys.length), held: new Int32Array(space.keys.length) }));
   const { sum, inside, held } = sums;
-  for (const w of weights) {
-    for (let k = 0; k < w.ids.length; k++) {
-      sum[w.ids[k]!]! += w.weights[k]!;
-      if (w.weights[k]! > 0) inside[w.ids[k]!]!++;
-    }
-  }
   // How well a word speaks for this group: its summed weight in the members, times the share of the
   // corpus's articles holding it that are members ("government" is everywhere; "ceasefire" is here).
   const distinctOf = (id: number) => (sum[id]! * inside[id]!) / Math.max(space.df[id] ?? inside[id]!, 1);
@@ -258,12 +326,6 @@ function sharedWords(members: number[], ctx: ExplainContext, weights: SparseVect
     for (const id of seen) {
       consider(id, held[id]!);
       held[id] = 0;
-    }
-  }
-  for (const w of weights) {
-    for (let k = 0; k < w.ids.length; k++) {
-      sum[w.ids[k]!] = 0;
-      inside[w.ids[k]!] = 0;
     }
   }
   // Only words that can reach the first `max` places (ties included, which their written forms
@@ -369,17 +431,15 @@ export function pickShared(members: number[], ctx: ExplainContext): Picks {
     let pair: Picks['closest'] = null;
     if (closest >= 0) {
       const pw = [weights[0]!, ctx.space.vectors[closest]!];
-      pair = { index: closest, names: sharedNames([first, closest], ctx, pw, 2, 3), words: sharedWords([first, closest], ctx, pw, 2, 3) };
+      const shared = sharedOf([first, closest], ctx, pw, 2, 3);
+      pair = { index: closest, names: shared.names, words: shared.words };
     }
-    return { size: 1, names: sharedNames(members, ctx, weights, 1, 3), words: sharedWords(members, ctx, weights, 1, 3), closest: pair };
+    const own = sharedOf(members, ctx, weights, 1, 3);
+    return { size: 1, names: own.names, words: own.words, closest: pair };
   }
   const need = Math.max(2, Math.ceil(members.length / 2));
-  return {
-    size: members.length,
-    names: sharedNames(members, ctx, weights, need, 4),
-    words: sharedWords(members, ctx, weights, need, 4),
-    closest: null,
-  };
+  const { names, words } = sharedOf(members, ctx, weights, need, 4);
+  return { size: members.length, names, words, closest: null };
 }
 
 /** The name occurrences compromise should read to classify the names the picks will show, largest groups first. */

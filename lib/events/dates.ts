@@ -64,13 +64,6 @@ const OPENERS = new Set([
   ...WEEKDAY_NAMES,
 ]);
 
-/**
- * Every expression above holds a digit, a month, a weekday or today/yesterday/tomorrow. This cheap test
- * lets about half the paragraphs of a news text skip the long alternation, which tries all its branches
- * at every word.
- */
-const MAY_HOLD_DATE = /\d|Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|[Tt]oday|[Yy]esterday|[Tt]omorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
-
 /** Day number of a YYYY-MM-DD date, or null when it is not a real date. */
 export function dayNumber(iso: string): number | null {
   let day = DAY_NUMBERS.get(iso);
@@ -199,8 +192,9 @@ export function findTimeExpressions(text: string, spans: Span[], published: stri
   const ref = published ? dayNumber(published) : null;
   const out: TimeExpression[] = [];
   for (const span of spans) {
+    // No pre-test for a digit or a month (half the paragraphs have neither): matchExpressions only
+    // tries the pattern where one opens, and its scan for those costs less than the pre-test did.
     const slice = text.slice(span.start, span.end);
-    if (!MAY_HOLD_DATE.test(slice)) continue;
     for (const m of matchExpressions(slice)) {
       const resolved = resolve((m.groups ?? {}) as Groups, ref);
       if (!resolved) continue;

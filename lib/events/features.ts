@@ -3,7 +3,7 @@
  * paragraphs (chrome, captions and boilerplate left out), plus the date that places it in time.
  */
 import type { TokenTable } from '../token-table';
-import type { ArticleAnalysis, BoilerplateInfo, Span } from '../types';
+import type { ArticleAnalysis, BoilerplateInfo, Paragraph, Sentence, Span } from '../types';
 import { dayNumber, findTimeExpressions, rangeOf, type DayRange, type TimeExpression } from './dates';
 import {
   capitalisedMidSentence,
@@ -130,18 +130,29 @@ function placeInTime(published: string | null, times: TimeExpression[]): Pick<Ar
 /** Reads one article's event features; `tokens`, the text's token table when there is one, spares tokenising again. */
 export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): ArticleFeatures {
   const { text } = article;
-  const counted = article.paragraphs.filter((p) => p.role === 'body' && p.boilerplate === null);
-  const countedIndex = new Set(counted.map((p) => p.index));
-  const sentences = article.sentences.filter((s) => countedIndex.has(s.paragraph));
+  const counted: Paragraph[] = [];
   const shared: SharedBoilerplate[] = [];
-  // Only body paragraphs would have counted; chrome shared with other pages is not shared wording.
-  // (Most paragraphs are not boilerplate: they are passed over before any array is built.)
+  // Paragraph index → counted (1), for picking the sentences: indices (a paragraph's place in the
+  // list, as segmenting numbers them), not a Set of them.
+  let size = 0;
+  for (const p of article.paragraphs) size = Math.max(size, p.index + 1);
+  const isCounted = new Uint8Array(size);
   for (const p of article.paragraphs) {
-    if (p.role !== 'body' || !p.boilerplate) continue;
-    const twins = new Set<string>();
-    for (const m of p.boilerplate.matches) if (m.article !== article.id) twins.add(m.article);
-    if (twins.size) shared.push({ paragraph: p.index, kind: p.boilerplate.kind, twins: [...twins] });
+    if (p.role !== 'body') continue;
+    if (p.boilerplate === null) {
+      counted.push(p);
+      isCounted[p.index] = 1;
+      continue;
+    }
+    // Only body paragraphs would have counted; chrome shared with other pages is not shared wording.
+    // Other articles holding a twin, in order of first mention: a paragraph lists a few matches, so
+    // a look along the list does (no Set per paragraph).
+    const twins: string[] = [];
+    for (const m of p.boilerplate.matches) if (m.article !== article.id && !twins.includes(m.article)) twins.push(m.article);
+    if (twins.length) shared.push({ paragraph: p.index, kind: p.boilerplate.kind, twins });
   }
+  const sentences: Sentence[] = [];
+  for (const s of article.sentences) if (isCounted[s.paragraph] === 1) sentences.push(s);
 
   const words = new Map<string, WordCount>();
   const names = new Map<string, number>();

@@ -12,7 +12,7 @@ import { datedNeighbours, kthLargest, nameScores, type ExplainContext } from '..
 import { articleFeatures, firstAtOf, type ArticleFeatures, type NameCount } from '../lib/events/features';
 import { afterLastTitle, endsPossessive, joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
 import { tokenize } from '../lib/normalize';
-import { candidatePairs } from '../lib/events/pairs';
+import { candidatePairs, strongest } from '../lib/events/pairs';
 import { vectorize, weightOf, type FeatureSpace } from '../lib/events/vectors';
 import { DEFAULT_EVENT_OPTIONS } from '../lib/events';
 import { tokenTable, Vocabulary } from '../lib/token-table';
@@ -296,6 +296,22 @@ describe('candidatePairs', () => {
       const pairs = candidatePairs(space, { allPairsUpTo: 0, candidatesPerArticle: perArticle });
       expect(pairs).toEqual(plainPairs(space, perArticle));
       expect(pairs.length).toBeGreaterThan(perArticle * 3);
+    }
+  });
+
+  it('keeps the strongest candidates a sort of all of them would put first, ties and repeats included', () => {
+    let seed = 3;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let trial = 0; trial < 2000; trial++) {
+      // Few distinct partial sums, so ties are common; some articles listed twice.
+      const partial = Float64Array.from({ length: 1 + next(40) }, () => (next(4) === 0 ? 0 : next(5) / 8));
+      const touched = Array.from({ length: next(60) }, () => next(partial.length));
+      const k = next(8);
+      const sorted = [...touched].sort((a, b) => partial[b]! - partial[a]! || a - b).slice(0, k);
+      expect([touched, k, strongest(touched, partial, k)]).toEqual([touched, k, sorted]);
     }
   });
 });

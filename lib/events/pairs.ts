@@ -43,6 +43,7 @@ export function candidatePairs(space: FeatureSpace, options: PairOptions): [numb
   const seen = new Set<number>();
   const partial = new Float64Array(n);
   const touched: number[] = [];
+  const top: number[] = [];
   space.vectors.forEach((v, i) => {
     for (let k = 0; k < v.ids.length; k++) {
       const id = v.ids[k]!;
@@ -54,8 +55,7 @@ export function candidatePairs(space: FeatureSpace, options: PairOptions): [numb
         partial[article]! += weight * postWeights[at]!;
       }
     }
-    touched.sort((a, b) => partial[b]! - partial[a]! || a - b);
-    for (const j of touched.slice(0, options.candidatesPerArticle)) {
+    for (const j of strongest(touched, partial, options.candidatesPerArticle, top)) {
       const key = Math.min(i, j) * n + Math.max(i, j);
       if (!seen.has(key)) {
         seen.add(key);
@@ -66,4 +66,33 @@ export function candidatePairs(space: FeatureSpace, options: PairOptions): [numb
     touched.length = 0;
   });
   return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/**
+ * The first `k` of `touched` in the order of `(a, b) => partial[b] - partial[a] || a - b` (strongest
+ * first, ties to the lower index), in that order, in `top` (reused). The same as sorting `touched` and
+ * taking `k`, but only the best `k` are kept in order as the list is read: an article touches hundreds
+ * of others through its rare features and keeps about 25.
+ */
+export function strongest(touched: readonly number[], partial: Float64Array, k: number, top: number[] = []): number[] {
+  top.length = 0;
+  if (k <= 0) return top;
+  for (let t = 0; t < touched.length; t++) {
+    const j = touched[t]!;
+    const p = partial[j]!;
+    // Before `x` in the sort order: a larger partial, or the same and a lower index.
+    const before = (x: number) => p > partial[x]! || (p === partial[x]! && j < x);
+    if (top.length === k) {
+      if (!before(top[k - 1]!)) continue;
+      top.pop();
+    }
+    let at = top.length;
+    top.push(j);
+    while (at > 0 && before(top[at - 1]!)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = j;
+  }
+  return top;
 }

@@ -13,7 +13,7 @@ import { articleFeatures, firstAtOf, type ArticleFeatures, type NameCount } from
 import { afterLastTitle, endsPossessive, joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
 import { tokenize } from '../lib/normalize';
 import { candidatePairs, strongest } from '../lib/events/pairs';
-import { vectorize, weightOf, type FeatureSpace } from '../lib/events/vectors';
+import { tf, vectorize, weightOf, type FeatureSpace } from '../lib/events/vectors';
 import { DEFAULT_EVENT_OPTIONS } from '../lib/events';
 import { tokenTable, Vocabulary } from '../lib/token-table';
 import type { ArticleAnalysis } from '../lib/types';
@@ -138,6 +138,13 @@ describe('datedNeighbours', () => {
         });
       });
     }
+  });
+});
+
+describe('tf', () => {
+  it('gives 1 + ln(count) to the last bit, from the table or not', () => {
+    for (let c = 0; c <= 300; c++) expect(tf(c)).toBe(1 + Math.log(c));
+    for (const c of [0.5, 1.5, 63.5, 64, 1e6, -1, NaN]) expect(tf(c)).toBe(1 + Math.log(c));
   });
 });
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeArticles } from '../lib/analyze';
 import { averageLinkage } from '../lib/events/cluster';
+import { classifyNames, type KindRequest } from '../lib/events/kinds';
 import { loadArticles } from '../lib/corpus';
 import { eventFeatures, findTimeExpressions, groupEvents, nameKey, nameKeyOf, scorePairs } from '../lib/events';
 import type { ArticleAnalysis, BoilerplateInfo, Paragraph } from '../lib/types';
@@ -208,6 +209,25 @@ describe('names', () => {
     const c = bodyOnly('c', 'Government forces entered Deraa on Friday.', '2018-07-06');
     const keys = eventFeatures([a, b, c]).map((f) => [...f.names.keys()]);
     expect(keys).toEqual([[nameKey('Daraa')], [nameKey('Daraa')], [nameKey('Daraa')]]);
+  });
+});
+
+describe('name kinds', () => {
+  it('reads no request past the one that meets the budget (requests may be made as they are read)', () => {
+    const keys = ['a', 'a', 'b', 'b', 'c', 'd'];
+    for (const budget of [0, 1, 2, 3, 10]) {
+      const read: string[] = [];
+      function* requests(): Generator<KindRequest> {
+        for (const key of keys) {
+          read.push(key);
+          yield { key, occurrences: [] };
+        }
+      }
+      expect(classifyNames(requests(), budget).size).toBe(0);
+      // Distinct keys: a, b, c, d. The budget-th one is the last read.
+      const last = budget === 0 ? 1 : Math.min(keys.length, keys.indexOf(['a', 'b', 'c', 'd'][Math.min(budget, 4) - 1]!) + 1);
+      expect([budget, read]).toEqual([budget, keys.slice(0, last)]);
+    }
   });
 });
 

@@ -38,14 +38,25 @@ export interface Shown {
   count: number;
 }
 
+/** What a single article shares with its closest other article in wording. */
+export interface Closest {
+  index: number;
+  names: Shown[];
+  words: string[];
+}
+
 /** What a group's description will mention, chosen before names are classified. */
 export interface Picks {
   /** Members in the group: larger groups get their names classified first. */
   size: number;
   names: Shown[];
   words: string[];
-  /** For a single article: its closest other article in wording, and what the two share. */
-  closest: { index: number; names: Shown[]; words: string[] } | null;
+  /**
+   * For a single article: its closest other article in wording, and what the two share (null for a
+   * group, or when none was compared). Worked out when first asked: a singleton whose wording is set
+   * aside as boilerplate never shows it, and the names' kinds rarely get as far as singletons.
+   */
+  closest: () => Closest | null;
 }
 
 type Kinds = ReadonlyMap<string, NameInfo>;
@@ -427,35 +438,55 @@ export function pickShared(members: number[], ctx: ExplainContext): Picks {
   for (const i of members) weights.push(ctx.space.vectors[i]!);
   const first = members[0];
   if (members.length === 1 && first !== undefined) {
-    const closest = ctx.nearest(first);
-    let pair: Picks['closest'] = null;
-    if (closest >= 0) {
-      const pw = [weights[0]!, ctx.space.vectors[closest]!];
-      const shared = sharedOf([first, closest], ctx, pw, 2, 3);
-      pair = { index: closest, names: shared.names, words: shared.words };
-    }
     const own = sharedOf(members, ctx, weights, 1, 3);
-    return { size: 1, names: own.names, words: own.words, closest: pair };
+    let pair: Closest | null | undefined;
+    const closest = () => {
+      if (pair === undefined) {
+        const other = ctx.nearest(first);
+        pair = null;
+        if (other >= 0) {
+          const pw = [weights[0]!, ctx.space.vectors[other]!];
+          const shared = sharedOf([first, other], ctx, pw, 2, 3);
+          pair = { index: other, names: shared.names, words: shared.words };
+        }
+      }
+      return pair;
+    };
+    return { size: 1, names: own.names, words: own.words, closest };
   }
   const need = Math.max(2, Math.ceil(members.length / 2));
   const { names, words } = sharedOf(members, ctx, weights, need, 4);
-  return { size: members.length, names, words, closest: null };
+  return { size: members.length, names, words, closest: noClosest };
 }
 
-/** The name occurrences compromise should read to classify the names the picks will show, largest groups first. */
-export function kindRequests(picks: Picks[], ctx: ExplainContext): KindRequest[] {
-  const out: KindRequest[] = [];
+function noClosest(): null {
+  return null;
+}
+
+/**
+ * The name occurrences compromise should read to classify the names the picks will show, largest
+ * groups first. Made as they are read: classifyNames stops at its budget, and a singleton's closest
+ * match (see `Picks`) is only worked out if the requests get that far.
+ */
+export function* kindRequests(picks: Picks[], ctx: ExplainContext): Generator<KindRequest> {
+  const request = (n: Shown): KindRequest | null => {
+    const occurrences = n.seen.map(({ article: i, span }) => {
+      const article = ctx.articles[i]!;
+      const sentence = article.sentences.find((s) => s.start <= span.start && s.end >= span.end) ?? span;
+      return { text: article.text, at: span, sentence };
+    });
+    return occurrences.length ? { key: n.key, occurrences } : null;
+  };
   for (const p of [...picks].sort((a, b) => b.size - a.size)) {
-    for (const n of [...p.names, ...(p.closest?.names ?? [])]) {
-      const occurrences = n.seen.map(({ article: i, span }) => {
-        const article = ctx.articles[i]!;
-        const sentence = article.sentences.find((s) => s.start <= span.start && s.end >= span.end) ?? span;
-        return { text: article.text, at: span, sentence };
-      });
-      if (occurrences.length) out.push({ key: n.key, occurrences });
+    for (const n of p.names) {
+      const r = request(n);
+      if (r) yield r;
+    }
+    for (const n of p.closest()?.names ?? []) {
+      const r = request(n);
+      if (r) yield r;
     }
   }
-  return out;
 }
 
 /** The dated articles' ranges, sorted by end and by start (see `datedNeighbours`). */
@@ -524,8 +555,8 @@ function describeSingle(i: number, picks: Picks, kinds: Kinds, ctx: ExplainConte
   }
   const aside = setAside(i, [i], ctx);
   if (aside) parts.push(aside);
-  else if (picks.closest) {
-    const c = picks.closest;
+  else if (picks.closest()) {
+    const c = picks.closest()!;
     const shared = whatShared(c.names, c.words, kinds);
     const cid = ctx.articles[c.index]!.id;
     parts.push(farApart ? `its closest match in wording, ${cid}, shares ${shared}` : `it shares too little with any other article: the closest, ${cid}, has only ${shared} in common`);

@@ -33,15 +33,15 @@ export interface NameInfo {
 /**
  * Kinds by key; a key compromise recognises in none of its occurrences is left out. Each key is
  * settled once, by the first occurrence compromise recognises; at most `budget` keys are tried, in
- * the order requested.
+ * the order requested (no request is read past the one that meets the budget).
  */
-export function classifyNames(requests: KindRequest[], budget = Infinity): Map<string, NameInfo> {
+export function classifyNames(requests: Iterable<KindRequest>, budget = Infinity): Map<string, NameInfo> {
   const kinds = new Map<string, NameInfo>();
   const done = new Set<string>();
   for (const r of requests) {
-    if (done.has(r.key)) continue;
     // Past the budget, names stay unclassified ("the names …"): the wording degrades, not the time.
     if (done.size >= budget) break;
+    if (done.has(r.key)) continue;
     done.add(r.key);
     for (const o of r.occurrences) {
       const info = classifyOne(o);
@@ -50,6 +50,8 @@ export function classifyNames(requests: KindRequest[], budget = Infinity): Map<s
         break;
       }
     }
+    // The budget met, no further request is read (they may be made as they are read).
+    if (done.size >= budget) break;
   }
   return kinds;
 }

@@ -10,7 +10,19 @@ import { eventFeatures, nameKeyOf } from '../lib/events';
 import { gapDays, type DayRange } from '../lib/events/dates';
 import { datedNeighbours, kthLargest, nameScores, type ExplainContext } from '../lib/events/explain';
 import { articleFeatures, firstAtOf, type ArticleFeatures, type NameCount } from '../lib/events/features';
-import { afterLastTitle, endsPossessive, joinedBetween, opensClauseAt, sentenceRanges } from '../lib/events/names';
+import {
+  afterLastTitle,
+  capitalisedMidSentence,
+  capitalisedMidSentenceIn,
+  endsPossessive,
+  endsWithOf,
+  forgetKnown,
+  joinedBetween,
+  knownWords,
+  opensClauseAt,
+  sentenceRanges,
+  tokenizeSentences,
+} from '../lib/events/names';
 import { tokenize } from '../lib/normalize';
 import { candidatePairs, strongest } from '../lib/events/pairs';
 import { tf, vectorize, weightOf, type FeatureSpace } from '../lib/events/vectors';
@@ -91,6 +103,38 @@ describe('events fast paths', () => {
       }
     }
     expect(possessive).toBeGreaterThan(5);
+  });
+
+  it('endsWithOf holds wherever the "<title> of" pattern finds a match in the window before a name', () => {
+    const TITLE_OF = /\b(\p{L}+)\s+of\s+$/u;
+    let matched = 0;
+    for (const text of [...texts(), 'Secretary of  State; Chief of\u00a0Staff, Head of\nX, of Y,of Z, Xof W, proof of\tV']) {
+      for (let at = 0; at <= text.length; at++) {
+        if (!TITLE_OF.test(text.slice(Math.max(0, at - 24), at))) continue;
+        matched++;
+        expect([text.slice(Math.max(0, at - 24), at), endsWithOf(text, at)]).toEqual([text.slice(Math.max(0, at - 24), at), true]);
+      }
+    }
+    expect(matched).toBeGreaterThan(5);
+  });
+
+  it('marks the words capitalised mid-sentence that the Token path finds, and clears the marks', () => {
+    const fixtures = FIXTURES.map((text, i) => invented(`f${i}`, null, text, '2018-07-06'));
+    const vocabulary = new Vocabulary();
+    let found = 0;
+    for (const a of [...seeds, ...fixtures]) {
+      const table = tokenTable(a.text, vocabulary);
+      const ranges = sentenceRanges(a.text, a.sentences, table)!;
+      const known = capitalisedMidSentenceIn(table, ranges);
+      const want = capitalisedMidSentence(a.text, tokenizeSentences(a.text, a.sentences));
+      expect(knownWords(known, vocabulary)).toEqual(want);
+      expect(known.ids.length).toBe(want.size);
+      found += want.size;
+      const marks = known.marks;
+      forgetKnown(known);
+      expect(marks.every((m) => m === 0)).toBe(true);
+    }
+    expect(found).toBeGreaterThan(50);
   });
 
   it('reads the same features from a token table as from Token objects', () => {

@@ -11,6 +11,8 @@ import {
   contentKeyOfId,
   contentKeysOf,
   drainTally,
+  forgetKnown,
+  knownWords,
   namesIn,
   namesInRange,
   sentenceRanges,
@@ -204,14 +206,19 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
   if (ranges && tokens) {
     // The same reading straight from the token table (no Token per word, flags and content keys
     // memoised per vocabulary word); held equal to the path below by tests/events-fast-path.test.ts.
+    // Known names by word id (marks, zeroed again below); the title, which has no table, reads them as words.
     const known = capitalisedMidSentenceIn(tokens, ranges);
-    readTitle(known);
     const vocabulary = tokens.vocabulary.words;
     const keys = contentKeysOf(tokens.vocabulary);
     // Ordinary words are counted per word id over the whole body, then once per distinct word
     // (after the title's, as they would have come one by one).
     const tally = wordTally(tokens.vocabulary);
-    for (let r = 0; r < ranges.length; r += 2) namesInRange(tokens, ranges[r]!, ranges[r + 1]!, known, tally, countRun);
+    try {
+      if (article.titleFrom !== 'first-sentence') readTitle(knownWords(known, tokens.vocabulary));
+      for (let r = 0; r < ranges.length; r += 2) namesInRange(tokens, ranges[r]!, ranges[r + 1]!, known, tally, countRun);
+    } finally {
+      forgetKnown(known);
+    }
     drainTally(tally, (id, n) => countWord(contentKeyOfId(keys, vocabulary, id), vocabulary[id]!, n));
   } else {
     const tokenized = tokenizeSentences(text, sentences, tokens);

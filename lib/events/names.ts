@@ -204,6 +204,8 @@ interface WordFacts {
   counts: Int32Array;
   /** `nameKey` of the word; undefined until first asked. */
   nameKeys: (string | undefined)[];
+  /** Scratch marks per word id for a `KnownIds`, all zero between articles. */
+  marks: Uint8Array;
 }
 const factsByVocabulary = new WeakMap<Vocabulary, WordFacts>();
 
@@ -215,6 +217,7 @@ function factsOf(vocabulary: Vocabulary): WordFacts {
       keys: facts?.keys ?? [],
       counts: sizedForVocabulary(facts?.counts, vocabulary, (n) => new Int32Array(n)),
       nameKeys: facts?.nameKeys ?? [],
+      marks: sizedForVocabulary(facts?.marks, vocabulary, (n) => new Uint8Array(n)),
     };
     factsByVocabulary.set(vocabulary, facts);
   }
@@ -315,7 +318,7 @@ export type RunSink = (start: number, end: number, keys: readonly string[], surf
  * typed arrays and per-word flags: the members of a run are consecutive tokens, so the open run is
  * just the index where it starts, and no Token, run or key list is made per name.
  */
-export function namesInRange(table: TokenTable, first: number, last: number, knownNames: ReadonlySet<string>, words: WordTally, onRun: RunSink): void {
+export function namesInRange(table: TokenTable, first: number, last: number, knownNames: KnownIds, words: WordTally, onRun: RunSink): void {
   const { text, starts, ends, ids } = table;
   const vocabulary = table.vocabulary.words;
   const facts = factsOf(table.vocabulary);
@@ -326,7 +329,7 @@ export function namesInRange(table: TokenTable, first: number, last: number, kno
     const id = ids[k] as number;
     const flags = flagsOf(facts, vocabulary, id);
     const cap = (flags & NAME_WORD) !== 0 && isCapitalisedAt(text, start);
-    const isName = cap && ((k !== first && !opensClauseAt(text, start)) || knownNames.has(vocabulary[id] as string));
+    const isName = cap && ((k !== first && !opensClauseAt(text, start)) || knownNames.marks[id] === 1);
     const joined = open < k && joinedBetween(text, ends[k - 1] as number, start);
     if (isName) {
       // A possessive ends a name: "NAACP’s Washington bureau" names two things.
@@ -372,7 +375,7 @@ function flushRange(table: TokenTable, facts: WordFacts, from: number, to: numbe
       break;
     }
   }
-  if (head === from && end - from >= 3) {
+  if (head === from && end - from >= 3 && endsWithOf(text, starts[from] as number)) {
     const before = text.slice(Math.max(0, (starts[from] as number) - 24), starts[from] as number);
     if (TITLE_OF.test(before) && TITLES.has(foldWord(TITLE_OF.exec(before)?.[1] ?? ''))) head = from + 1;
   }
@@ -395,22 +398,50 @@ function flushRange(table: TokenTable, facts: WordFacts, from: number, to: numbe
   onRun(a, b, RUN_KEYS, text.slice(a, endsPossessive(text, a, b) ? b - 2 : b));
 }
 
-/** `capitalisedMidSentence` over token index ranges of a table (from `sentenceRanges`). */
-export function capitalisedMidSentenceIn(table: TokenTable, ranges: Int32Array): Set<string> {
+/**
+ * The words an article writes capitalised mid-sentence (`capitalisedMidSentence`), by word id: marked
+ * in `marks` (scratch per vocabulary) and listed in `ids`, so a name test reads a mark instead of
+ * hashing the word. Hand it back to `forgetKnown` before asking for the next.
+ */
+export interface KnownIds {
+  readonly marks: Uint8Array;
+  readonly ids: number[];
+}
+
+/** `capitalisedMidSentence` over token index ranges of a table (from `sentenceRanges`), by word id. */
+export function capitalisedMidSentenceIn(table: TokenTable, ranges: Int32Array): KnownIds {
   const { text, starts, ids } = table;
   const vocabulary = table.vocabulary.words;
   const facts = factsOf(table.vocabulary);
-  const seen = new Set<string>();
+  const marks = facts.marks;
+  const seen: number[] = [];
   for (let r = 0; r < ranges.length; r += 2) {
     const first = ranges[r] as number;
     const last = ranges[r + 1] as number;
     for (let k = first + 1; k < last; k++) {
-      const start = starts[k] as number;
       const id = ids[k] as number;
-      if ((flagsOf(facts, vocabulary, id) & NAMEABLE) !== 0 && isCapitalisedAt(text, start) && !opensClauseAt(text, start)) seen.add(vocabulary[id] as string);
+      if (marks[id] === 1) continue;
+      const start = starts[k] as number;
+      if ((flagsOf(facts, vocabulary, id) & NAMEABLE) !== 0 && isCapitalisedAt(text, start) && !opensClauseAt(text, start)) {
+        marks[id] = 1;
+        seen.push(id);
+      }
     }
   }
-  return seen;
+  return { marks, ids: seen };
+}
+
+/** The words of `known` as `capitalisedMidSentence` gives them (for reading a title, which has no table). */
+export function knownWords(known: KnownIds, vocabulary: Vocabulary): Set<string> {
+  const out = new Set<string>();
+  for (const id of known.ids) out.add(vocabulary.words[id] as string);
+  return out;
+}
+
+/** Zeroes the marks of `known` for the next article. */
+export function forgetKnown(known: KnownIds): void {
+  for (const id of known.ids) known.marks[id] = 0;
+  known.ids.length = 0;
 }
 
 /** `/^\d/.test(s)` without a regular expression (\d is ASCII here). */
@@ -420,6 +451,18 @@ function startsWithDigit(s: string): boolean {
 }
 const POSSESSIVE_END = /['’‘ʼ]s$/u;
 const TITLE_OF = /\b(\p{L}+)\s+of\s+$/u;
+
+/**
+ * Whether the text before `at` ends with `\s+of\s+`, which TITLE_OF needs at the end of any window
+ * before `at`: read by char code, so a run not after "of" (nearly all) costs no slice and no regular
+ * expression.
+ */
+export function endsWithOf(text: string, at: number): boolean {
+  let j = at - 1;
+  if (j < 0 || !isSpace(text.charCodeAt(j))) return false;
+  while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+  return j >= 2 && text.charCodeAt(j) === 0x66 && text.charCodeAt(j - 1) === 0x6f && isSpace(text.charCodeAt(j - 2));
+}
 
 /**
  * Where a run's name starts once titles are dropped: after its last title word, when a name word

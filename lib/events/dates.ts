@@ -260,8 +260,8 @@ function weakOpenerMayStart(slice: string, q: number): boolean {
 export function matchExpressions(slice: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   // The word starts worth a look come from CANDIDATE (the regular expression engine skips the other
-  // words far faster than a loop over char codes); which of them may open an expression is then
-  // decided as before, word by word.
+  // words far faster than a loop over char codes, and the weak openers with nothing date-like after
+  // them too); which of them may open an expression is then decided as before, word by word.
   CANDIDATE.lastIndex = 0;
   for (let found = CANDIDATE.exec(slice); found !== null; found = CANDIDATE.exec(slice)) {
     const p = found.index;
@@ -286,10 +286,17 @@ export function matchExpressions(slice: string): RegExpExecArray[] {
 
 /**
  * The word starts where `matchExpressions` may try the pattern: an ASCII word (as `\b` sees words)
- * opening with a digit or spelt as one of OPENERS. Longer openers first, though the closing `\b`
- * would make the alternation backtrack to them anyway.
+ * opening with a digit or spelt as one of OPENERS, a weak one only when `weakOpenerMayStart` holds
+ * after it (the lookahead is that test: spaces or hyphens, then one of its characters; none of those
+ * is a space or a hyphen, so backtracking finds no other way). "in", "of", "by" and "from" are among
+ * the commonest words of a text, and each was a match object and a test in the loop. Longer openers
+ * first, though the closing `\b` would make the alternation backtrack to them anyway.
  */
-const CANDIDATE = new RegExp(String.raw`\b(?:\d|(?:${[...OPENERS].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|')})\b)`, 'g');
+const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
+const CANDIDATE = new RegExp(
+  String.raw`\b(?:\d|(?:${[...OPENERS].filter((w) => !WEAK_OPENERS.has(w)).sort(byLength).join('|')})\b|(?:${[...WEAK_OPENERS].sort(byLength).join('|')})\b(?=[\s-]+[12JFMASONDTWeml]))`,
+  'g',
+);
 
 /** The matches of the whole pattern over `slice`, as a plain global scan finds them (for tests). */
 export function matchExpressionsByScan(slice: string): RegExpExecArray[] {

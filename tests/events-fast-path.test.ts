@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeArticles } from '../lib/analyze';
 import { loadArticles } from '../lib/corpus';
 import { eventFeatures, nameKeyOf } from '../lib/events';
-import { gapDays, type DayRange } from '../lib/events/dates';
+import { computeIsoDay, gapDays, type DayRange } from '../lib/events/dates';
 import { datedNeighbours, kthLargest, nameScores, type ExplainContext } from '../lib/events/explain';
 import { articleFeatures, firstAtOf, type ArticleFeatures, type NameCount } from '../lib/events/features';
 import {
@@ -182,6 +182,19 @@ describe('datedNeighbours', () => {
         });
       });
     }
+  });
+});
+
+describe('computeIsoDay', () => {
+  it('writes every day as the Date ISO string does', () => {
+    const plain = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+    // Every day of 1900-2100, a stride over the rest, the edges of the arithmetic's range and beyond, and part days.
+    const days: number[] = [];
+    for (let day = -25_567; day <= 47_482; day++) days.push(day);
+    for (let day = -400_000; day <= 2_950_000; day += 997) days.push(day);
+    days.push(-354_286, -354_285, -354_284, 2_932_895, 2_932_896, 2_932_897, 0.5, -0.5, 17_718.25, -1e6);
+    for (const day of days) if (computeIsoDay(day) !== plain(day)) expect([day, computeIsoDay(day)]).toEqual([day, plain(day)]);
+    expect(computeIsoDay(17_718)).toBe('2018-07-06');
   });
 });
 

@@ -92,12 +92,32 @@ export function isoDay(day: number): string {
   let iso = ISO_DAYS.get(day);
   if (iso === undefined) {
     if (ISO_DAYS.size > 50_000) ISO_DAYS.clear();
-    ISO_DAYS.set(day, (iso = new Date(day * DAY_MS).toISOString().slice(0, 10)));
+    ISO_DAYS.set(day, (iso = computeIsoDay(day)));
   }
   return iso;
 }
 
 const ISO_DAYS = new Map<number, string>();
+
+/**
+ * `new Date(day * DAY_MS).toISOString().slice(0, 10)`: for a whole day of the years 1000-9999 by
+ * calendar arithmetic (days to civil date, as in H. Hinnant's chrono algorithms), without a Date and
+ * its full ISO string; a corpus spread over years misses the memo thousands of times.
+ */
+export function computeIsoDay(day: number): string {
+  if (!Number.isInteger(day) || day < -354285 || day > 2932896) return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  // Days since 0000-03-01, in 400-year eras of 146097 days; March-based years put leap days last.
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
 
 /** The range of days a YYYY, YYYY-MM or YYYY-MM-DD date covers. */
 export function rangeOf(date: string): DayRange | null {

@@ -119,7 +119,9 @@ function bumpName(map: Map<string, NameCount>, key: string, surface: string, sta
 
 /** The date an article sits at: published, else the latest date its text states in full. */
 function placeInTime(published: string | null, times: TimeExpression[]): Pick<ArticleFeatures, 'when' | 'whenDate' | 'whenFrom'> {
-  if (published && dayNumber(published) !== null) return { when: rangeOf(published), whenDate: published, whenFrom: 'published' };
+  // A valid YYYY-MM-DD (what dayNumber accepts) covers its own day: rangeOf's answer, without splitting it again.
+  const day = published ? dayNumber(published) : null;
+  if (published && day !== null) return { when: { from: day, to: day }, whenDate: published, whenFrom: 'published' };
   // Only dates written out with their year: a "Posted July 10, 2018" line says when, "In 2018" does not.
   for (const precision of ['day', 'month'] as const) {
     const stated = times.filter((t) => !t.relative && t.precision === precision).map((t) => t.date).sort();

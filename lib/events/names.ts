@@ -334,11 +334,12 @@ export function namesInRange(table: TokenTable, first: number, last: number, kno
     if (isName) {
       // A possessive ends a name: "NAACP’s Washington bureau" names two things.
       if (!joined || endsPossessive(text, starts[k - 1] as number, ends[k - 1] as number)) {
-        flushRange(table, facts, open, k, words, onRun);
+        if (open < k) flushRange(table, facts, open, k, words, onRun);
         open = k;
       }
     } else if (!(joined && (flags & CONNECTOR) !== 0 && !cap)) {
-      flushRange(table, facts, open, k, words, onRun);
+      // Most words close no run: no call for an empty one (flushRange is too large to be inlined).
+      if (open < k) flushRange(table, facts, open, k, words, onRun);
       tallyWord(words, id);
       open = k + 1;
     }

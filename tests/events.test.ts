@@ -143,6 +143,17 @@ describe('boilerplate and event grouping', () => {
     expect(single?.why).toContain(`its shared wording with ${A000} is Press TV’s stock background paragraphs, which are left out`);
   });
 
+  it('says of 000\'s event that paragraphs repeated from outside it were left out, and not when none were marked', () => {
+    const groups = groupEvents(markStock(seeds));
+    const event = groups.find((g) => g.articles.includes(A000));
+    expect(event?.articles.length).toBeGreaterThan(1);
+    expect(event?.why).toContain('Paragraphs repeated from articles outside this event were left out');
+    // Unmarked, nothing was set aside.
+    const before = groupEvents(unmarked(seeds)).find((g) => g.articles.includes(A000));
+    expect(before?.articles.length).toBeGreaterThan(1);
+    expect(before?.why).not.toContain('Paragraphs repeated');
+  });
+
   it('ignores paragraphs whose role is not body', () => {
     const a = bodyOnly('a', 'Talks on the Nassib crossing resumed.\n\nSHARE THIS ARTICLE Daraa Daraa Daraa', '2018-07-06');
     const chrome = { ...a, paragraphs: a.paragraphs.map((p, i) => (i === 1 ? { ...p, role: 'chrome' as const } : p)) };

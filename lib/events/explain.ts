@@ -428,6 +428,16 @@ function setAside(i: number, members: number[], ctx: ExplainContext): string {
   return `its shared wording with ${list([...twins].sort())} is ${what}, which are left out`;
 }
 
+/** Whether `setAside(i, members, ctx)` says anything: some boilerplate of article i has a twin outside `members`. */
+function setsAside(i: number, members: number[], ctx: ExplainContext): boolean {
+  const f = ctx.features[i]!;
+  if (!f.shared.length) return false;
+  const inside = new Set<string>();
+  for (const m of members) inside.add(ctx.articles[m]!.id);
+  for (const s of f.shared) for (const t of s.twins) if (!inside.has(t)) return true;
+  return false;
+}
+
 /** Chooses the names and words a group's description will show. */
 export function pickShared(members: number[], ctx: ExplainContext): Picks {
   // Members' weights are read from their sparse vectors by feature id (see weightOf).
@@ -589,10 +599,11 @@ export function describeGroup(members: number[], picks: Picks, kinds: Kinds, ctx
   const sharedDays = new Map<string, number>();
   for (const i of members) for (const d of ctx.features[i]!.dates.keys()) sharedDays.set(d, (sharedDays.get(d) ?? 0) + 1);
   const refer = [...sharedDays].filter(([, n]) => n >= need).map(([d]) => d).sort();
-  const asides = members.map((i) => setAside(i, members, ctx)).filter(Boolean);
+  // Only whether any member's wording was set aside is said, not what (see `setsAside`).
+  const aside = members.some((i) => setsAside(i, members, ctx));
   let why = parts.join('; ');
   if (refer.length) why += `; ${members.length === 2 ? 'both' : 'they'} refer to ${list(refer.slice(0, 3).map(formatDate))}`;
-  if (asides.length) why += '. Paragraphs repeated from articles outside this event were left out';
+  if (aside) why += '. Paragraphs repeated from articles outside this event were left out';
   const dates = [...new Set([...members.map((i) => ctx.features[i]!.whenDate).filter((d): d is string => d !== null), ...refer])].sort();
   return { why: `${why}.`, label: makeLabel(names, words, kinds, range, ctx.articles[first!]!.title), dates };
 }

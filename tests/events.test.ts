@@ -223,6 +223,17 @@ describe('names', () => {
   });
 });
 
+describe('labels', () => {
+  it('labels a single article by its name, or by its strongest word when it names nothing', () => {
+    const named = bodyOnly('a', 'Talks on the Nassib crossing resumed in Daraa. The Nassib crossing reopened.', '2018-07-06');
+    const nameless = bodyOnly('b', 'the ceasefire collapsed. shelling resumed and the ceasefire talks stalled.', '2019-03-02');
+    const groups = groupEvents([named, nameless]);
+    expect(groups.map((g) => g.articles)).toEqual([['a'], ['b']]);
+    expect(groups[0]?.label).toMatch(/^(Nassib|Daraa), July 2018$/);
+    expect(groups[1]?.label).toBe('Ceasefire, March 2019');
+  });
+});
+
 describe('name kinds', () => {
   it('reads no request past the one that meets the budget (requests may be made as they are read)', () => {
     const keys = ['a', 'a', 'b', 'b', 'c', 'd'];

@@ -50,7 +50,11 @@ export interface Picks {
   /** Members in the group: larger groups get their names classified first. */
   size: number;
   names: Shown[];
-  words: string[];
+  /**
+   * Null for a single article with a name to show: its words only ever stand in for a missing name
+   * in its label, so they are not worked out then.
+   */
+  words: string[] | null;
   /**
    * For a single article: its closest other article in wording, and what the two share (null for a
    * group, or when none was compared). Worked out when first asked: a singleton whose wording is set
@@ -273,10 +277,13 @@ function clearSums(sums: Sums, weights: SparseVector[]): void {
  * The shared names and words of `members`. Both read every feature at once from the same dense rows
  * (see `sumsOf`), instead of a binary search per feature and member.
  */
-function sharedOf(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number): { names: Shown[]; words: string[] } {
+function sharedOf(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number): { names: Shown[]; words: string[] };
+function sharedOf(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number, wordsIfNoName: true): { names: Shown[]; words: string[] | null };
+function sharedOf(members: number[], ctx: ExplainContext, weights: SparseVector[], need: number, max: number, wordsIfNoName = false): { names: Shown[]; words: string[] | null } {
   const sums = sumsOf(ctx.space, weights);
   const names = sharedNames(members, ctx, weights, need, max, sums);
-  const words = sharedWords(members, ctx, need, max, sums);
+  // With `wordsIfNoName`, words only when no name was found (see `Picks.words`).
+  const words = wordsIfNoName && names.length > 0 ? null : sharedWords(members, ctx, need, max, sums);
   clearSums(sums, weights);
   return { names, words };
 }
@@ -391,11 +398,13 @@ function monthLabel(range: DayRange | null): string {
   return range ? formatDate(isoDay(range.from).slice(0, 7)) : '';
 }
 
-function makeLabel(names: Shown[], words: string[], kinds: Kinds, range: DayRange | null, fallback: string): string {
+function makeLabel(names: Shown[], words: string[] | null, kinds: Kinds, range: DayRange | null, fallback: string): string {
   // "Daraa, July 2018" says more than "Syria, July 2018": a place below country level comes first.
   const place = (n: Shown) => kinds.get(n.key)?.kind === 'place';
   const head = names.find((n) => place(n) && !kinds.get(n.key)?.country) ?? names.find(place) ?? names[0];
-  const name = head?.text ?? (words[0] ? words[0].replace(/^\p{L}/u, (c) => c.toUpperCase()) : clip(fallback, 60));
+  // (`words` is null only when there is a name to head the label.)
+  const word = words?.[0];
+  const name = head?.text ?? (word ? word.replace(/^\p{L}/u, (c) => c.toUpperCase()) : clip(fallback, 60));
   const month = monthLabel(range);
   return month ? `${name}, ${month}` : name;
 }
@@ -448,7 +457,7 @@ export function pickShared(members: number[], ctx: ExplainContext): Picks {
   for (const i of members) weights.push(ctx.space.vectors[i]!);
   const first = members[0];
   if (members.length === 1 && first !== undefined) {
-    const own = sharedOf(members, ctx, weights, 1, 3);
+    const own = sharedOf(members, ctx, weights, 1, 3, true);
     let pair: Closest | null | undefined;
     const closest = () => {
       if (pair === undefined) {
@@ -580,7 +589,9 @@ export function describeGroup(members: number[], picks: Picks, kinds: Kinds, ctx
   const first = members[0];
   if (members.length === 1 && first !== undefined) return describeSingle(first, picks, kinds, ctx);
   const need = Math.max(2, Math.ceil(members.length / 2));
-  const { names, words } = picks;
+  const { names } = picks;
+  // A group's words are always worked out (only a single article's may be left null).
+  const words = picks.words ?? [];
   const range = spanOf(members, ctx);
 
   const parts: string[] = [];

@@ -157,9 +157,17 @@ export interface MarkCursor {
  * the last search is reused while it still lies ahead, so a scan that moves forward reads the text once.
  */
 export function nextQuoteMark(text: string, from: number, cursor: MarkCursor): number {
+  return nextMarkOf(QUOTE_MARK, text, from, cursor);
+}
+
+/**
+ * `nextQuoteMark` for any set of marks: `marks` is a global pattern of one character, and `cursor`
+ * belongs to one text and one pattern (the word layer of candidates has its own set, with guillemets).
+ */
+export function nextMarkOf(marks: RegExp, text: string, from: number, cursor: MarkCursor): number {
   if (cursor.at >= from && cursor.from <= from) return cursor.at;
-  QUOTE_MARK.lastIndex = from;
-  const m = QUOTE_MARK.exec(text);
+  marks.lastIndex = from;
+  const m = marks.exec(text);
   cursor.from = from;
   cursor.at = m ? m.index : text.length;
   return cursor.at;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DraftTable, type Draft } from '../lib/candidates/drafts';
+import { random } from './helpers/random';
 
 /** The merge as it was written before the table: drafts sorted by start, longest first, then folded. */
 function reference(drafts: Draft<string>[]): Draft<string>[] {
@@ -15,17 +16,6 @@ function reference(drafts: Draft<string>[]): Draft<string>[] {
     } else out.push({ ...d, parts: [...d.parts] });
   }
   return out;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('candidate drafts', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quotedRanges, type QuoteCursor } from '../lib/candidates/words';
 import type { Span } from '../lib/types';
+import { random } from './helpers/random';
 
 /** quotedRanges as it was written: every character of the paragraph visited in turn. */
 function reference(text: string, from: number, to: number): Span[] {
@@ -29,17 +30,6 @@ function reference(text: string, from: number, to: number): Span[] {
   }
   if (open >= 0) ranges.push({ start: open, end: to });
   return ranges;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('quoted stretches', () => {

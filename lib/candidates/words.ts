@@ -5,7 +5,7 @@
 import { tokenize } from '../normalize';
 import { sizedForVocabulary, tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import type { ArticleAnalysis, Span, Token } from '../types';
-import { LEFT_DOUBLE, LEFT_SINGLE, RIGHT_DOUBLE, RIGHT_SINGLE, STRAIGHT_DOUBLE } from '../voice';
+import { LEFT_DOUBLE, LEFT_SINGLE, nextMarkOf, RIGHT_DOUBLE, RIGHT_SINGLE, STRAIGHT_DOUBLE, type MarkCursor } from '../voice';
 import { STOPWORDS } from './word-lists';
 
 /** A body token as the candidate signals see it (see {@link wordToken}: the word layer keeps no such objects). */
@@ -105,24 +105,8 @@ const CLOSER = new Map([
 /** Every character {@link quotedRanges} acts on; any other leaves its state as it is. */
 const QUOTE_MARK = /["\u201c\u201d\u00ab\u00bb\u2018\u2019]/g;
 
-/** The first quotation mark at or after `from` was found at `at` (text.length when none), for one text. */
-export interface QuoteCursor {
-  from: number;
-  at: number;
-}
-
-/**
- * Index of the first quotation mark (of QUOTE_MARK) at or after `from`, or text.length. The answer of
- * the last search is reused while it still lies ahead, so paragraphs read in order read the text once.
- */
-function nextMark(text: string, from: number, cursor: QuoteCursor): number {
-  if (cursor.at >= from && cursor.from <= from) return cursor.at;
-  QUOTE_MARK.lastIndex = from;
-  const m = QUOTE_MARK.exec(text);
-  cursor.from = from;
-  cursor.at = m ? m.index : text.length;
-  return cursor.at;
-}
+/** Where the last quotation mark search of one text started and what it found (see `nextMarkOf`). */
+export type QuoteCursor = MarkCursor;
 
 /**
  * Quoted stretches of one paragraph: curly and guillemet quotes pair by direction, straight double
@@ -136,7 +120,7 @@ export function quotedRanges(text: string, from: number, to: number, marks: Quot
   let open = -1;
   let closer = 0;
   // Compared by code unit (the openers of CLOSER spelt out, not a Map lookup).
-  for (let i = nextMark(text, from, marks); i < to; i = nextMark(text, i + 1, marks)) {
+  for (let i = nextMarkOf(QUOTE_MARK, text, from, marks); i < to; i = nextMarkOf(QUOTE_MARK, text, i + 1, marks)) {
     const c = text.charCodeAt(i);
     if (open < 0) {
       if (c === STRAIGHT_DOUBLE) {

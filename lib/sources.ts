@@ -3,6 +3,7 @@
  * organisations, and pronoun speakers nobody is named for), found by patterns around attribution verbs.
  */
 import { findNames } from './adapters/nlp';
+import { boundedMemo } from './memo';
 import type { ArticleAnalysis, Paragraph, Quote, Sentence, SourceKind, SourceMention, Span } from './types';
 
 /** Options for {@link findSources}. */
@@ -186,23 +187,17 @@ function classify(words: Tok[], knownPeople: Set<string>, nlpKind: () => 'person
   return null;
 }
 
-// Word → what compromise calls it. The answer for a bare word does not depend on the article, and
-// compromise's lexicon is configured once at load, so the cache is safe to share and keeps the slow
-// tagger (~0.1 MB/s) to one short call per distinct word.
-const NAME_KIND_CACHE = new Map<string, 'person' | 'place' | 'organization' | null>();
-const NAME_KIND_CACHE_MAX = 5000;
-
-/** Whether compromise reads a lone capitalised speaker ("Damascus", "Moscow") as a person, place or organisation. */
-function nameKind(word: string): 'person' | 'place' | 'organization' | null {
-  const cached = NAME_KIND_CACHE.get(word);
-  if (cached !== undefined) return cached;
+/**
+ * Whether compromise reads a lone capitalised speaker ("Damascus", "Moscow") as a person, place or
+ * organisation. Memoised by word: the answer for a bare word does not depend on the article, and
+ * compromise's lexicon is configured once at load, so the memo is safe to share and keeps the slow
+ * tagger (~0.1 MB/s) to one short call per distinct word.
+ */
+const nameKind = boundedMemo((word: string): 'person' | 'place' | 'organization' | null => {
   // Tagged in a minimal reporting clause so compromise sees the word as a subject, as in the article.
   const probe = `${word} said.`;
-  const kind = findNames(probe).find((n) => n.start === 0)?.kind ?? null;
-  if (NAME_KIND_CACHE.size >= NAME_KIND_CACHE_MAX) NAME_KIND_CACHE.clear();
-  NAME_KIND_CACHE.set(word, kind);
-  return kind;
-}
+  return findNames(probe).find((n) => n.start === 0)?.kind ?? null;
+}, 5000);
 
 /** The span of quotation-mark pairs in a paragraph (curly, or straight paired in order). */
 function quotePairs(text: string, p: Span): Span[] {

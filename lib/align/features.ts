@@ -4,6 +4,7 @@
  * crossing" and "retaken control of the Nasib border crossing" share most of their weight.
  */
 import { foldWord } from '../normalize';
+import { boundedMemo } from '../memo';
 import type { ArticleAnalysis, Sentence, TermHit } from '../types';
 
 /** One sentence's keys with their weights (IDF times a kind multiplier). */
@@ -181,25 +182,17 @@ function sentenceKeys(
   return keys;
 }
 
-// Folded word → key. A pure function of the word, so one cache serves every call; capped so a
-// long-running server does not grow it without bound.
-const KEY_CACHE = new Map<string, readonly [string, number]>();
-const KEY_CACHE_MAX = 50_000;
+// Folded word → key, as a name and as a word. Pure functions of the word, so one memo of each
+// serves every call (bounded, so a long-running server does not grow them without bound).
+const nameKeyOf = boundedMemo((norm: string): readonly [string, number] => [`N:${skeleton(norm)}`, WEIGHT_NAME]);
+const plainKeyOf = boundedMemo((norm: string): readonly [string, number] => {
+  const s = stem(norm);
+  const concept = concepts().get(s);
+  return concept ? [concept, WEIGHT_CONCEPT] : [s, WEIGHT_WORD];
+});
 
 function wordKey(norm: string, asName: boolean): readonly [string, number] {
-  const id = asName ? `N${norm}` : `w${norm}`;
-  const hit = KEY_CACHE.get(id);
-  if (hit) return hit;
-  let out: readonly [string, number];
-  if (asName) out = [`N:${skeleton(norm)}`, WEIGHT_NAME];
-  else {
-    const s = stem(norm);
-    const concept = concepts().get(s);
-    out = concept ? [concept, WEIGHT_CONCEPT] : [s, WEIGHT_WORD];
-  }
-  if (KEY_CACHE.size >= KEY_CACHE_MAX) KEY_CACHE.clear();
-  KEY_CACHE.set(id, out);
-  return out;
+  return asName ? nameKeyOf(norm) : plainKeyOf(norm);
 }
 
 /** Which articles' sentences take part in alignment: body text, never chrome, captions or titles. */

@@ -4,6 +4,7 @@
  */
 import { isSpace } from '../normalize';
 import type { Span } from '../types';
+import { boundedMemo } from '../memo';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -64,18 +65,8 @@ const OPENERS = new Set([
   ...WEEKDAY_NAMES,
 ]);
 
-/** Day number of a YYYY-MM-DD date, or null when it is not a real date. */
-export function dayNumber(iso: string): number | null {
-  let day = DAY_NUMBERS.get(iso);
-  if (day === undefined) {
-    // Bounded memo, like `nameKey`'s: a corpus names the same few hundred days over and over.
-    if (DAY_NUMBERS.size > 50_000) DAY_NUMBERS.clear();
-    DAY_NUMBERS.set(iso, (day = computeDayNumber(iso)));
-  }
-  return day;
-}
-
-const DAY_NUMBERS = new Map<string, number | null>();
+/** Day number of a YYYY-MM-DD date, or null when it is not a real date (memoised: a corpus names the same few hundred days over and over). */
+export const dayNumber: (iso: string) => number | null = boundedMemo(computeDayNumber);
 
 function computeDayNumber(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -87,17 +78,8 @@ function computeDayNumber(iso: string): number | null {
   return t / DAY_MS;
 }
 
-/** YYYY-MM-DD of a day number. */
-export function isoDay(day: number): string {
-  let iso = ISO_DAYS.get(day);
-  if (iso === undefined) {
-    if (ISO_DAYS.size > 50_000) ISO_DAYS.clear();
-    ISO_DAYS.set(day, (iso = computeIsoDay(day)));
-  }
-  return iso;
-}
-
-const ISO_DAYS = new Map<number, string>();
+/** YYYY-MM-DD of a day number (memoised). */
+export const isoDay: (day: number) => string = boundedMemo(computeIsoDay);
 
 /**
  * `new Date(day * DAY_MS).toISOString().slice(0, 10)`: for a whole day of the years 1000-9999 by

@@ -5,6 +5,7 @@
 import { foldWord, isSpace, tokenize } from '../normalize';
 import { sizedForVocabulary, tokenRange, tokensIn, type TokenTable, type Vocabulary } from '../token-table';
 import type { Span, Token } from '../types';
+import { boundedMemo } from '../memo';
 import { contentKey } from './words';
 
 /** A run of capitalised words read as one name. */
@@ -50,18 +51,9 @@ const NOT_NAMES = new Set([
  * "Nasib" and "Naseeb" give `nsb`; "Syrian" meets "Syria" (`sr`). Short words (three letters or
  * fewer, mostly acronyms) keep their folded form, because their skeletons would collide.
  */
-export function nameKey(word: string): string {
-  let key = KEYS.get(word);
-  if (key === undefined) {
-    // Bounded memo: names repeat across sentences and articles, and the fold is pure.
-    if (KEYS.size > 50_000) KEYS.clear();
-    KEYS.set(word, (key = computeNameKey(word)));
-  }
-  return key;
-}
+export const nameKey: (word: string) => string = boundedMemo(computeNameKey);
 
-const KEYS = new Map<string, string>();
-
+// Memoised above: names repeat across sentences and articles, and the fold is pure.
 function computeNameKey(word: string): string {
   const folded = foldWord(word).replace(/[^a-z0-9]/g, '');
   if (folded.length <= 3) return folded;

@@ -3,6 +3,8 @@
  * suffix fold so "talks"/"talk" and "surrendered"/"surrender" count as one word.
  */
 
+import { boundedMemo } from '../memo';
+
 // Function words, plus the verbs and nouns of attribution that every news report uses whatever it
 // reports ("said", "according", "reported"); they say nothing about which happening it is.
 const STOPWORDS = new Set(
@@ -66,17 +68,8 @@ export function isContentWord(norm: string): boolean {
   return norm.length >= 3 && /^\p{L}/u.test(norm) && !/\d/.test(norm) && !STOPWORDS.has(norm);
 }
 
-const KEYS = new Map<string, string | null>();
-
 /**
- * The stem a folded token counts under, or null when it is not a content word. Memoised (bounded, like
- * `nameKey`): a corpus repeats its words, and the stopword and suffix tests are regular expressions.
+ * The stem a folded token counts under, or null when it is not a content word. Memoised: a corpus
+ * repeats its words, and the stopword and suffix tests are regular expressions.
  */
-export function contentKey(norm: string): string | null {
-  let key = KEYS.get(norm);
-  if (key === undefined) {
-    if (KEYS.size > 50_000) KEYS.clear();
-    KEYS.set(norm, (key = isContentWord(norm) ? stem(norm) : null));
-  }
-  return key;
-}
+export const contentKey: (norm: string) => string | null = boundedMemo((norm: string) => (isContentWord(norm) ? stem(norm) : null));

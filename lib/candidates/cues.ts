@@ -152,18 +152,15 @@ export function matchCues(words: ArticleWords, matcher: CueMatcher = defaultCues
   while (i < count) {
     const id = stemIds[i]!;
     if (known[id] === 0) known[id] = starts.stems.has(stemOf(id)) ? 2 : 1;
-    if (known[id] === 1) {
-      if (matcher.mannerAdverbs && isMannerAdverb(words, i)) hits.push({ from: i, to: i + 1, list: MANNER_ADVERB });
-      i++;
-      continue;
-    }
-    let at: TrieNode | undefined = matcher.root;
     let best: CueHit | null = null;
-    const sentence = sentences[i]!;
-    for (let j = i; j < count && at; j++) {
-      if (sentences[j] !== sentence) break;
-      at = at.next.get(norms[j]!);
-      if (at?.list) best = { from: i, to: j + 1, list: at.list };
+    if (known[id] === 2) {
+      let at: TrieNode | undefined = matcher.root;
+      const sentence = sentences[i]!;
+      for (let j = i; j < count && at; j++) {
+        if (sentences[j] !== sentence) break;
+        at = at.next.get(norms[j]!);
+        if (at?.list) best = { from: i, to: j + 1, list: at.list };
+      }
     }
     if (best && !(best.to - best.from === 1 && (flags[i]! & CAPITAL) !== 0)) {
       hits.push(best);

@@ -4,6 +4,7 @@
  * evidence: same-slot swaps, words that only one side of an aligned sentence pair has, context words
  * shared within the event, and complementary use across outlets.
  */
+import { gluedAt } from '../adapters/diff';
 import type { ProposedReferent } from '../types';
 import type { AlignedPair, Swap } from './swaps';
 import { CAPITAL, stemIdCount, stemOf, wordRange, type ArticleWords, type WordToken } from './words';
@@ -259,9 +260,7 @@ export function complementarity(a: readonly number[], b: readonly number[]): num
 function surfaceForm({ words, i }: LabelUse): string {
   const prev = prevInSentence(words, i);
   const norm = words.norms[i]!;
-  if (prev >= 0 && words.stops[prev] === 0 && words.ends[prev]! + 1 === words.starts[i] && /[-‐‑]/u.test(words.text[words.ends[prev]!] ?? '')) {
-    return `${words.norms[prev]}-${norm}`;
-  }
+  if (prev >= 0 && words.stops[prev] === 0 && gluedAt(words.text, words.ends[prev]!, words.starts[i]!)) return `${words.norms[prev]}-${norm}`;
   return norm;
 }
 

@@ -201,9 +201,9 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
   };
   // The title counts once, as a reader's first clue; an invented one (the first sentence) would
   // count that sentence twice.
-  const readTitle = (known: ReadonlySet<string>) => {
-    if (article.titleFrom !== 'first-sentence') read(article.title, tokenizeSentences(article.title, [{ start: 0, end: article.title.length }])[0]!, known, true);
-  };
+  // A title made from the first sentence is body text, read with the body.
+  const ownTitle = article.titleFrom !== 'first-sentence';
+  const readTitle = (known: ReadonlySet<string>) => read(article.title, tokenizeSentences(article.title, [{ start: 0, end: article.title.length }])[0]!, known, true);
   const ranges = sentenceRanges(text, sentences, tokens);
   if (ranges && tokens) {
     // The same reading straight from the token table (no Token per word, flags and content keys
@@ -216,7 +216,7 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
     // (after the title's, as they would have come one by one).
     const tally = wordTally(tokens.vocabulary);
     try {
-      if (article.titleFrom !== 'first-sentence') readTitle(knownWords(known, tokens.vocabulary));
+      if (ownTitle) readTitle(knownWords(known, tokens.vocabulary));
       for (let r = 0; r < ranges.length; r += 2) namesInRange(tokens, ranges[r]!, ranges[r + 1]!, known, tally, countRun);
     } finally {
       forgetKnown(known);
@@ -225,7 +225,7 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
   } else {
     const tokenized = tokenizeSentences(text, sentences, tokens);
     const known = capitalisedMidSentence(text, tokenized);
-    readTitle(known);
+    if (ownTitle) readTitle(known);
     for (const s of tokenized) read(text, s, known, false);
   }
 

@@ -2,7 +2,7 @@
  * The analyze pipeline: normalize → segment → label → boilerplate → events → candidates over a set of articles, giving the
  * `parallax analyze` report. Pure: takes loaded articles and lexicons, returns plain data.
  */
-import { splitParagraphs, splitSentences } from './segment';
+import { sentenceSpansInto, splitParagraphs } from './segment';
 import { classifyParagraphs } from './boilerplate/roles';
 import { detectBoilerplate } from './boilerplate';
 import { compileLexicon, type CompiledLexicon } from './lexicon';
@@ -50,8 +50,11 @@ export function segmentArticle(text: string): { paragraphs: Paragraph[]; sentenc
     boilerplate: null,
   }));
   const sentences: Sentence[] = [];
+  const bounds: number[] = [];
   for (const p of paragraphs) {
-    for (const s of splitSentences(text, p)) sentences.push({ index: sentences.length, paragraph: p.index, start: s.start, end: s.end });
+    bounds.length = 0;
+    sentenceSpansInto(text, p.start, p.end, bounds);
+    for (let k = 0; k < bounds.length; k += 2) sentences.push({ index: sentences.length, paragraph: p.index, start: bounds[k]!, end: bounds[k + 1]! });
   }
   return { paragraphs, sentences };
 }

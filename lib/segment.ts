@@ -4,7 +4,7 @@
  * super-linear in the length of one string (see shared PERFORMANCE notes).
  */
 import { isSpace } from './normalize';
-import { sentenceBoundaries } from './sentence-breaks';
+import { sentenceBoundariesIn } from './sentence-breaks';
 import type { Span } from './types';
 
 const BLANK_LINE = /\r?\n[ \t\u00a0]*\r?\n/;
@@ -37,7 +37,7 @@ export function trimSpan(text: string, start: number, end: number): Span {
 }
 
 // Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS = new Set([
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'capt', 'sgt', 'maj', 'adm', 'gov', 'sen',
   'rep', 'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr',
   'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m',
@@ -45,30 +45,69 @@ const ABBREVIATIONS = new Set([
 
 /** Sentence spans inside one paragraph span. Line breaks inside a paragraph also end a sentence. */
 export function splitSentences(text: string, paragraph: Span): Span[] {
+  const bounds: number[] = [];
+  sentenceSpansInto(text, paragraph.start, paragraph.end, bounds);
   const out: Span[] = [];
-  let pending: Span | null = null;
-  let from = paragraph.start;
-  // ICU's sentence segments (UAX #29), from the plain-JavaScript path where the paragraph allows it.
-  for (const end of sentenceBoundaries(text.slice(paragraph.start, paragraph.end))) {
-    const span = trimSpan(text, from, paragraph.start + end);
-    from = paragraph.start + end;
-    if (span.end <= span.start) continue;
-    if (pending && endsWithAbbreviation(text, pending) && !/\n/.test(text.slice(pending.end, span.start))) {
-      pending = { start: pending.start, end: span.end };
-      continue;
-    }
-    if (pending) out.push(pending);
-    pending = span;
-  }
-  if (pending) out.push(pending);
+  for (let k = 0; k < bounds.length; k += 2) out.push({ start: bounds[k]!, end: bounds[k + 1]! });
   return out;
 }
 
-function endsWithAbbreviation(text: string, span: Span): boolean {
-  const tail = text.slice(Math.max(span.start, span.end - 8), span.end);
-  const m = /([A-Za-z.]+)\.$/.exec(tail);
-  if (!m || !m[1]) return false;
-  const word = m[1].toLowerCase().replace(/^\.+/, '');
+/**
+ * `splitSentences(text, { start: from, end: to })` appended to `out` as start, end pairs: no span
+ * object per segment or sentence, and no slice of the paragraph (ICU aside).
+ */
+export function sentenceSpansInto(text: string, from: number, to: number, out: number[]): void {
+  let pendingStart = -1;
+  let pendingEnd = -1;
+  let cursor = from;
+  // ICU's sentence segments (UAX #29), from the plain-JavaScript path where the paragraph allows it.
+  for (const end of sentenceBoundariesIn(text, from, to)) {
+    // The segment trimmed of white space, as trimSpan would.
+    let s = cursor;
+    let e = from + end;
+    cursor = e;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e <= s) continue;
+    if (pendingStart >= 0 && endsWithAbbreviation(text, pendingStart, pendingEnd) && !hasLineBreak(text, pendingEnd, s)) {
+      pendingEnd = e;
+      continue;
+    }
+    if (pendingStart >= 0) out.push(pendingStart, pendingEnd);
+    pendingStart = s;
+    pendingEnd = e;
+  }
+  if (pendingStart >= 0) out.push(pendingStart, pendingEnd);
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x0a) return true;
+  return false;
+}
+
+/** The longest abbreviation: a longer word before a full stop is not one. */
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
+/**
+ * True when `text.slice(start, end)` ends with an abbreviation or a single initial and its full stop:
+ * the last word of letters and dots (within the last 8 characters, leading dots dropped) is in
+ * ABBREVIATIONS or is one letter. Read by char code, and the word is sliced only when it is short enough
+ * to be one; `/([A-Za-z.]+)\.$/` on the tail, as before, is the definition (tests/segment.test.ts).
+ */
+export function endsWithAbbreviation(text: string, start: number, end: number): boolean {
+  const dot = end - 1;
+  const lo = Math.max(start, end - 8);
+  if (dot <= lo || text.charCodeAt(dot) !== 0x2e) return false;
+  // The run of letters and dots before the final one, as far back as the tail goes.
+  let p = dot;
+  while (p > lo && isLetterOrDot(text.charCodeAt(p - 1))) p--;
+  while (p < dot && text.charCodeAt(p) === 0x2e) p++;
+  const length = dot - p;
   // Single capital initials ("J. Smith") also do not end sentences.
-  return ABBREVIATIONS.has(word) || /^[a-z]$/.test(word);
+  if (length === 1) return true;
+  return length > 1 && length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(text.slice(p, dot).toLowerCase());
+}
+
+function isLetterOrDot(c: number): boolean {
+  return c === 0x2e || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }

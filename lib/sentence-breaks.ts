@@ -69,6 +69,115 @@ export function icuSentenceBoundaries(s: string): number[] {
   return out;
 }
 
+/**
+ * `sentenceBoundaries(text.slice(from, to))` without the slice or a pass that classifies every
+ * character: one regular-expression scan per text finds the characters the fast path does not handle
+ * (a span holding one goes to ICU), and the rules are applied only at the full stops, question and
+ * exclamation marks and line ends, found by a second scan; every other character only moves on to the
+ * next (tests/sentence-breaks.test.ts holds it to `sentenceBoundaries` on the seeds and random texts).
+ * Spans of one text are best read in order: each scan then reads the text once.
+ */
+export function sentenceBoundariesIn(text: string, from: number, to: number): number[] {
+  if (!handlesAll(text, from, to)) return icuSentenceBoundaries(text.slice(from, to));
+  return plainBoundariesIn(text, from, to);
+}
+
+/** True when every character of `text.slice(from, to)` has a class here, so the fast path takes it. */
+export function handlesAll(text: string, from: number, to: number): boolean {
+  return nextOf(UNHANDLED_CHAR, unhandled, text, from) >= to;
+}
+
+/** Any character whose class is UNHANDLED (see ASCII and WIDE). */
+const UNHANDLED_CHAR = /[^\t\n\r\x20-\x7e\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/g;
+/** The characters the rules act at: terminators and line ends. */
+const TERMINATOR = /[.!?\n\r]/g;
+
+/** The last answer of one scan: in `text`, the first match at or after `from` is at `at` (text.length when none). */
+interface ScanCursor {
+  text: string;
+  from: number;
+  at: number;
+}
+const unhandled: ScanCursor = { text: '', from: 0, at: -1 };
+const terminators: ScanCursor = { text: '', from: 0, at: -1 };
+
+/** Index of the first match of the one-character global `pattern` at or after `from`; a later search up to that index reuses it. */
+function nextOf(pattern: RegExp, cursor: ScanCursor, text: string, from: number): number {
+  if (cursor.at >= from && cursor.from <= from && cursor.text === text) return cursor.at;
+  pattern.lastIndex = from;
+  // test, not exec: no match object; lastIndex is left just past the match.
+  const at = pattern.test(text) ? pattern.lastIndex - 1 : text.length;
+  cursor.text = text;
+  cursor.from = from;
+  cursor.at = at;
+  return at;
+}
+
+/** The class of a handled character (never UNHANDLED for one that `UNHANDLED_CHAR` passes). */
+function classOf(c: number): number {
+  return c < 128 ? (ASCII[c] as number) : (WIDE.get(c) ?? UNHANDLED);
+}
+
+/** `simpleSentenceBoundaries(text.slice(from, to))` for a span of handled characters, read in place. */
+function plainBoundariesIn(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  let i = nextOf(TERMINATOR, terminators, text, from);
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) {
+      // SB3, SB4: a line end closes the sentence (CR LF as one).
+      i += c === 0x0d && i + 1 < to && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+      out.push(i - from);
+      i = nextOf(TERMINATOR, terminators, text, i);
+      continue;
+    }
+    const k = c === 0x2e ? A_TERM : S_TERM;
+    const next = i + 1 < to ? classOf(text.charCodeAt(i + 1)) : -1;
+    if (k === A_TERM) {
+      // SB6: a full stop before a digit ("3.5"); SB7: between letters and a capital ("U.S").
+      if (next === NUMERIC) {
+        i = nextOf(TERMINATOR, terminators, text, i + 1);
+        continue;
+      }
+      const prev = i > from ? classOf(text.charCodeAt(i - 1)) : -1;
+      if ((prev === UPPER || prev === LOWER) && next === UPPER) {
+        i = nextOf(TERMINATOR, terminators, text, i + 1);
+        continue;
+      }
+    }
+    // The terminator, then closing punctuation, then spaces (SB9, SB10 never break inside these).
+    let j = i + 1;
+    while (j < to && classOf(text.charCodeAt(j)) === CLOSE) j++;
+    while (j < to && classOf(text.charCodeAt(j)) === SP) j++;
+    const after = j < to ? classOf(text.charCodeAt(j)) : -1;
+    if (k === A_TERM) {
+      // SB8: no break when a lower-case letter follows, past anything but letters, line ends and terminators.
+      let m = j;
+      let cm = after;
+      while (m < to) {
+        if (cm === LOWER || cm === UPPER || cm === PARA_SEP || cm === A_TERM || cm === S_TERM) break;
+        m++;
+        cm = m < to ? classOf(text.charCodeAt(m)) : -1;
+      }
+      if (cm === LOWER) {
+        i = nextOf(TERMINATOR, terminators, text, i + 1);
+        continue;
+      }
+    }
+    // SB8a: no break before a continuing mark or another terminator.
+    if (after === S_CONTINUE || after === A_TERM || after === S_TERM) {
+      i = nextOf(TERMINATOR, terminators, text, j);
+      continue;
+    }
+    // SB11: break after the spaces, taking a following line end into the sentence.
+    if (after === PARA_SEP) j += text.charCodeAt(j) === 0x0d && j + 1 < to && text.charCodeAt(j + 1) === 0x0a ? 2 : 1;
+    out.push(j - from);
+    i = nextOf(TERMINATOR, terminators, text, j);
+  }
+  if (to > from && out[out.length - 1] !== to - from) out.push(to - from);
+  return out;
+}
+
 // Classes of the string being segmented, reused from call to call: a typed array of paragraph size
 // is allocated outside the JavaScript heap, which cost more than the scan that fills it.
 let classes = new Uint8Array(1024);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitParagraphs, splitSentences } from '../lib/segment';
+import { ABBREVIATIONS, endsWithAbbreviation, splitParagraphs, splitSentences } from '../lib/segment';
+import { random } from './helpers/random';
 import { seedText } from './helpers/seeds';
 
 describe('segment', () => {
@@ -45,5 +46,23 @@ describe('segment', () => {
     const sentences = splitSentences(text, para).map((s) => text.slice(s.start, s.end));
     expect(sentences).toHaveLength(3);
     expect(sentences[1]).toBe('"The war and more fighting won\'t stop the struggles of the Syrian people".');
+  });
+
+  it('endsWithAbbreviation reads the tail as the regular expression on its slice does', () => {
+    const reference = (text: string, start: number, end: number) => {
+      const m = /([A-Za-z.]+)\.$/.exec(text.slice(Math.max(start, end - 8), end));
+      if (!m || !m[1]) return false;
+      const word = m[1].toLowerCase().replace(/^\.+/, '');
+      return ABBREVIATIONS.has(word) || /^[a-z]$/.test(word);
+    };
+    const pieces = ['Mr', 'mr', 'DR', 'Prof', 'Sept', 'U.S', 'u.s', 'e.g', 'No', 'St', 'J', 'x', '.', '.', '.', ' ', 'said', 'Smith', '..', '3', '-'];
+    const next = random(29);
+    const pick = (below: number) => Math.floor(next() * below);
+    for (let t = 0; t < 20_000; t++) {
+      const text = Array.from({ length: 1 + pick(6) }, () => pieces[pick(pieces.length)]).join('');
+      const end = pick(text.length + 1);
+      const start = pick(end + 1);
+      expect(endsWithAbbreviation(text, start, end), `${JSON.stringify(text)} ${start}-${end}`).toBe(reference(text, start, end));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { icuSentenceBoundaries, sentenceBoundaries, simpleSentenceBoundaries } from '../lib/sentence-breaks';
+import { handlesAll, icuSentenceBoundaries, sentenceBoundaries, sentenceBoundariesIn, simpleSentenceBoundaries } from '../lib/sentence-breaks';
+import { random } from './helpers/random';
 import { splitParagraphs } from '../lib/segment';
 import { SEED_IDS, seedText } from './helpers/seeds';
 
@@ -57,6 +58,42 @@ describe('sentenceBoundaries', () => {
     for (const s of ['Café ouvert.', 'Soft\u00adhyphen.', 'Line\u2028separator.', 'Arabic درعا.', 'Form\ffeed.']) {
       expect(simpleSentenceBoundaries(s)).toBeNull();
       expect(sentenceBoundaries(s)).toEqual(icuSentenceBoundaries(s));
+    }
+  });
+
+  it('handlesAll agrees with the class table on every code unit', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const s = String.fromCharCode(c);
+      expect(handlesAll(`ab${s}cd`, 2, 3), c.toString(16)).toBe(simpleSentenceBoundaries(s) !== null);
+    }
+  });
+
+  it('sentenceBoundariesIn equals sentenceBoundaries of the slice, on the seeds and on random texts cut at random', () => {
+    const spansOf = (text: string) => splitParagraphs(text).map((p): [number, number] => [p.start, p.end]);
+    for (const id of SEED_IDS) {
+      const text = seedText(id);
+      for (const [from, to] of spansOf(text)) expect(sentenceBoundariesIn(text, from, to), `${id} at ${from}`).toEqual(sentenceBoundaries(text.slice(from, to)));
+    }
+    const alphabet = ['a', 'b', 'A', 'B', '1', '.', '.', '!', '?', ' ', ' ', '\n', '\r', '\t', '"', "'", '(', ')', ',', '-', ';', '$', '\u00a0', '‘', '’', '“', '”', '–', '…', 'é', '\u2028'];
+    const next = random(17);
+    const pick = (below: number) => Math.floor(next() * below);
+    for (let t = 0; t < 2_000; t++) {
+      // Mostly texts of handled characters, so the plain path is the one tested.
+      const letters = pick(4) === 0 ? alphabet : alphabet.slice(0, -2);
+      const text = Array.from({ length: 1 + pick(120) }, () => letters[pick(letters.length)]).join('');
+      // Spans in order (as paragraphs come), then a few anywhere (the scans' memory must not mislead).
+      const cuts = Array.from({ length: pick(8) }, () => pick(text.length + 1)).sort((x, y) => x - y);
+      const spans: [number, number][] = [];
+      let from = 0;
+      for (const cut of [...cuts, text.length]) {
+        spans.push([from, cut]);
+        from = cut;
+      }
+      for (let k = 0; k < 3; k++) {
+        const a = pick(text.length + 1);
+        spans.push([a, a + pick(text.length + 1 - a)]);
+      }
+      for (const [a, b] of spans) expect(sentenceBoundariesIn(text, a, b), `${JSON.stringify(text)} ${a}-${b}`).toEqual(sentenceBoundaries(text.slice(a, b)));
     }
   });
 });

@@ -37,10 +37,10 @@ export function analyzeOne(input: ArticleInput, compiled: CompiledLexicon): Arti
   return analyzeTokenized(input, compiled, tokenTable(input.text));
 }
 
-/** Segment stage for one article: paragraphs with their roles (no boilerplate families yet) and sentences. */
-export function segmentArticle(text: string): { paragraphs: Paragraph[]; sentences: Sentence[] } {
+/** Segment stage for one article: paragraphs with their roles (no boilerplate families yet) and sentences; `tokens`, its token table when the caller has one, spares counting words again. */
+export function segmentArticle(text: string, tokens?: TokenTable): { paragraphs: Paragraph[]; sentences: Sentence[] } {
   const spans = splitParagraphs(text);
-  const roles = classifyParagraphs(text, spans);
+  const roles = classifyParagraphs(text, spans, { tokens });
   const paragraphs: Paragraph[] = spans.map((s, index) => ({
     index,
     start: s.start,
@@ -62,7 +62,7 @@ export function segmentArticle(text: string): { paragraphs: Paragraph[]; sentenc
 /** `analyzeOne` given the article's token table, which the later corpus-wide stages reuse. */
 function analyzeTokenized(input: ArticleInput, compiled: CompiledLexicon, tokens: TokenTable): ArticleAnalysis {
   const { text } = input;
-  const { paragraphs, sentences } = segmentArticle(text);
+  const { paragraphs, sentences } = segmentArticle(text, tokens);
   const terms = labelTerms(text, sentences, compiled, tokens);
   const { title, titleFrom } = chooseTitle(input, paragraphs, sentences);
   return {

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classifyFixed, classifyParagraphs, needsFlattening, quickWordCount } from '../lib/boilerplate/roles';
+import { classifyFixed, classifyParagraphs, needsFlattening, quickWordCount, quickWordCountIn, wordCountIn } from '../lib/boilerplate/roles';
+import { tokenTable, Vocabulary } from '../lib/token-table';
+import { random } from './helpers/random';
 import { splitParagraphs } from '../lib/segment';
 import { SEED_IDS, seedText } from './helpers/seeds';
 
@@ -260,5 +262,39 @@ describe('role helpers read by char code', () => {
     }
     // The skip must actually happen for ordinary lines.
     expect(unchanged).toBeGreaterThan(100);
+  });
+
+  it('wordCountIn reads from the token table exactly what quickWordCountIn counts', () => {
+    const vocabulary = new Vocabulary();
+    const same = (text: string, from: number, to: number) => {
+      const table = tokenTable(text, vocabulary);
+      expect(wordCountIn(text, from, to, table), `${JSON.stringify(text)} ${from}-${to}`).toBe(quickWordCountIn(text, from, to));
+    };
+    // Every code unit, alone and between letters, doubled and at either edge.
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const text = `a${ch}b ${ch}${ch}c ${ch}`;
+      same(text, 0, text.length);
+      same(text, 1, 5);
+    }
+    // Random texts of the characters where the two readings could part, cut at random.
+    const alphabet = ['a', 'Z', '9', "'", "'", '’', '’', '‘', '`', '´', 'ʼ', ' ', ' ', '\n', '\u00a0', 'é', 'ß', '×', 'ª', 'Ā', 'ſ', '\u0301', '—', '“', '中', 'ℂ', '😀', '.', ','];
+    const next = random(41);
+    const pick = (below: number) => Math.floor(next() * below);
+    for (let t = 0; t < 5_000; t++) {
+      const text = Array.from({ length: pick(40) }, () => alphabet[pick(alphabet.length)]).join('');
+      for (let k = 0; k < 4; k++) {
+        const from = pick(text.length + 1);
+        same(text, from, from + pick(text.length + 1 - from));
+      }
+    }
+  });
+
+  it('classifyParagraphs gives the same roles with the token table as without, on the seeds', () => {
+    for (const id of SEED_IDS) {
+      const text = seedText(id);
+      const spans = splitParagraphs(text);
+      expect(classifyParagraphs(text, spans, { tokens: tokenTable(text) }), id).toEqual(classifyParagraphs(text, spans));
+    }
   });
 });

@@ -1,7 +1,27 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classifyFixed, classifyParagraphs, needsFlattening, quickWordCount, quickWordCountIn, wordCountIn } from '../lib/boilerplate/roles';
+import {
+  ADDRESS_IN,
+  CAPTION_AGENCY_END,
+  CAPTION_LABEL_END,
+  CAPTION_LABEL_START,
+  CAPTION_PAREN,
+  classifyFixed,
+  classifyParagraphs,
+  DATE_ONLY,
+  DOTTED_NAME,
+  hasDigit,
+  isCaption,
+  mayBeShareWord,
+  mayHoldAddress,
+  needsFlattening,
+  POSTED,
+  quickWordCount,
+  quickWordCountIn,
+  SHARE_WORDS,
+  wordCountIn,
+} from '../lib/boilerplate/roles';
 import { tokenTable, Vocabulary } from '../lib/token-table';
 import { random } from './helpers/random';
 import { splitParagraphs } from '../lib/segment';
@@ -296,5 +316,62 @@ describe('role helpers read by char code', () => {
       const spans = splitParagraphs(text);
       expect(classifyParagraphs(text, spans, { tokens: tokenTable(text) }), id).toEqual(classifyParagraphs(text, spans));
     }
+  });
+
+  /** Random texts of `pieces`, `count` of them, up to `most` pieces each. */
+  const pieceTexts = (pieces: readonly string[], count: number, most: number, seed: number): string[] => {
+    const next = random(seed);
+    return Array.from({ length: count }, () => Array.from({ length: Math.floor(next() * (most + 1)) }, () => pieces[Math.floor(next() * pieces.length)]).join(''));
+  };
+
+  it('isCaption, with its end tests, answers as the plain pattern tests do', () => {
+    const plain = (flat: string) => {
+      const paren = flat.lastIndexOf('(');
+      if (paren >= 0 && CAPTION_PAREN.test(flat.slice(paren))) return true;
+      const colon = flat.lastIndexOf(':');
+      if (colon >= 0 && flat.length - colon <= 64 && CAPTION_LABEL_END.test(flat)) return true;
+      return CAPTION_LABEL_START.test(flat) || CAPTION_AGENCY_END.test(flat.slice(-120));
+    };
+    const pieces = [
+      'Getty Images', 'GETTY IMAGES', 'Shutterstock', 'alamy', 'iStock', 'iStockphoto', 'Getty image\u017f', '\u017fhutterstock', 'iStoc\u212a', 'iStockphot\u212a', '© ', '©',
+      '(Photo by AFP)', '(AP Photo/Hussein Malla)', '(', ')', ')', 'Photo: Reuters', 'Photo:', 'Image caption ', ':', '.', '.', ' ', ' ', '\u00a0', '\n',
+      'Soldiers in Daraa', 'the talks resumed', 'x'.repeat(50), 'mages', 'stock', 'é',
+    ];
+    let captions = 0;
+    for (const s of pieceTexts(pieces, 30_000, 8, 53)) {
+      const expected = plain(s);
+      if (expected) captions++;
+      expect(isCaption(s), JSON.stringify(s)).toBe(expected);
+    }
+    expect(captions).toBeGreaterThan(1000);
+    for (const id of SEED_IDS) for (const line of seedText(id).split(/\n+/)) expect(isCaption(line), line).toBe(plain(line));
+  });
+
+  it('the cheap pre-tests of fixedRole hold wherever their patterns match', () => {
+    const addressy = ['www.', 'http://', 'https://', 'a.b', 'x', 'Z', '.', '. ', '.\n', '.\u00a0', ':', '//', 'com', ' ', '-', 'example.org', '\u212a', '\u017f'];
+    let addresses = 0;
+    for (const s of pieceTexts(addressy, 30_000, 8, 59)) {
+      if (!ADDRESS_IN.test(s) && !DOTTED_NAME.test(s)) continue;
+      addresses++;
+      expect(mayHoldAddress(s), JSON.stringify(s)).toBe(true);
+    }
+    expect(addresses).toBeGreaterThan(1000);
+    const dates = ['Posted ', 'Updated: ', 'July ', '10, ', '2018', '14:32 ', 'GMT', 'Monday, ', '2018-07-10', '10/07/18', '0/0/00', '00-00-0000', '0:00', ' ', 'at ', 'pm'];
+    let dated = 0;
+    for (const s of pieceTexts(dates, 30_000, 6, 61)) {
+      if (!POSTED.test(s) && !DATE_ONLY.test(s)) continue;
+      dated++;
+      expect(hasDigit(s), JSON.stringify(s)).toBe(true);
+    }
+    expect(dated).toBeGreaterThan(100);
+    const share = ['Facebook', 'twitter', 'WhatsApp', 'e', 'mail', 'Email', 'print', 'X', 'İ', 'é', 'Syria', '1', 'lin\u212aedin', 'v\u212a', '\u212a', '\u017f', ' ', ' ', '\n', ' | ', '•', '-', ','];
+    let shares = 0;
+    for (const s of pieceTexts(share, 30_000, 5, 67)) {
+      const folded = s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (folded.length < 2 || !folded.every((w) => SHARE_WORDS.has(w))) continue;
+      shares++;
+      expect(mayBeShareWord(s), JSON.stringify(s)).toBe(true);
+    }
+    expect(shares).toBeGreaterThan(100);
   });
 });

@@ -39,12 +39,12 @@ const WEEKDAY = '(?:\\p{L}+day,?\\s+)?';
 const TIME = '(?:[,\\s|–—-]+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*\\p{Lu}{2,5})?)?';
 
 /** "Posted July 10, 2018", "Updated: 10 July 2018 14:32 GMT", "Published on 2018-07-10 by admin". */
-const POSTED = new RegExp(
+export const POSTED = new RegExp(
   `^(?:posted|published|updated|last updated|first published|date)(?:\\s+(?:on|at))?\\s*:?\\s*${WEEKDAY}${DATE}${TIME}(?:\\s.{0,60})?$`,
   'iu',
 );
 /** A line that is only a date (and maybe a time): page furniture, not prose. */
-const DATE_ONLY = new RegExp(`^${WEEKDAY}${DATE}${TIME}$`, 'iu');
+export const DATE_ONLY = new RegExp(`^${WEEKDAY}${DATE}${TIME}$`, 'iu');
 
 /** Server-side include failures and unrendered template tags. */
 const TEMPLATE_ERROR =
@@ -58,7 +58,7 @@ const URL_OR_HOST =
 const SHARE_CALL =
   /^(?:share(?:\s+(?:this|the|on|via|to))?(?:\s+(?:article|story|post|page|video|facebook|twitter|x|whatsapp|telegram|email|link))?|tweet(?:\s+this)?|follow\s+us(?:\s+on\s+\S+)?|print(?:\s+this)?(?:\s+(?:article|page|story))?|e-?mail\s+this(?:\s+(?:article|story|page))?|copy\s+link)\s*:?$/iu;
 /** Words that make up a row of share buttons when a paragraph consists of nothing else. */
-const SHARE_WORDS = new Set(
+export const SHARE_WORDS: ReadonlySet<string> = new Set(
   'facebook twitter x whatsapp telegram linkedin reddit pinterest tumblr email e mail print share tweet messenger vk viber copy link comments comment flipboard pocket sms'.split(' '),
 );
 
@@ -83,15 +83,15 @@ const DASH_CREDIT = /^[-–—]\s*\p{Lu}[\p{L}&.'’]*(?:(?:\s+|\s*\/\s*)\p{Lu}[
 const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}(?:\s*[,|–—-]\s*[\p{L} .&]{1,40})?$/u;
 
 /** A photo credit in brackets at the end: "(Photo by AFP)", "(File photo by Reuters)", "(AP Photo/Hussein Malla)". */
-const CAPTION_PAREN =
+export const CAPTION_PAREN =
   /\(\s*(?:[\p{L}.&]+\s+){0,3}(?:file\s+)?(?:photo|photograph|image|picture|pic|video\s+grab|screen\s?grab|screenshot)s?\b[^()]{0,80}\)\s*\.?$/iu;
 /** A labelled credit closing a caption: "... Photo: Reuters", "... Picture credit: AP". */
-const CAPTION_LABEL_END =
+export const CAPTION_LABEL_END =
   /(?:^|[.!?”"’)]\s+|\s[|/–—-]\s*)(?:photo|photograph|image|picture|pic)s?(?:\s+credit)?\s*:\s*[^.:]{1,60}\.?$/iu;
 /** A caption that opens with its label: "Photo: Syrian soldiers at ...", "Image caption ...", "Image copyright Getty Images". */
-const CAPTION_LABEL_START = /^(?:(?:photo|photograph|picture|image)(?:\s+credit)?\s*:|(?:image|media|video)\s+(?:copyright|caption|source)\b)/iu;
+export const CAPTION_LABEL_START = /^(?:(?:photo|photograph|picture|image)(?:\s+credit)?\s*:|(?:image|media|video)\s+(?:copyright|caption|source)\b)/iu;
 /** Picture agencies and copyright marks that end a caption: "Getty Images", "AFP via Getty Images", "© Reuters". */
-const CAPTION_AGENCY_END = /(?:getty\s+images|shutterstock|alamy|istock(?:photo)?|©\s*[^.©]{1,60})\s*\)?\.?$/iu;
+export const CAPTION_AGENCY_END = /(?:getty\s+images|shutterstock|alamy|istock(?:photo)?|©\s*[^.©]{1,60})\s*\)?\.?$/iu;
 
 // ----- Classification. -----
 
@@ -185,14 +185,16 @@ function fixedRole(raw: string, words: number): RoleAssignment | null {
   const chrome = (code: Code, explanation: string): RoleAssignment => ({ role: 'chrome', reason: reason(code, explanation) });
 
   if (words <= 12 && TEMPLATE_ERROR.test(flat)) return chrome('template-error', 'A web-page template error or placeholder, not article text.');
-  if (isAddressList(flat)) return chrome('bare-url', 'A bare web address, not article text.');
+  // Every address pattern needs a full stop before a non-space character or a "://".
+  const dotted = mayHoldAddress(flat);
+  if (dotted && isAddressList(flat)) return chrome('bare-url', 'A bare web address, not article text.');
   if (oneLine && words <= 16 && isBreadcrumb(flat)) return chrome('breadcrumb', 'Site navigation (section breadcrumb).');
   if (isShareBlock(raw.trim(), words)) return chrome('share-buttons', 'Share buttons and app links from the page.');
-  if (introducesAddresses(flat) && MIRROR.test(flat)) return chrome('mirror-addresses', 'Points readers to alternate web addresses of the site.');
+  if (introducesAddresses(flat, dotted) && MIRROR.test(flat)) return chrome('mirror-addresses', 'Points readers to alternate web addresses of the site.');
   if (words <= 8 && RELATED_HEADER.test(flat)) return chrome('related-news', 'Header of a list of links to other articles.');
   if (words <= 30 && oneLine && RELATED_TEASER.test(flat)) return chrome('related-news', 'A link to another article.');
   if (isCredit(flat, words)) return chrome('source-credit', 'Credits the source or the staff of the story.');
-  if (words <= 16 && (POSTED.test(flat) || DATE_ONLY.test(flat))) return chrome('posted-date', 'The publication date line.');
+  if (words <= 16 && hasDigit(flat) && (POSTED.test(flat) || DATE_ONLY.test(flat))) return chrome('posted-date', 'The publication date line.');
   if (words <= 6 && BYLINE.test(flat)) return chrome('other', 'A byline.');
   return isCaption(flat) ? caption() : null;
 }
@@ -247,13 +249,39 @@ function headingLike(raw: string, maxWords: number, knownWords?: number): boolea
 const TRAILING_CLOSER = /^[\s"'”’»)\]]$/u;
 const SENTENCE_END = /^[.!;:,…]$/u;
 
-/** A mirror notice ends by introducing a list (":") or carries the addresses itself. */
-function introducesAddresses(flat: string): boolean {
-  return flat.endsWith(':') || /(?:www\.|https?:\/\/)\S|[a-z0-9-]\.[a-z]{2,}(?:[/\s,]|$)/iu.test(flat);
+/** A mirror notice ends by introducing a list (":") or carries the addresses itself (`dotted`: mayHoldAddress). */
+function introducesAddresses(flat: string, dotted: boolean): boolean {
+  return flat.endsWith(':') || (dotted && ADDRESS_IN.test(flat));
+}
+
+/** An address inside a text: a www. or http(s):// one, or a host name. */
+export const ADDRESS_IN = /(?:www\.|https?:\/\/)\S|[a-z0-9-]\.[a-z]{2,}(?:[/\s,]|$)/iu;
+/** A full stop between a letter or digit and a letter: what a bare address list needs. */
+export const DOTTED_NAME = /[a-z0-9]\.[a-z]/iu;
+
+/**
+ * False only when neither ADDRESS_IN nor DOTTED_NAME can match: no full stop is followed by a
+ * character other than white space, and there is no "://". Prose stops are followed by a space, so
+ * most paragraphs are ruled out by a few indexOf calls instead of two Unicode pattern scans.
+ */
+export function mayHoldAddress(flat: string): boolean {
+  for (let i = flat.indexOf('.'); i >= 0; i = flat.indexOf('.', i + 1)) {
+    if (i + 1 < flat.length && !isSpace(flat.charCodeAt(i + 1))) return true;
+  }
+  return flat.includes('://');
+}
+
+/** True when the text holds an ASCII digit, which every date pattern needs (`\d`, ASCII even in a Unicode pattern). */
+export function hasDigit(flat: string): boolean {
+  for (let i = 0; i < flat.length; i++) {
+    const c = flat.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 function isAddressList(flat: string): boolean {
-  if (!/[a-z0-9]\.[a-z]/iu.test(flat)) return false;
+  if (!DOTTED_NAME.test(flat)) return false;
   const items = flat.split(/[\s,|;]+/u).filter(Boolean);
   return items.length > 0 && items.length <= 10 && items.every((item) => URL_OR_HOST.test(item));
 }
@@ -271,11 +299,33 @@ function isBreadcrumb(p: string): boolean {
 
 function isShareBlock(p: string, words: number): boolean {
   if (words > 25) return false;
-  const firstLine = p.split('\n')[0]?.trim() ?? '';
+  const lineEnd = p.indexOf('\n');
+  const firstLine = (lineEnd < 0 ? p : p.slice(0, lineEnd)).trim();
   if (SHARE_CALL.test(firstLine)) return true;
-  if (words > 12) return false;
+  if (words > 12 || !mayBeShareWord(p)) return false;
   const folded = p.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return folded.length >= 2 && folded.every((w) => SHARE_WORDS.has(w));
+}
+
+/**
+ * False when the first word of `p` (as the split in isShareBlock finds it) is surely not a share word:
+ * it is made of ASCII letters and digits, and lower-cased it is not in SHARE_WORDS. Anything else
+ * outside ASCII before or at its end may fold or split differently, so it counts as a possible one.
+ */
+export function mayBeShareWord(p: string): boolean {
+  let i = 0;
+  while (i < p.length && !isAsciiAlnum(p.charCodeAt(i))) {
+    if (p.charCodeAt(i) >= 128) return true;
+    i++;
+  }
+  let k = i;
+  while (k < p.length && isAsciiAlnum(p.charCodeAt(k))) k++;
+  if (k < p.length && p.charCodeAt(k) >= 128) return true;
+  return SHARE_WORDS.has(p.slice(i, k).toLowerCase());
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function isCredit(flat: string, words: number): boolean {
@@ -284,14 +334,57 @@ function isCredit(flat: string, words: number): boolean {
   return words <= 5 && DASH_CREDIT.test(flat);
 }
 
-function isCaption(flat: string): boolean {
-  // Each end-anchored pattern is tried only on the tail it can match, so long paragraphs stay cheap:
-  // a bracketed credit starts at the last "(", a labelled one has its colon near the end.
-  const paren = flat.lastIndexOf('(');
-  if (paren >= 0 && CAPTION_PAREN.test(flat.slice(paren))) return true;
-  const colon = flat.lastIndexOf(':');
-  if (colon >= 0 && flat.length - colon <= 64 && CAPTION_LABEL_END.test(flat)) return true;
-  return CAPTION_LABEL_START.test(flat) || CAPTION_AGENCY_END.test(flat.slice(-120));
+export function isCaption(flat: string): boolean {
+  // Each end-anchored pattern is tried only on the tail it can match, and only when the last characters
+  // allow it, so long paragraphs stay cheap: a bracketed credit ends in ")" and starts at the last "(",
+  // a labelled one has its colon near the end, an agency's name or a copyright mark ends the text.
+  const end = flat.length;
+  // Before an optional final full stop: all three end-anchored patterns allow one.
+  const e = end > 0 && flat.charCodeAt(end - 1) === 0x2e ? end - 1 : end;
+  if (closesBracket(flat, e)) {
+    const paren = flat.lastIndexOf('(');
+    if (paren >= 0 && CAPTION_PAREN.test(flat.slice(paren))) return true;
+  }
+  // A colon within the last 64 characters: the last colon's place, without scanning the whole text for it.
+  if (flat.indexOf(':', end - 64) >= 0 && CAPTION_LABEL_END.test(flat)) return true;
+  return CAPTION_LABEL_START.test(flat) || (mayEndWithAgency(flat, e) && CAPTION_AGENCY_END.test(flat.slice(-120)));
+}
+
+/** True when `flat.slice(0, e)` ends in ")" and white space: CAPTION_PAREN's end (`\)\s*\.?$`, the dot already left out). */
+function closesBracket(flat: string, e: number): boolean {
+  let k = e;
+  while (k > 0 && isSpace(flat.charCodeAt(k - 1))) k--;
+  return k > 0 && flat.charCodeAt(k - 1) === 0x29;
+}
+
+/** The last five letters of CAPTION_AGENCY_END's names, lower case. */
+const AGENCY_ENDINGS = ['mages', 'stock', 'alamy', 'photo'];
+
+/**
+ * False only when CAPTION_AGENCY_END cannot match the last 120 characters of `flat` (`e` leaves out an
+ * optional final full stop): there is no © among them, and before an optional ")" and white space the
+ * text does not end in the last five letters of an agency's name. A character outside ASCII there
+ * counts as a possible match, since case folding in a Unicode pattern lets "ſ" stand for "s", "K" for "k".
+ */
+function mayEndWithAgency(flat: string, e: number): boolean {
+  if (flat.indexOf('©', flat.length - 120) >= 0) return true;
+  let k = e;
+  if (k > 0 && flat.charCodeAt(k - 1) === 0x29) k--;
+  while (k > 0 && isSpace(flat.charCodeAt(k - 1))) k--;
+  if (k < 5) return false;
+  for (const ending of AGENCY_ENDINGS) {
+    let same = true;
+    for (let j = 0; j < 5; j++) {
+      const c = flat.charCodeAt(k - 5 + j);
+      if (c >= 128) return true;
+      if ((c | 0x20) !== ending.charCodeAt(j)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return true;
+  }
+  return false;
 }
 
 /**

@@ -9,22 +9,45 @@ import type { Span } from './types';
 
 const BLANK_LINE = /\r?\n[ \t\u00a0]*\r?\n/;
 
-/** Paragraph spans, trimmed of surrounding white space; empty paragraphs are dropped. */
+/**
+ * Paragraph spans, trimmed of surrounding white space; empty paragraphs are dropped. The separators
+ * are the matches of `/\r?\n(?:[ \t\u00a0]*\r?\n)+/g` (blank lines), or of `/\r?\n/g` in a text
+ * without any, found from line break to line break (indexOf) instead of by the pattern, which
+ * allocated a match per separator (tests/segment.test.ts holds the two equal).
+ */
 export function splitParagraphs(text: string): Span[] {
-  const separator = BLANK_LINE.test(text) ? /\r?\n(?:[ \t\u00a0]*\r?\n)+/g : /\r?\n/g;
+  const blank = BLANK_LINE.test(text);
   const spans: Span[] = [];
   let cursor = 0;
-  const push = (start: number, end: number) => {
-    const trimmed = trimSpan(text, start, end);
+  for (let n = text.indexOf('\n'); n >= 0; n = text.indexOf('\n', n + 1)) {
+    const end = blank ? blankLinesEnd(text, n + 1) : n + 1;
+    if (end < 0) continue;
+    // The separator starts at a carriage return before the line feed, unless that was the last one's.
+    const at = n - 1 >= cursor && text.charCodeAt(n - 1) === 0x0d ? n - 1 : n;
+    const trimmed = trimSpan(text, cursor, at);
     if (trimmed.end > trimmed.start) spans.push(trimmed);
-  };
-  for (const m of text.matchAll(separator)) {
-    const at = m.index ?? 0;
-    push(cursor, at);
-    cursor = at + m[0].length;
+    cursor = end;
+    n = end - 1;
   }
-  push(cursor, text.length);
+  const trimmed = trimSpan(text, cursor, text.length);
+  if (trimmed.end > trimmed.start) spans.push(trimmed);
   return spans;
+}
+
+/**
+ * After a line feed at `from - 1`: the end of the blank lines that follow it (`(?:[ \t\u00a0]*\r?\n)+`,
+ * taken greedily: just past the last line feed), or -1 when no blank line follows.
+ */
+function blankLinesEnd(text: string, from: number): number {
+  let end = -1;
+  let k = from;
+  for (;;) {
+    let c = text.charCodeAt(k);
+    while (c === 0x20 || c === 0x09 || c === 0xa0) c = text.charCodeAt(++k);
+    if (c === 0x0d) c = text.charCodeAt(++k);
+    if (c !== 0x0a) return end;
+    end = ++k;
+  }
 }
 
 /** Narrows a span so it starts and ends on non-space characters. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ABBREVIATIONS, endsWithAbbreviation, splitParagraphs, splitSentences } from '../lib/segment';
+import { ABBREVIATIONS, endsWithAbbreviation, splitParagraphs, splitSentences, trimSpan } from '../lib/segment';
+import { SEED_IDS } from './helpers/seeds';
 import { random } from './helpers/random';
 import { seedText } from './helpers/seeds';
 
@@ -63,6 +64,29 @@ describe('segment', () => {
       const end = pick(text.length + 1);
       const start = pick(end + 1);
       expect(endsWithAbbreviation(text, start, end), `${JSON.stringify(text)} ${start}-${end}`).toBe(reference(text, start, end));
+    }
+  });
+
+  it('splitParagraphs cuts where the separator patterns match, on the seeds and on random texts', () => {
+    const reference = (text: string) => {
+      const separator = /\r?\n[ \t\u00a0]*\r?\n/.test(text) ? /\r?\n(?:[ \t\u00a0]*\r?\n)+/g : /\r?\n/g;
+      const spans: { start: number; end: number }[] = [];
+      let cursor = 0;
+      for (const m of text.matchAll(separator)) {
+        const trimmed = trimSpan(text, cursor, m.index);
+        if (trimmed.end > trimmed.start) spans.push(trimmed);
+        cursor = m.index + m[0].length;
+      }
+      const trimmed = trimSpan(text, cursor, text.length);
+      if (trimmed.end > trimmed.start) spans.push(trimmed);
+      return spans;
+    };
+    for (const id of SEED_IDS) expect(splitParagraphs(seedText(id)), id).toEqual(reference(seedText(id)));
+    const alphabet = ['a', 'b', ' ', '\t', '\u00a0', '\r', '\n', '\n', '\r\n', '\v', '.'];
+    const next = random(31);
+    for (let t = 0; t < 20_000; t++) {
+      const text = Array.from({ length: Math.floor(next() * 16) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(splitParagraphs(text), JSON.stringify(text)).toEqual(reference(text));
     }
   });
 });

@@ -111,11 +111,14 @@ export function classifyParagraphs(text: string, paragraphs: readonly Span[], op
   let titleWords = 0;
   let seenContent = false;
   const table = options.tokens?.text === text ? options.tokens : undefined;
+  // Each paragraph's word count, kept for the section-heading pass below.
+  const counts: number[] = [];
 
   for (const span of paragraphs) {
     const raw = text.slice(span.start, span.end);
     // Counted once here: every test below reads it.
     const words = wordCountIn(text, span.start, span.end, table);
+    counts.push(words);
     const fixed = fixedRole(raw, words);
     if (fixed) {
       out.push(fixed);
@@ -154,7 +157,7 @@ export function classifyParagraphs(text: string, paragraphs: readonly Span[], op
     const cur = out[i];
     const span = paragraphs[i];
     if (!cur || !span || cur.role !== 'body') continue;
-    if (bodyFollows && headingLike(text.slice(span.start, span.end), maxHeadingWords)) {
+    if (bodyFollows && headingLike(text.slice(span.start, span.end), maxHeadingWords, counts[i])) {
       cur.reason = reason('headline', 'A section heading inside the article.');
     }
     bodyFollows = true;

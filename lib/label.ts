@@ -5,7 +5,7 @@
 import { tokenize } from './normalize';
 import { matchTerms, matchTermsInTable, type CompiledEntry, type CompiledLexicon, type TermMatch } from './lexicon/matcher';
 import { sizedForVocabulary, tokenRange, tokensOfRange, type TokenTable, type Vocabulary } from './token-table';
-import { findDirectQuotes, findReportedSpeech, mayReportSpeech, regionsInSentence, sortRegions, voiceOf, type SentenceSpan } from './voice';
+import { findDirectQuotes, findReportedSpeech, regionsInSentence, reportKind, sortRegions, voiceOf, type SentenceSpan } from './voice';
 import type { TermHit, Token } from './types';
 
 /**
@@ -43,11 +43,12 @@ export function labelTerms(
     if (matches.length === 0) return;
     const quotes = regionsInSentence(direct, s);
     // Without a speech verb or "according" the sentence has no reported speech (findReportedSpeech
-    // would return none), so its regions are its direct quotes.
+    // would return none), so its regions are its direct quotes. The kinds of its words, read by word id,
+    // spare findReportedSpeech looking each word up.
     const regions =
-      range && !mayReport(table!, range, speech!)
+      range && !reportKinds(table!, range, speech!)
         ? sortRegions(quotes)
-        : sortRegions([...quotes, ...findReportedSpeech(text, s, words ?? tokensOfRange(table!, range!), quotes)]);
+        : sortRegions([...quotes, ...findReportedSpeech(text, s, words ?? tokensOfRange(table!, range!), quotes, range ? tokenKinds : undefined)]);
     for (const m of matches) {
       const { voice, quote } = voiceOf(regions, m);
       const { entry } = m;
@@ -78,7 +79,7 @@ function byStart(a: TermHit, b: TermHit): number {
   return a.start - b.start || a.end - b.end;
 }
 
-/** Per vocabulary, per word id: 2 when `mayReportSpeech` holds for the word, 1 when not, 0 not yet known. */
+/** Per vocabulary, per word id: 1 + the word's `reportKind`, 0 not yet known. */
 const speechFlags = new WeakMap<Vocabulary, Uint8Array>();
 
 /** The speech-word memo of a vocabulary, grown to the vocabulary's size. */
@@ -88,14 +89,24 @@ function speechFlagsFor(vocabulary: Vocabulary): Uint8Array {
   return known;
 }
 
-/** False only when no word of the table's tokens `range` is a speech verb or "according" (so no reported speech). */
-function mayReport(table: TokenTable, range: readonly [number, number], known: Uint8Array): boolean {
+/** The `reportKind` of each token of the last range `reportKinds` read, from its first token on. */
+let tokenKinds = new Uint8Array(256);
+
+/**
+ * Writes the `reportKind` of each of the table's tokens `range` into `tokenKinds`; false when none is
+ * "according" or a speech verb (then there is no reported speech in the range).
+ */
+function reportKinds(table: TokenTable, range: readonly [number, number], known: Uint8Array): boolean {
   const { words } = table.vocabulary;
+  if (tokenKinds.length < range[1] - range[0]) tokenKinds = new Uint8Array(2 * (range[1] - range[0]));
+  const kinds = tokenKinds;
+  let any = false;
   for (let k = range[0]; k < range[1]; k++) {
     const id = table.ids[k]!;
     let flag = known[id]!;
-    if (flag === 0) known[id] = flag = mayReportSpeech(words[id]!) ? 2 : 1;
-    if (flag === 2) return true;
+    if (flag === 0) known[id] = flag = 1 + reportKind(words[id]!);
+    kinds[k - range[0]] = flag - 1;
+    if (flag > 1) any = true;
   }
-  return false;
+  return any;
 }

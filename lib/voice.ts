@@ -55,13 +55,25 @@ export function findDirectQuotes(text: string, sentences: readonly SentenceSpan[
   return out;
 }
 
+/** Kinds of word that start reported speech (see `reportKind`): "according" (of "according to") and speech verbs. */
+export const ACCORDING = 1;
+export const SPEECH_VERB = 2;
+
 /**
  * Reported-speech regions of one sentence, given its tokens (`tokenize(text, s.start, s.end)`) and
  * the direct quotes touching it (speech verbs inside quotation marks are the speaker's, not ours).
+ * `kinds`, each token's `reportKind` when the caller has them (memoised by word id, say), spares
+ * reading every token's word to find the few that start reported speech.
  */
-export function findReportedSpeech(text: string, sentence: Span, tokens: readonly Token[], direct: readonly QuoteRegion[]): QuoteRegion[] {
+export function findReportedSpeech(
+  text: string,
+  sentence: Span,
+  tokens: readonly Token[],
+  direct: readonly QuoteRegion[],
+  kinds?: ArrayLike<number>,
+): QuoteRegion[] {
   const out: QuoteRegion[] = [];
-  for (const span of reportedSpeech(text, sentence, tokens, direct)) {
+  for (const span of reportedSpeech(text, sentence, tokens, direct, kinds)) {
     const trimmed = trimToWords(text, span);
     // A literal rather than a spread of `trimmed` (always just start and end): same keys, same order.
     if (trimmed) out.push({ start: trimmed.start, end: trimmed.end, kind: 'reported' });
@@ -74,7 +86,12 @@ export function findReportedSpeech(text: string, sentence: Span, tokens: readonl
  * (of "according to") and speech verbs start reported speech.
  */
 export function mayReportSpeech(norm: string): boolean {
-  return norm === 'according' || SPEECH.has(norm);
+  return reportKind(norm) !== 0;
+}
+
+/** ACCORDING for "according", SPEECH_VERB for a speech verb, else 0: the kind of reported speech a word may start. */
+export function reportKind(norm: string): number {
+  return norm === 'according' ? ACCORDING : SPEECH.has(norm) ? SPEECH_VERB : 0;
 }
 
 /** Sorts regions by start, the longer first when two start together (the order `voiceOf` expects). */
@@ -215,12 +232,13 @@ function directQuotes(text: string, p: Span, out: QuoteRegion[], marks: MarkCurs
  *   ", which …" or ", where …" clause is left to the narrator too: in news copy it is almost always
  *   the writer's background gloss ("Dara’a, which is known as the birth place of …").
  */
-function reportedSpeech(text: string, s: Span, tokens: readonly Token[], direct: readonly QuoteRegion[]): Span[] {
+function reportedSpeech(text: string, s: Span, tokens: readonly Token[], direct: readonly QuoteRegion[], kinds: ArrayLike<number> | undefined): Span[] {
   const out: Span[] = [];
 
   for (let i = 0; i + 1 < tokens.length; i++) {
+    if ((kinds ? kinds[i] : reportKind((tokens[i] as Token).norm)) !== ACCORDING) continue;
     const t = tokens[i] as Token;
-    if (t.norm !== 'according' || (tokens[i + 1] as Token).norm !== 'to' || insideAny(direct, t)) continue;
+    if ((tokens[i + 1] as Token).norm !== 'to' || insideAny(direct, t)) continue;
     const afterTo = (tokens[i + 1] as Token).end;
     const comma = text.indexOf(',', afterTo);
     const clauseEnd = comma >= 0 && comma < s.end ? comma + 1 : s.end;
@@ -229,8 +247,9 @@ function reportedSpeech(text: string, s: Span, tokens: readonly Token[], direct:
   }
 
   for (let v = 0; v < tokens.length; v++) {
+    if ((kinds ? kinds[v] : reportKind((tokens[v] as Token).norm)) !== SPEECH_VERB) continue;
     const verb = tokens[v] as Token;
-    if (!SPEECH.has(verb.norm) || insideAny(direct, verb)) continue;
+    if (insideAny(direct, verb)) continue;
     const prevEnd = v > 0 ? (tokens[v - 1] as Token).end : s.start;
     const gapBefore = text.slice(prevEnd, verb.start);
     if (/[-\u2010\u2011]$/.test(gapBefore) || (v > 0 && NOT_A_VERB_AFTER.has((tokens[v - 1] as Token).norm))) continue;

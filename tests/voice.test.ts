@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { splitParagraphs, splitSentences } from '../lib/segment';
 import type { Sentence } from '../lib/types';
 import { tokenize } from '../lib/normalize';
-import { findDirectQuotes, findQuoteRegions, findReportedSpeech, mayReportSpeech, nextQuoteMark, voiceOf } from '../lib/voice';
+import { findDirectQuotes, findQuoteRegions, findReportedSpeech, mayReportSpeech, nextQuoteMark, reportKind, voiceOf } from '../lib/voice';
 import { SEED_IDS, seedText, type SeedId } from './helpers/seeds';
 
 /** Sentences the way the analyze stage builds them. */
@@ -250,6 +250,8 @@ describe('mayReportSpeech', () => {
         const found = findReportedSpeech(text, s, tokens, direct);
         reported += found.length;
         if (!tokens.some((t) => mayReportSpeech(t.norm))) expect(found).toEqual([]);
+        // Told the kinds of its words, the search finds the same.
+        expect(findReportedSpeech(text, s, tokens, direct, tokens.map((t) => reportKind(t.norm)))).toEqual(found);
       }
     }
     expect(reported).toBeGreaterThan(20);

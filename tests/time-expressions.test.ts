@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { matchExpressions, matchExpressionsByScan } from '../lib/events/dates';
+import { findTimeExpressions, matchExpressions, matchExpressionsByScan, matchExpressionsInTable } from '../lib/events/dates';
+import { tokenRange, tokenTable, Vocabulary } from '../lib/token-table';
 
 const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
 
@@ -40,6 +41,40 @@ describe('matchExpressions', () => {
       for (const paragraph of readFileSync(CORPUS + file, 'utf8').split(/\n\s*\n/)) {
         expect(shape(matchExpressions(paragraph))).toEqual(shape(matchExpressionsByScan(paragraph)));
       }
+    }
+  });
+
+  it('finds the same through a token table, on the 3,000 texts and on spans of them', () => {
+    // One vocabulary for all, as a corpus has: a word's flag is worked out once and read again.
+    const vocabulary = new Vocabulary();
+    for (let seed = 1; seed <= 3000; seed++) {
+      const t = text(seed, 1 + (seed % 25));
+      const table = tokenTable(t, vocabulary);
+      expect(shape(matchExpressionsInTable(t, table, 0, table.count, 0))).toEqual(shape(matchExpressionsByScan(t)));
+      // A span starting and ending at token edges, read as its own slice.
+      if (table.count >= 3) {
+        const from = table.starts[1]!;
+        const to = table.ends[table.count - 2]!;
+        const range = tokenRange(table, from, to)!;
+        const slice = t.slice(from, to);
+        expect(shape(matchExpressionsInTable(slice, table, range[0], range[1], from))).toEqual(shape(matchExpressionsByScan(slice)));
+      }
+    }
+  });
+
+  it('finds the same through a token table in every paragraph of the sample articles, and findTimeExpressions gives the same with one', () => {
+    const vocabulary = new Vocabulary();
+    for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {
+      const whole = readFileSync(CORPUS + file, 'utf8');
+      const table = tokenTable(whole, vocabulary);
+      const spans: { start: number; end: number }[] = [];
+      for (const m of whole.matchAll(/[^\n]+/g)) spans.push({ start: m.index, end: m.index + m[0].length });
+      for (const { start, end } of spans) {
+        const range = tokenRange(table, start, end)!;
+        const slice = whole.slice(start, end);
+        expect(shape(matchExpressionsInTable(slice, table, range[0], range[1], start))).toEqual(shape(matchExpressionsByScan(slice)));
+      }
+      expect(findTimeExpressions(whole, spans, '2018-07-10', table)).toEqual(findTimeExpressions(whole, spans, '2018-07-10'));
     }
   });
 

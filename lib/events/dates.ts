@@ -3,6 +3,7 @@
  * July", "In 2018"), resolved to calendar dates relative to the publication date.
  */
 import { isSpace } from '../normalize';
+import { sizedForVocabulary, tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import type { Span } from '../types';
 import { boundedMemo } from '../memo';
 
@@ -190,14 +191,19 @@ function resolve(g: Groups, ref: number | null): Omit<TimeExpression, 'start' | 
  * Time expressions in the given spans of `text`, resolved against `published` (YYYY-MM-DD) where the
  * text leaves the year or day implicit; those are skipped when `published` is null.
  */
-export function findTimeExpressions(text: string, spans: Span[], published: string | null): TimeExpression[] {
+export function findTimeExpressions(text: string, spans: Span[], published: string | null, table?: TokenTable): TimeExpression[] {
   const ref = published ? dayNumber(published) : null;
   const out: TimeExpression[] = [];
+  const shared = table !== undefined && table.text === text ? table : undefined;
   for (const span of spans) {
     // No pre-test for a digit or a month (half the paragraphs have neither): matchExpressions only
     // tries the pattern where one opens, and its scan for those costs less than the pre-test did.
     const slice = text.slice(span.start, span.end);
-    for (const m of matchExpressions(slice)) {
+    // With the text's token table, the word starts worth a look come from its tokens (see
+    // matchExpressionsInTable); a span cutting a token is read as before.
+    const range = shared ? tokenRange(shared, span.start, span.end) : null;
+    const found = shared && range ? matchExpressionsInTable(slice, shared, range[0], range[1], span.start) : matchExpressions(slice);
+    for (const m of found) {
       const resolved = resolve((m.groups ?? {}) as Groups, ref);
       if (!resolved) continue;
       const start = span.start + (m.index ?? 0);
@@ -230,7 +236,8 @@ function openerAt(slice: string, p: number, q: number): 0 | 1 | 2 {
   if (q - p > 15) return 0;
   const slot = OPENER_SLOTS[(slice.charCodeAt(p) << 4) | (q - p)];
   if (slot === undefined) return 0;
-  for (const [w, kind] of slot) if (slice.startsWith(w, p)) return kind;
+  // Indexed, not for…of with destructuring: this runs for every candidate word.
+  for (let i = 0; i < slot.length; i++) if (slice.startsWith(slot[i]![0], p)) return slot[i]![1];
   return 0;
 }
 
@@ -299,6 +306,158 @@ const CANDIDATE = new RegExp(
   String.raw`\b(?:\d|(?:${[...OPENERS].filter((w) => !WEAK_OPENERS.has(w)).sort(byLength).join('|')})\b|(?:${[...WEAK_OPENERS].sort(byLength).join('|')})\b(?=[\s-]+[12JFMASONDTWeml]))`,
   'g',
 );
+
+/**
+ * `matchExpressions(slice)` read through a token table: tokens `[first, last)` of `table` are those of
+ * `slice`, which starts at `offset` of the table's text. Every word start CANDIDATE can find is an
+ * ASCII letter or digit, so it lies in a token: at its start, or after a character of it that is no
+ * ASCII word character (an apostrophe, a non-ASCII letter). The token's fold keeps its ASCII letters
+ * and digits in order, lower-cased (NFKD leaves them; only marks, apostrophes and a final 's go), so
+ * whether a token can hold such a word start is a question about its word id (`openerFlags`), asked
+ * once per vocabulary word: most tokens are skipped on one array read, where the regular expression
+ * ran its alternation at every position of every paragraph. The word starts found are held to
+ * CANDIDATE's test as in matchExpressions; the pattern is then tried only where it could match
+ * there (`mayMatchAt`): "in Daraa", "of militants" or "320,000" open no expression.
+ */
+export function matchExpressionsInTable(slice: string, table: TokenTable, first: number, last: number, offset: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const { text, starts, ends, ids } = table;
+  const words = table.vocabulary.words;
+  const flags = openerFlags(table.vocabulary);
+  const scan: Scan = { slice, text, offset, resume: 0, out };
+  for (let k = first; k < last; k++) {
+    const id = ids[k] as number;
+    let flag = flags[id] as number;
+    if (flag === 0) flags[id] = flag = openerFlag(words[id] as string);
+    if (flag === NO_OPENER) continue;
+    const start = starts[k] as number;
+    const end = ends[k] as number;
+    if (end - offset <= scan.resume) continue;
+    // Plain (ASCII letters and digits only, nearly every token): its one word start is its first
+    // character, and a word opening there is the whole token, so its fold must be an opener's.
+    let i = start;
+    while (i < end && isAlnum(text.charCodeAt(i))) i++;
+    if (i === end) {
+      if ((flag & WHOLE) !== 0) tryAt(scan, start);
+      continue;
+    }
+    tryAt(scan, start);
+    for (let j = i + 1; j < end; j++) tryAt(scan, j);
+  }
+  return out;
+}
+
+/** What `matchExpressionsInTable` carries between tokens: `resume` is where CANDIDATE's scan would go on. */
+interface Scan {
+  slice: string;
+  text: string;
+  offset: number;
+  resume: number;
+  out: RegExpExecArray[];
+}
+
+/** CANDIDATE's test and matchExpressions' step at `at` of the text (`at - offset` of the slice). */
+function tryAt(scan: Scan, at: number): void {
+  const { slice, offset } = scan;
+  const p = at - offset;
+  if (p < scan.resume) return;
+  const c = slice.charCodeAt(p);
+  // A word start as `\b` sees it: an ASCII letter or digit after no ASCII word character.
+  if (!isAlnum(c) || (p > 0 && isWordChar(slice.charCodeAt(p - 1)))) return;
+  let q = p + 1;
+  while (q < slice.length && isWordChar(slice.charCodeAt(q))) q++;
+  const opener = c <= 57 ? 2 : openerAt(slice, p, q);
+  if (opener === 2 || (opener === 1 && weakOpenerMayStart(slice, q))) {
+    if (mayMatchAt(slice, p, q, opener === 1)) {
+      EXPRESSION_AT.lastIndex = p;
+      const m = EXPRESSION_AT.exec(slice);
+      if (m) {
+        scan.out.push(m);
+        scan.resume = p + m[0].length;
+        return;
+      }
+    }
+    scan.resume = q;
+  }
+  // A word start that is no candidate leaves `resume` as it was (none lies inside [p, q) anyway).
+}
+
+/**
+ * Whether EXPRESSION can match at the candidate `[p, q)` of `slice` (a superset: the pattern decides).
+ * A number opens only a YYYY-MM-DD date (four digits, then a hyphen) or a day before its month (one
+ * or two digits, perhaps "st"/"nd"/"rd"/"th", then white space); a weak opener only a month (perhaps
+ * after early/mid/late), a weekday or a year (18…, 19…, 20…) after spaces or hyphens. Months, weekdays
+ * and today/yesterday/tomorrow are always tried.
+ */
+function mayMatchAt(slice: string, p: number, q: number, weak: boolean): boolean {
+  const c = slice.charCodeAt(p);
+  if (c <= 57) {
+    let d = p + 1;
+    while (d < q && slice.charCodeAt(d) <= 57) d++;
+    if (d - p === 4) return q === d && slice.charCodeAt(q) === 0x2d;
+    return d - p <= 2 && q - d <= 2 && q < slice.length && isSpace(slice.charCodeAt(q));
+  }
+  if (!weak) return true;
+  let r = q;
+  while (r < slice.length && (slice.charCodeAt(r) === 0x2d || isSpace(slice.charCodeAt(r)))) r++;
+  const a = slice.charCodeAt(r);
+  const b = slice.charCodeAt(r + 1);
+  if (a === 0x31) return b === 0x38 || b === 0x39;
+  if (a === 0x32) return b === 0x30;
+  // (NaN past the end: no key.)
+  return AFTER_WEAK.has(a * 0x10000 + b * 0x100 + slice.charCodeAt(r + 2));
+}
+
+/**
+ * How a word after a weak opener may begin besides a year: a month, a weekday or early/mid/late, by
+ * the char codes of its first three letters (all ASCII, below 0x100).
+ */
+const AFTER_WEAK = new Set(
+  [...MONTHS.map((m) => `${m[0]!.toUpperCase()}${m.slice(1)}`), ...WEEKDAY_NAMES.map((w) => w.slice(0, 3)), 'ear', 'mid', 'lat'].map(
+    (w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1) * 0x100 + w.charCodeAt(2),
+  ),
+);
+
+/** An ASCII letter or digit. */
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The openers lower-cased, without those holding a shorter one ("during" holds "in"). */
+const LOWER_OPENERS = ((all: string[]) => all.filter((w) => !all.some((v) => v !== w && w.includes(v))))([...new Set([...OPENERS].map((w) => w.toLowerCase()))]);
+const ALL_LOWER_OPENERS = new Set([...OPENERS].map((w) => w.toLowerCase()));
+
+/** `openerFlags` values: 1 + WHOLE when the fold starts with a digit or is an opener lower-cased. */
+const NO_OPENER = 1;
+const MAY_HOLD = 2;
+const WHOLE = 4;
+
+/**
+ * Whether a token folded to `norm` may hold a word start CANDIDATE finds: NO_OPENER when its fold holds
+ * neither an ASCII digit nor an opener's lower-case spelling; else MAY_HOLD, plus WHOLE when a plain
+ * token of that fold (the fold is then the token lower-cased) opens with one: it starts with a digit
+ * or is an opener.
+ */
+function openerFlag(norm: string): number {
+  const digitFirst = norm.charCodeAt(0) >= 48 && norm.charCodeAt(0) <= 57;
+  if (digitFirst || ALL_LOWER_OPENERS.has(norm)) return MAY_HOLD | WHOLE;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c >= 48 && c <= 57) return MAY_HOLD;
+  }
+  for (const w of LOWER_OPENERS) if (norm.includes(w)) return MAY_HOLD;
+  return NO_OPENER;
+}
+
+/** Per word id of a vocabulary: its `openerFlag`, 0 while not yet asked. */
+const openerFlagsByVocabulary = new WeakMap<Vocabulary, Uint8Array>();
+
+function openerFlags(vocabulary: Vocabulary): Uint8Array {
+  const known = openerFlagsByVocabulary.get(vocabulary);
+  const flags = sizedForVocabulary(known, vocabulary, (n) => new Uint8Array(n));
+  if (flags !== known) openerFlagsByVocabulary.set(vocabulary, flags);
+  return flags;
+}
 
 /** The matches of the whole pattern over `slice`, as a plain global scan finds them (for tests). */
 export function matchExpressionsByScan(slice: string): RegExpExecArray[] {

@@ -229,7 +229,7 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
     for (const s of tokenized) read(text, s, known, false);
   }
 
-  const times = findTimeExpressions(text, counted, article.published);
+  const times = findTimeExpressions(text, counted, article.published, tokens);
   const dates = new Map<string, number>();
   for (const t of times) if (t.precision === 'day') dates.set(t.date, (dates.get(t.date) ?? 0) + 1);
 

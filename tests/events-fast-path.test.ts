@@ -363,6 +363,21 @@ describe('candidatePairs', () => {
     }
   });
 
+  it('finds the same pairs summing each pair once, with tied partials, and reading both sides when a weight is tiny', () => {
+    // Copies tie with their originals on every partial sum, which the lower index breaks.
+    const copies = seeds.map((a) => ({ ...a, id: `${a.id}-copy` }));
+    const fixtures = FIXTURES.map((text, i) => invented(`f${i}`, null, `${text} ${seeds[i % seeds.length]!.text.slice(0, 2000)}`, '2018-07-06'));
+    const space = vectorize(eventFeatures([...seeds, ...fixtures, ...copies]), DEFAULT_EVENT_OPTIONS.weights);
+    // One article's weights scaled below 1e-150 (still above 0): the pairs are read from both sides.
+    const tiny: FeatureSpace = { ...space, vectors: space.vectors.map((v, i) => (i === 1 ? { ids: v.ids, weights: v.weights.map((w) => w * 1e-155) } : v)) };
+    for (const s of [space, tiny]) {
+      for (const perArticle of [1, 2, 3, 5, 25]) {
+        const pairs = candidatePairs(s, { allPairsUpTo: 0, candidatesPerArticle: perArticle });
+        expect(pairs).toEqual(plainPairs(s, perArticle));
+      }
+    }
+  });
+
   it('keeps the strongest candidates a sort of all of them would put first, ties and repeats included', () => {
     let seed = 3;
     const next = (n: number) => {

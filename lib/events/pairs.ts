@@ -40,32 +40,132 @@ export function candidatePairs(space: FeatureSpace, options: PairOptions): [numb
       postWeights[at] = v.weights[k] ?? 0;
     }
   });
+  const postings: Postings = { offsets, articles: postArticles, weights: postWeights };
+  // Each pair's partial sum is the same float from either side (the same products, in ascending
+  // feature order), so it is summed once, by the earlier article; with a weight of 0 or below (which
+  // the default weights never give) an article may be touched and not summed, and both sides are read.
+  let positive = true;
+  for (let at = 0; at < postWeights.length; at++) if (!(postWeights[at]! > 1e-150 && postWeights[at]! < Infinity)) positive = false;
+  const pick = positive ? pickOnce(space, postings, options.candidatesPerArticle) : pickBothSides(space, postings, options.candidatesPerArticle);
   const seen = new Set<number>();
-  const partial = new Float64Array(n);
-  const touched: number[] = [];
-  const top: number[] = [];
-  space.vectors.forEach((v, i) => {
-    for (let k = 0; k < v.ids.length; k++) {
-      const id = v.ids[k]!;
-      const weight = v.weights[k] ?? 0;
-      for (let at = offsets[id]!, end = offsets[id + 1]!; at < end; at++) {
-        const article = postArticles[at]!;
-        if (article === i) continue;
-        if (partial[article] === 0) touched.push(article);
-        partial[article]! += weight * postWeights[at]!;
-      }
-    }
-    for (const j of strongest(touched, partial, options.candidatesPerArticle, top)) {
+  for (let i = 0; i < n; i++) {
+    for (const j of pick(i)) {
       const key = Math.min(i, j) * n + Math.max(i, j);
       if (!seen.has(key)) {
         seen.add(key);
         out.push([Math.min(i, j), Math.max(i, j)]);
       }
     }
+  }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** Posting lists of the rare features: feature id → `[offsets[id], offsets[id + 1])` of `articles` and `weights`, articles ascending. */
+interface Postings {
+  offsets: Int32Array;
+  articles: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * Article i's candidates (`strongest` over every article sharing a rare feature with it), asked for
+ * i = 0, 1, 2…: each article's partial sums with all others, read from its own features' postings.
+ */
+function pickBothSides(space: FeatureSpace, postings: Postings, k: number): (i: number) => number[] {
+  const { offsets, articles, weights } = postings;
+  const partial = new Float64Array(space.vectors.length);
+  const touched: number[] = [];
+  const top: number[] = [];
+  return (i) => {
+    const v = space.vectors[i]!;
+    for (let f = 0; f < v.ids.length; f++) {
+      const id = v.ids[f]!;
+      const weight = v.weights[f] ?? 0;
+      for (let at = offsets[id]!, end = offsets[id + 1]!; at < end; at++) {
+        const article = articles[at]!;
+        if (article === i) continue;
+        if (partial[article] === 0) touched.push(article);
+        partial[article]! += weight * weights[at]!;
+      }
+    }
+    strongest(touched, partial, k, top);
     for (const j of touched) partial[j] = 0;
     touched.length = 0;
-  });
-  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return top;
+  };
+}
+
+/**
+ * `pickBothSides` with each pair summed once, when every posting weight is positive (so an article
+ * touched has a partial above 0, from either side). Article i sums its partials with later articles
+ * only (the postings after its own, found by a cursor per feature as i goes up), then offers each to
+ * that later article's short list of its `k` strongest earlier partners (kept in `strongest`'s order);
+ * its own earlier partners come from its list. The `k` strongest of all are the `k` strongest of the
+ * later ones and the `k` strongest earlier ones, so the candidates are the same.
+ */
+function pickOnce(space: FeatureSpace, postings: Postings, k: number): (i: number) => number[] {
+  const { offsets, articles, weights } = postings;
+  const n = space.vectors.length;
+  const partial = new Float64Array(n);
+  const touched: number[] = [];
+  const top: number[] = [];
+  // Per article, up to k earlier partners and their partials, strongest first.
+  const earlyIds = new Int32Array(n * k);
+  const earlyValues = new Float64Array(n * k);
+  const earlyCount = new Int32Array(n);
+  // Per feature: the posting of the article at hand (articles before it lie behind).
+  const cursor = offsets.slice(0, offsets.length - 1);
+  return (i) => {
+    const v = space.vectors[i]!;
+    for (let f = 0; f < v.ids.length; f++) {
+      const id = v.ids[f]!;
+      const end = offsets[id + 1]!;
+      // No postings (a feature too common or too rare): nothing to read, and no cursor to move.
+      if (offsets[id] === end) continue;
+      const weight = v.weights[f] ?? 0;
+      // Skip i's own posting: the later articles follow it.
+      for (let at = cursor[id]!++ + 1; at < end; at++) {
+        const article = articles[at]!;
+        if (partial[article] === 0) touched.push(article);
+        partial[article]! += weight * weights[at]!;
+      }
+    }
+    const later = touched.length;
+    const base = i * k;
+    for (let e = 0; e < earlyCount[i]!; e++) {
+      const h = earlyIds[base + e]!;
+      partial[h] = earlyValues[base + e]!;
+      touched.push(h);
+    }
+    strongest(touched, partial, k, top);
+    for (let t = 0; t < later; t++) offerEarlier(earlyIds, earlyValues, earlyCount, k, touched[t]!, i, partial[touched[t]!]!);
+    for (const j of touched) partial[j] = 0;
+    touched.length = 0;
+    return top;
+  };
+}
+
+/** Offers earlier article `h` with partial `p` to article j's list of its `k` strongest earlier partners (see `pickOnce`). */
+function offerEarlier(ids: Int32Array, values: Float64Array, count: Int32Array, k: number, j: number, h: number, p: number): void {
+  if (k <= 0) return;
+  const base = j * k;
+  let size = count[j]!;
+  // Before entry x in `strongest`'s order: a larger partial, or the same and a lower index. Most
+  // offers, once the list is full, are not before its last entry.
+  if (size === k) {
+    const last = values[base + k - 1]!;
+    if (!(p > last || (p === last && h < ids[base + k - 1]!))) return;
+    size--;
+  }
+  let at = size;
+  while (at > 0 && (p > values[base + at - 1]! || (p === values[base + at - 1]! && h < ids[base + at - 1]!))) {
+    ids[base + at] = ids[base + at - 1]!;
+    values[base + at] = values[base + at - 1]!;
+    at--;
+  }
+  ids[base + at] = h;
+  values[base + at] = p;
+  count[j] = size + 1;
 }
 
 /**

@@ -427,7 +427,7 @@ function isAlnum(c: number): boolean {
 const LOWER_OPENERS = ((all: string[]) => all.filter((w) => !all.some((v) => v !== w && w.includes(v))))([...new Set([...OPENERS].map((w) => w.toLowerCase()))]);
 const ALL_LOWER_OPENERS = new Set([...OPENERS].map((w) => w.toLowerCase()));
 
-/** `openerFlags` values: 1 + WHOLE when the fold starts with a digit or is an opener lower-cased. */
+/** `openerFlag` values (never 0, which marks a word not yet asked): see `openerFlag`. */
 const NO_OPENER = 1;
 const MAY_HOLD = 2;
 const WHOLE = 4;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { logOddsZ, pooledBackground } from '../lib/candidates/log-odds';
+import { logOddsZ, pooledBackground, priorOf, scoreWord, zFromPrior } from '../lib/candidates/log-odds';
+import { random } from './helpers/random';
 
 const counts = (entries: Record<string, number>) => new Map(Object.entries(entries));
 
@@ -65,5 +66,25 @@ describe('pooled background', () => {
     const bg = pooledBackground(counts({ a: 1, b: 1 }), (w) => (w === 'a' ? 0.1 : undefined), 0.5);
     expect(bg('a')).toBeCloseTo(0.5 * 0.1 + 0.5 * 0.5);
     expect(bg('b')).toBeCloseTo(0.5);
+  });
+});
+
+describe('z from a prior looked up once', () => {
+  it('is the very z of scoreWord, known and unknown words, any options', () => {
+    const next = random(20260);
+    const pool = counts({ a: 3, b: 1, c: 40 });
+    const bg = pooledBackground(pool, (w) => (w === 'c' ? undefined : next() * 1e-3), next());
+    for (let k = 0; k < 2000; k++) {
+      const word = ['a', 'b', 'c', 'unknown'][k % 4]!;
+      const options = k % 3 === 0 ? {} : { priorSize: 1 + next() * 1000, floor: next() * 1e-4 };
+      const yf = Math.floor(next() * 50);
+      const yr = Math.floor(next() * 50);
+      const nf = yf + Math.floor(next() * 5000);
+      const nr = yr + Math.floor(next() * 5000);
+      const p = bg(word);
+      // The same background value for the prior as scoreWord reads (the list is random per call).
+      const fixed = () => p;
+      expect(zFromPrior(priorOf(p, options), yf, yr, nf, nr, options)).toBe(scoreWord(word, yf, yr, nf, nr, fixed, options).z);
+    }
   });
 });

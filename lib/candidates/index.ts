@@ -10,7 +10,7 @@ import type { ArticleAnalysis, Candidate, ProposedReferent } from '../types';
 import { DraftTable, type Draft } from './drafts';
 import { compileCues, defaultCues, matchCues, type CueMatcher } from './cues';
 import { generalBackground } from './licensed';
-import { pooledBackground, scoreWord, type Background, type LogOddsOptions } from './log-odds';
+import { pooledBackground, priorOf, zFromPrior, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
 import { alignByOverlap, findSwaps, type AlignedPair, type SwapOptions } from './swaps';
 import { articleWords, type ArticleWords, forEachStemCount, QUOTED, forgetStemIds, someTokenWithStem, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
@@ -210,7 +210,8 @@ export function discoverCandidates(
   const labelReasons = new Map<string, string>();
   const sideCounts = new Float64Array(idCount);
   const wanted = new Uint8Array(idCount);
-  const scan: EventSignals = { sideOf, indexes, words, draftFor, referents, actorLabels, background, logOdds: options.logOdds, minFocus, eventCounts, sideCounts, wanted, labelReasons };
+  const priors = new Float64Array(idCount).fill(NaN);
+  const scan: EventSignals = { sideOf, indexes, words, draftFor, referents, actorLabels, background, priors, logOdds: options.logOdds, minFocus, eventCounts, sideCounts, wanted, labelReasons };
   // Each event in a top-level function: V8 compiles (and after a deoptimisation recompiles) a callback
   // as one unit with the function around it, and this one made discoverCandidates costly to compile.
   for (let ei = 0; ei < events.length; ei++) addEventSignals(scan, events[ei]!, ei);
@@ -451,6 +452,8 @@ interface EventSignals {
   referents: ReferentGroup[];
   actorLabels: string[][];
   background: Background;
+  /** Each stem's log-odds prior (see `priorOf`) by stem id, NaN until first needed. */
+  priors: Float64Array;
   logOdds: LogOddsOptions | undefined;
   minFocus: number;
   /** Scratch counts by stem id (zero between events). */
@@ -503,7 +506,7 @@ function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number)
 
 /** The words side `side` of an event (articles `ids`, `eventTotal` content tokens) uses markedly more than the rest, by stem id. */
 function significantWords(scan: EventSignals, ids: readonly string[], side: string, eventTotal: number): Map<number, Significant> {
-  const { sideOf, indexes, background, minFocus, eventCounts, sideCounts } = scan;
+  const { sideOf, indexes, background, priors, minFocus, eventCounts, sideCounts } = scan;
   const touched: number[] = [];
   let focusTotal = 0;
   for (const id of ids) {
@@ -519,9 +522,14 @@ function significantWords(scan: EventSignals, ids: readonly string[], side: stri
     const yf = sideCounts[stem]!;
     sideCounts[stem] = 0;
     if (yf < minFocus) continue;
-    const x = scoreWord(stemOf(stem), yf, eventCounts[stem]! - yf, focusTotal, eventTotal - focusTotal, background, scan.logOdds);
-    if (x.z >= Z_SIGNIFICANT) {
-      significant.set(stem, { z: x.z, focus: x.focusCount, rest: x.restCount, score: Math.min(1, 0.5 + (x.z - Z_SIGNIFICANT) / 4), reasons: new Map() });
+    // The prior depends on the stem alone (the background is fixed for the call): looked up once per
+    // stem by id, not by its string in two Maps each time a side of an event scores it.
+    let a = priors[stem]!;
+    if (Number.isNaN(a)) a = priors[stem] = priorOf(background(stemOf(stem)), scan.logOdds);
+    const yr = eventCounts[stem]! - yf;
+    const z = zFromPrior(a, yf, yr, focusTotal, eventTotal - focusTotal, scan.logOdds);
+    if (z >= Z_SIGNIFICANT) {
+      significant.set(stem, { z, focus: yf, rest: yr, score: Math.min(1, 0.5 + (z - Z_SIGNIFICANT) / 4), reasons: new Map() });
     }
   }
   return significant;

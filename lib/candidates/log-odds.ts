@@ -83,12 +83,30 @@ export function logOddsZ(focus: Counts, rest: Counts, background: Background, op
  * {@link logOddsZ} computes for each word, for callers that keep their counts in their own shape.
  */
 export function scoreWord(word: string, yf: number, yr: number, nf: number, nr: number, background: Background, options: LogOddsOptions = {}): WordScore {
-  const a0 = options.priorSize ?? 100;
-  const floor = options.floor ?? 1e-6;
-  const a = a0 * Math.max(background(word) ?? floor, floor);
-  const lf = Math.log((yf + a) / Math.max(nf + a0 - yf - a, 1e-9));
-  const lr = Math.log((yr + a) / Math.max(nr + a0 - yr - a, 1e-9));
-  const delta = lf - lr;
+  const a = priorOf(background(word), options);
+  const delta = deltaOf(a, yf, yr, nf, nr, options);
   const z = delta / Math.sqrt(1 / (yf + a) + 1 / (yr + a));
   return { word, delta, z, focusCount: yf, restCount: yr };
+}
+
+/** The prior α_w = α0 · p_background(w) of a word whose background frequency is `p` (see {@link scoreWord}). */
+export function priorOf(p: number | undefined, options: LogOddsOptions = {}): number {
+  const floor = options.floor ?? 1e-6;
+  return (options.priorSize ?? 100) * Math.max(p ?? floor, floor);
+}
+
+/** The estimated log-odds ratio of {@link scoreWord}, from the word's prior `a` (see {@link priorOf}). */
+function deltaOf(a: number, yf: number, yr: number, nf: number, nr: number, options: LogOddsOptions): number {
+  const a0 = options.priorSize ?? 100;
+  const lf = Math.log((yf + a) / Math.max(nf + a0 - yf - a, 1e-9));
+  const lr = Math.log((yr + a) / Math.max(nr + a0 - yr - a, 1e-9));
+  return lf - lr;
+}
+
+/**
+ * The z of {@link scoreWord} from the word's prior `a` (see {@link priorOf}) instead of the word: the
+ * same float, for a caller that looks each word's prior up once rather than once per count.
+ */
+export function zFromPrior(a: number, yf: number, yr: number, nf: number, nr: number, options: LogOddsOptions = {}): number {
+  return deltaOf(a, yf, yr, nf, nr, options) / Math.sqrt(1 / (yf + a) + 1 / (yr + a));
 }

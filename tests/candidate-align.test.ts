@@ -108,6 +108,20 @@ describe('sentence alignment by shared words', () => {
     expect(total).toBeGreaterThan(100);
   });
 
+  it('pairs no sentences within one side, so discoverCandidates can skip aligning an event of one side', () => {
+    const words = articles.map((a) => articleWords(a));
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const textOf = (id: string, s: number) => byId.get(id)?.sentences[s];
+    let across = 0;
+    for (const [minOverlap, minShared] of [[0.25, 2], [0.1, 1]] as const) {
+      for (const w of words) expect(alignByOverlap([w], textOf, (x, y) => x === y, { minOverlap, minShared })).toEqual([]);
+      // Every seed of one side: none paired; each its own side: many.
+      expect(alignByOverlap(words, textOf, () => true, { minOverlap, minShared })).toEqual([]);
+      across += alignByOverlap(words, textOf, (x, y) => x === y, { minOverlap, minShared }).length;
+    }
+    expect(across).toBeGreaterThan(10);
+  });
+
   it('diffs sentence pairs within the edit bound exactly when they are alike enough to keep, with the same runs', () => {
     // Each sentence of the seeds against a copy with a random share of its words replaced, dropped or
     // doubled (from none to most), so that pairs fall on both sides of each least similarity.

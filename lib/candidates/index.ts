@@ -150,14 +150,19 @@ export function discoverCandidates(
   const general = options.background === null ? undefined : (options.background ?? generalBackground());
   const background = pooledBackground(pool, general, options.backgroundWeight);
 
-  const looselyAligned = events.flatMap((ids) =>
-    alignByOverlap(
+  // Sentences are paired only across sides, so an event of one side (a lone article, most often:
+  // a fifth of the 10 MB corpus's) has none, and its sentences are not indexed for nothing.
+  const looselyAligned: AlignedPair[] = [];
+  for (const ids of events) {
+    if (!hasTwoSides(ids, sideOf)) continue;
+    const aligned = alignByOverlap(
       ids.map((id) => words.get(id)!),
       (id, s) => byId.get(id)?.sentences[s],
       (x, y) => sideOf(x) === sideOf(y),
       options.swaps,
-    ),
-  );
+    );
+    for (const pair of aligned) looselyAligned.push(pair);
+  }
   // Swaps come from the comparison engine's alignment when given (it is stricter). Label grouping
   // always reads the looser pairs: its evidence is weighed against them (mixing in the engine's
   // pairs changes that balance; see tests/candidates.test.ts).
@@ -246,6 +251,12 @@ export function discoverCandidates(
   const { candidates, signals } = scoring;
   const published: ProposedReferent[] = referents.map(({ id, labels, counts: c, why }: ReferentGroup) => ({ id, labels, counts: c, why }));
   return { candidates, referents: published, signals };
+}
+
+/** True when the articles `ids` speak for at least two sides. */
+function hasTwoSides(ids: readonly string[], sideOf: (id: string) => string): boolean {
+  for (let k = 1; k < ids.length; k++) if (sideOf(ids[k]!) !== sideOf(ids[0]!)) return true;
+  return false;
 }
 
 /** What {@link scoreArticle} reads and fills, shared by the articles of one call. */

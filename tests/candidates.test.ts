@@ -5,7 +5,7 @@ import { compareArticles } from '../lib/compare';
 import { discoverCandidates, findCandidates, pairsFromRows, type CandidateReport } from '../lib/candidates';
 import { compileCues, inflections, matchCues, type CueHit, type CueMatcher } from '../lib/candidates/cues';
 import { MANNER_ADVERB, NEUTRAL_LY } from '../lib/candidates/word-lists';
-import { articleWords, CAPITAL, forEachStemCount, QUOTED, quotedRanges, someTokenWithStem, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens, type ArticleWords } from '../lib/candidates/words';
+import { articleWords, CAPITAL, wordRange, forEachStemCount, QUOTED, quotedRanges, someTokenWithStem, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens, type ArticleWords } from '../lib/candidates/words';
 import type { ArticleAnalysis, Candidate } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
@@ -110,6 +110,38 @@ describe('scoring by event', () => {
       }
     }
     expect(found).toBeGreaterThan(100);
+  });
+});
+
+describe('the cap on wordings per article', () => {
+  it('keeps, by score, the spans of the first distinct wordings up to the cap, below the cap and past it alike', async () => {
+    const loaded = await loadArticles([CORPUS_DIR]);
+    const articles = analyzeArticles(loaded.articles, []).articles;
+    const ids = articles.map((a) => a.id);
+    const groups = [ids.filter((id) => !id.startsWith('001')), ids.filter((id) => id.startsWith('001'))];
+    const words = new Map(articles.map((a) => [a.id, articleWords(a)]));
+    // A span's wording: the stem ids of its tokens.
+    const wording = (id: string, c: Candidate) => {
+      const w = words.get(id)!;
+      const { from, to } = wordRange(w, c.start, c.end);
+      return [...w.stemIds.subarray(from, to)].join(' ');
+    };
+    const all = findCandidates(articles, groups, { minScore: 0.3, maxPerArticle: 1e9 });
+    let capped = 0;
+    let uncapped = 0;
+    for (let cap = 1; cap <= 40; cap++) {
+      const found = findCandidates(articles, groups, { minScore: 0.3, maxPerArticle: cap });
+      for (const [id, list] of all) {
+        const byScore = [...list].sort((x, y) => y.score - x.score || x.start - y.start);
+        const kept = new Set<string>();
+        for (const c of byScore) if (kept.size < cap) kept.add(wording(id, c));
+        expect(found.get(id)).toEqual(list.filter((c) => kept.has(wording(id, c))));
+        if (list.length > cap) capped++;
+        else uncapped++;
+      }
+    }
+    expect(capped).toBeGreaterThan(100);
+    expect(uncapped).toBeGreaterThan(5);
   });
 });
 

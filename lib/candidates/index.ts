@@ -67,6 +67,8 @@ export type Signal = 'cue' | 'swap' | 'referent' | 'label' | 'log-odds';
 interface Part {
   signal: Signal;
   score: number;
+  /** SIGNAL_WEIGHT of the signal times the score, worked out once (drafts are sorted and scored by it). */
+  strength: number;
   reason: string;
   /** For a swap: the side with the other wording, and that wording (reasons are composed at the end). */
   swap?: { side: string; other: string };
@@ -196,7 +198,7 @@ export function discoverCandidates(
       if (!byText) cueReasons.set(hit.list, (byText = new Map()));
       let reason = byText.get(text);
       if (reason === undefined) byText.set(text, (reason = cueReason(hit.list, text)));
-      d.parts.push({ signal: 'cue', score: hit.list.weight, reason });
+      d.parts.push({ signal: 'cue', score: hit.list.weight, strength: SIGNAL_WEIGHT.cue * hit.list.weight, reason });
     }
   }
 
@@ -207,7 +209,8 @@ export function discoverCandidates(
     const other = s.otherText.replace(/\s+/g, ' ');
     if (d.parts.some((p) => p.swap?.side === side && p.swap.other.toLowerCase() === other.toLowerCase())) continue;
     // A swap in a near-copy sentence is stronger evidence than one in a loose paraphrase.
-    d.parts.push({ signal: 'swap', score: Math.min(1, 0.5 + (s.similarity - 0.5)), reason: '', swap: { side, other } });
+    const score = Math.min(1, 0.5 + (s.similarity - 0.5));
+    d.parts.push({ signal: 'swap', score, strength: SIGNAL_WEIGHT.swap * score, reason: '', swap: { side, other } });
   }
 
   const minFocus = Math.max(MIN_FOCUS_USES, options.logOdds?.minFocusCount ?? MIN_FOCUS_USES);
@@ -350,14 +353,21 @@ function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis, marked: Marke
   }
   // The cap counts wordings, not occurrences: a reader sees every use of a wording kept.
   const cap = options.maxPerArticle ?? Math.max(8, Math.round(w.count / (options.wordsPerCandidate ?? 60)));
-  out.sort((x, y) => y.score - x.score || x.start - y.start);
-  const phrases = new Set<string>();
-  for (const o of out) if (phrases.size < cap) phrases.add(o.phrase);
-  const kept = out.filter((o) => phrases.has(o.phrase)).sort((x, y) => x.start - y.start);
+  // Up to `cap` spans have at most `cap` wordings, all kept: their wordings are spelt out only past it.
+  let kept = out;
+  if (out.length > cap) {
+    out.sort((x, y) => y.score - x.score || x.start - y.start);
+    const phrases = new Set<string>();
+    for (const o of out) if (phrases.size < cap) phrases.add(phraseOf(w, o));
+    kept = out.filter((o) => phrases.has(phraseOf(w, o)));
+  }
+  kept.sort((x, y) => x.start - y.start);
   const otherSides = new Set(others.map(sideOf)).size;
   if (presence && !marked) presence.clear();
   return { candidates: kept.map((k) => toCandidate(a, k, otherSides)), signals: kept.map((k) => [...new Set(k.parts.map((p) => p.signal))]) };
 }
+
+const strongerFirst = (p: Part, q: Part) => q.strength - p.strength;
 
 /** A merged draft that scored at least the least score, as plain data (see {@link toCandidate}). */
 interface ScoredSpan {
@@ -368,7 +378,9 @@ interface ScoredSpan {
   parts: Part[];
   unique: boolean;
   quoted: boolean;
-  phrase: string;
+  /** The token range, whose stems are the span's wording (see {@link phraseOf}). */
+  from: number;
+  to: number;
 }
 
 /** What {@link scoreDraft} reads of the article being scored. */
@@ -388,14 +400,13 @@ function scoreDraft(context: DraftContext, d: Draft<Part>): ScoredSpan | null {
   const { words, indexes, minScore } = scoring;
   if (!d.parts.length) return null;
   // Sorted in place: the merged drafts are read no more.
-  const parts = d.parts.sort((p, q) => SIGNAL_WEIGHT[q.signal] * q.score - SIGNAL_WEIGHT[p.signal] * p.score);
+  const parts = d.parts.sort(strongerFirst);
   let miss = 1;
-  for (const p of parts) miss *= 1 - SIGNAL_WEIGHT[p.signal] * p.score;
+  for (let k = 0; k < parts.length; k++) miss *= 1 - parts[k]!.strength;
   // The other factors of the score lie in (0, 1] (and a product of floats never grows when such a
   // factor is applied to a non-negative one), so a span whose evidence alone falls short is
   // dropped before its wording is looked up in the other reports: most one-signal log-odds spans.
   if (miss <= 1 && 1 - miss < minScore) return null;
-  const stems = w.stemIds.subarray(d.from, d.to);
   const content: number[] = [];
   for (let i = d.from; i < d.to; i++) if (w.stops[i] === 0) content.push(w.stemIds[i]!);
   let lacking = 0;
@@ -405,10 +416,10 @@ function scoreDraft(context: DraftContext, d: Draft<Part>): ScoredSpan | null {
     for (const stem of content) all &= presence.usedBy(stem);
     for (let k = 0; k < others.length; k++) {
       const index = otherIndexes[k];
-      if (!index || !(all & (1 << otherBits[k]!)) || !hasRun(words.get(others[k]!)!, index, stems, content)) lacking++;
+      if (!index || !(all & (1 << otherBits[k]!)) || !hasRun(words.get(others[k]!)!, index, w.stemIds, d.from, d.to, content)) lacking++;
     }
   } else {
-    for (const o of others) if (!hasPhrase(words, indexes, o, stems, content)) lacking++;
+    for (const o of others) if (!hasPhrase(words, indexes, o, w.stemIds, d.from, d.to, content)) lacking++;
   }
   const divergence = Math.max(others.length ? lacking / others.length : 0.5, d.labelDivergence);
   let quoted = true;
@@ -418,7 +429,12 @@ function scoreDraft(context: DraftContext, d: Draft<Part>): ScoredSpan | null {
   const score = Math.round(raw * 1000) / 1000;
   const start = w.starts[d.from]!;
   const end = w.ends[d.to - 1]!;
-  return { start, end, score, referent: d.referent, parts, unique: others.length > 0 && lacking === others.length, quoted, phrase: stems.join(' ') };
+  return { start, end, score, referent: d.referent, parts, unique: others.length > 0 && lacking === others.length, quoted, from: d.from, to: d.to };
+}
+
+/** A kept span's wording: the stem ids of its tokens, space-separated (the cap counts distinct ones). */
+function phraseOf(w: ArticleWords, span: ScoredSpan): string {
+  return w.stemIds.subarray(span.from, span.to).join(' ');
 }
 
 /** The reported candidate of a kept span of article `a`, with its reasons. */
@@ -435,22 +451,23 @@ function toCandidate(a: ArticleAnalysis, { start, end, score, referent, parts, u
  * Whether article `id` uses a wording: a content word by its stem, a phrase as a run of stems, found
  * from the positions of its first stem (see StemIndex) rather than a scan of every token.
  */
-function hasPhrase(words: Map<string, ArticleWords>, indexes: Map<string, StemIndex>, id: string, stems: Int32Array, content: readonly number[]): boolean {
+function hasPhrase(words: Map<string, ArticleWords>, indexes: Map<string, StemIndex>, id: string, stems: Int32Array, from: number, to: number, content: readonly number[]): boolean {
   const index = indexes.get(id);
   if (!index) return false;
   for (const stem of content) if (!usesStem(index, stem)) return false;
-  return hasRun(words.get(id)!, index, stems, content);
+  return hasRun(words.get(id)!, index, stems, from, to, content);
 }
 
-/** The rest of `hasPhrase`, once every content stem is known to be used. */
-function hasRun(w: ArticleWords, index: StemIndex, stems: Int32Array, content: readonly number[]): boolean {
-  if (stems.length === 1 && content.length === 1) return true;
+/** The rest of `hasPhrase` for the wording `stems[from .. to)`, once every content stem is known to be used. */
+function hasRun(w: ArticleWords, index: StemIndex, stems: Int32Array, from: number, to: number, content: readonly number[]): boolean {
+  const length = to - from;
+  if (length === 1 && content.length === 1) return true;
   const ids = w.stemIds;
-  return someTokenWithStem(w, index, stems[0]!, (i) => {
-    if (i + stems.length > ids.length) return false;
+  return someTokenWithStem(w, index, stems[from]!, (i) => {
+    if (i + length > ids.length) return false;
     let j = 1;
-    while (j < stems.length && ids[i + j] === stems[j]) j++;
-    return j === stems.length;
+    while (j < length && ids[i + j] === stems[from + j]) j++;
+    return j === length;
   });
 }
 
@@ -580,7 +597,7 @@ function addArticleSignals(scan: EventSignals, event: EventStems, id: string, si
         reason = `this outlet uses ${quote(norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
         z.reasons.set(norm, reason);
       }
-      draftFor(id, i, i + 1).parts.push({ signal: 'log-odds', score: z.score, reason });
+      draftFor(id, i, i + 1).parts.push({ signal: 'log-odds', score: z.score, strength: SIGNAL_WEIGHT['log-odds'] * z.score, reason });
     }
     // Signal 4: this outlet's label for a referent the others name differently.
     const group = groupOfStem.get(stem);
@@ -590,7 +607,7 @@ function addArticleSignals(scan: EventSignals, event: EventStems, id: string, si
         reason = `a name for people or a group (${quote(norm)}) that no other report of this event uses`;
         labelReasons.set(norm, reason);
       }
-      draftFor(id, i, i + 1).parts.push({ signal: 'label', score: 1, reason });
+      draftFor(id, i, i + 1).parts.push({ signal: 'label', score: 1, strength: SIGNAL_WEIGHT.label * 1, reason });
     }
     if (group) {
       const d = draftFor(id, i, i + 1);
@@ -609,7 +626,7 @@ function addArticleSignals(scan: EventSignals, event: EventStems, id: string, si
       }
       if (divergence > 0) {
         d.labelDivergence = divergence;
-        d.parts.push({ signal: 'referent', score: 1, reason: divergenceReason.get(stem)! });
+        d.parts.push({ signal: 'referent', score: 1, strength: SIGNAL_WEIGHT.referent * 1, reason: divergenceReason.get(stem)! });
       }
     }
   }

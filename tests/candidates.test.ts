@@ -5,7 +5,7 @@ import { compareArticles } from '../lib/compare';
 import { discoverCandidates, findCandidates, pairsFromRows, type CandidateReport } from '../lib/candidates';
 import { compileCues, inflections, matchCues, type CueHit, type CueMatcher } from '../lib/candidates/cues';
 import { MANNER_ADVERB, NEUTRAL_LY } from '../lib/candidates/word-lists';
-import { articleWords, CAPITAL, wordRange, forEachStemCount, QUOTED, quotedRanges, someTokenWithStem, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens, type ArticleWords } from '../lib/candidates/words';
+import { articleWords, CAPITAL, wordRange, forEachStemCount, hasStemRun, QUOTED, quotedRanges, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens, type ArticleWords } from '../lib/candidates/words';
 import type { ArticleAnalysis, Candidate } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
@@ -302,7 +302,7 @@ describe('the word layer as objects', () => {
 });
 
 describe('the stem index', () => {
-  it('answers presence, positions and counts as a plain scan of the tokens does', async () => {
+  it('answers presence and counts as a plain scan of the tokens does', async () => {
     const loaded = await loadArticles([CORPUS_DIR]);
     const analysed = analyzeArticles(loaded.articles, []).articles;
     const words = analysed.map((a) => articleWords(a));
@@ -317,9 +317,7 @@ describe('the stem index', () => {
         const every = tokens.flatMap((_, i) => (w.stemIds[i] === id ? [i] : []));
         expect(usesStem(index, id)).toBe(content.length > 0);
         expect(counts.get(id) ?? 0).toBe(content.length);
-        const seen: number[] = [];
-        expect(someTokenWithStem(w, index, id, (i) => (seen.push(i), false))).toBe(false);
-        expect(seen).toEqual(every);
+        expect(hasStemRun(w, [id], 0, 1)).toBe(every.length > 0);
         if (every.length) expect(tokens[every[0]!]!.stem).toBe(stemOf(id));
       }
     }
@@ -336,9 +334,37 @@ describe('the stem index', () => {
       };
       const index = stemIndex(w);
       expect([...index.content]).toEqual(sorted(true));
-      someTokenWithStem(w, index, w.stemIds[0]!, () => false);
-      expect([...index.all!]).toEqual(sorted(false));
     }
+  });
+
+  it('finds a run of stems where a search of the stem ids as text does, runs from every article tried on every article', async () => {
+    const loaded = await loadArticles([CORPUS_DIR]);
+    const words = analyzeArticles(loaded.articles, []).articles.map((a) => articleWords(a));
+    const asText = (ids: ArrayLike<number>) => ` ${Array.from(ids).join(' ')} `;
+    let found = 0;
+    let tried = 0;
+    for (const source of words) {
+      // Runs of one to four tokens at a stride through the article, and runs that end past it.
+      for (let from = 0; from < source.count; from += 7) {
+        for (let length = 1; length <= 4; length++) {
+          const to = Math.min(source.count, from + length);
+          for (const w of words) {
+            const expected = asText(w.stemIds).includes(asText(source.stemIds.subarray(from, to)));
+            expect(hasStemRun(w, source.stemIds, from, to)).toBe(expected);
+            tried++;
+            if (expected) found++;
+          }
+        }
+      }
+      // A run whose head matches the article's last tokens but which goes on past its end.
+      const w = words[0]!;
+      const tail = [...w.stemIds.subarray(w.count - 2), -1];
+      expect(hasStemRun(w, tail, 0, 3)).toBe(false);
+      expect(hasStemRun(w, tail, 0, 2)).toBe(true);
+    }
+    // Both answers come up often.
+    expect(found).toBeGreaterThan(tried / 10);
+    expect(found).toBeLessThan(tried);
   });
 
   it('marks, as bits, exactly the stems each article uses, as usesStem answers them, and clears them all', async () => {

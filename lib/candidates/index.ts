@@ -13,7 +13,7 @@ import { generalBackground } from './licensed';
 import { pooledBackground, priorOf, zFromPrior, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
 import { alignByOverlap, findSwaps, type AlignedPair, type SwapOptions } from './swaps';
-import { articleWords, type ArticleWords, forEachStemCount, QUOTED, forgetStemIds, someTokenWithStem, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
+import { articleWords, type ArticleWords, forEachStemCount, QUOTED, forgetStemIds, hasStemRun, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
 import type { CueList } from './word-lists';
 
 export type { AlignedPair, SentenceRef } from './swaps';
@@ -416,7 +416,7 @@ function scoreDraft(context: DraftContext, d: Draft<Part>): ScoredSpan | null {
     for (const stem of content) all &= presence.usedBy(stem);
     for (let k = 0; k < others.length; k++) {
       const index = otherIndexes[k];
-      if (!index || !(all & (1 << otherBits[k]!)) || !hasRun(words.get(others[k]!)!, index, w.stemIds, d.from, d.to, content)) lacking++;
+      if (!index || !(all & (1 << otherBits[k]!)) || !hasRun(words.get(others[k]!)!, w.stemIds, d.from, d.to, content)) lacking++;
     }
   } else {
     for (const o of others) if (!hasPhrase(words, indexes, o, w.stemIds, d.from, d.to, content)) lacking++;
@@ -448,27 +448,20 @@ function toCandidate(a: ArticleAnalysis, { start, end, score, referent, parts, u
 }
 
 /**
- * Whether article `id` uses a wording: a content word by its stem, a phrase as a run of stems, found
- * from the positions of its first stem (see StemIndex) rather than a scan of every token.
+ * Whether article `id` uses a wording: a content word by its stem (see StemIndex), a phrase as a run
+ * of stems, looked for (see `hasStemRun`) only once every content stem is known to be used.
  */
 function hasPhrase(words: Map<string, ArticleWords>, indexes: Map<string, StemIndex>, id: string, stems: Int32Array, from: number, to: number, content: readonly number[]): boolean {
   const index = indexes.get(id);
   if (!index) return false;
   for (const stem of content) if (!usesStem(index, stem)) return false;
-  return hasRun(words.get(id)!, index, stems, from, to, content);
+  return hasRun(words.get(id)!, stems, from, to, content);
 }
 
 /** The rest of `hasPhrase` for the wording `stems[from .. to)`, once every content stem is known to be used. */
-function hasRun(w: ArticleWords, index: StemIndex, stems: Int32Array, from: number, to: number, content: readonly number[]): boolean {
-  const length = to - from;
-  if (length === 1 && content.length === 1) return true;
-  const ids = w.stemIds;
-  return someTokenWithStem(w, index, stems[from]!, (i) => {
-    if (i + length > ids.length) return false;
-    let j = 1;
-    while (j < length && ids[i + j] === stems[from + j]) j++;
-    return j === length;
-  });
+function hasRun(w: ArticleWords, stems: Int32Array, from: number, to: number, content: readonly number[]): boolean {
+  if (to - from === 1 && content.length === 1) return true;
+  return hasStemRun(w, stems, from, to);
 }
 
 /** What {@link addEventSignals} reads and fills, shared by the events of one call. */

@@ -90,12 +90,16 @@ describe('candidates on the seeds with the Syria lexicon switched off', () => {
   });
 });
 
+/** The seeds analysed without a lexicon, and their two events ({000, 002, 003, 004} and {001}). */
+async function seedsByEvent(): Promise<{ articles: ArticleAnalysis[]; groups: string[][] }> {
+  const articles = analyzeArticles((await loadArticles([CORPUS_DIR])).articles, []).articles;
+  const ids = articles.map((a) => a.id);
+  return { articles, groups: [ids.filter((id) => !id.startsWith('001')), ids.filter((id) => id.startsWith('001'))] };
+}
+
 describe('scoring by event', () => {
   it('finds for each article what it finds when each article marks the other reports itself', async () => {
-    const loaded = await loadArticles([CORPUS_DIR]);
-    const articles = analyzeArticles(loaded.articles, []).articles;
-    const ids = articles.map((a) => a.id);
-    const groups = [ids.filter((id) => !id.startsWith('001')), ids.filter((id) => id.startsWith('001'))];
+    const { articles, groups } = await seedsByEvent();
     let found = 0;
     // By outlet, and each article its own side (then every report of an event is another's other).
     for (const sideOf of [undefined, (a: ArticleAnalysis) => a.id]) {
@@ -115,10 +119,7 @@ describe('scoring by event', () => {
 
 describe('the cap on wordings per article', () => {
   it('keeps, by score, the spans of the first distinct wordings up to the cap, below the cap and past it alike', async () => {
-    const loaded = await loadArticles([CORPUS_DIR]);
-    const articles = analyzeArticles(loaded.articles, []).articles;
-    const ids = articles.map((a) => a.id);
-    const groups = [ids.filter((id) => !id.startsWith('001')), ids.filter((id) => id.startsWith('001'))];
+    const { articles, groups } = await seedsByEvent();
     const words = new Map(articles.map((a) => [a.id, articleWords(a)]));
     // A span's wording: the stem ids of its tokens.
     const wording = (id: string, c: Candidate) => {
@@ -147,10 +148,7 @@ describe('the cap on wordings per article', () => {
 
 describe('the least score', () => {
   it('drops exactly the spans scored below it, whatever their evidence (spans are not dropped early by mistake)', async () => {
-    const loaded = await loadArticles([CORPUS_DIR]);
-    const articles = analyzeArticles(loaded.articles, []).articles;
-    const ids = articles.map((a) => a.id);
-    const groups = [ids.filter((id) => !id.startsWith('001')), ids.filter((id) => id.startsWith('001'))];
+    const { articles, groups } = await seedsByEvent();
     const key = (c: Candidate) => JSON.stringify(c);
     // No cap, so the spans kept at one least score are a subset of those kept at a lower one.
     const all = findCandidates(articles, groups, { minScore: 0, maxPerArticle: 1e9 });

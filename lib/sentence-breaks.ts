@@ -58,7 +58,7 @@ let segmenter: Intl.Segmenter | null = null;
  * exactly as `Intl.Segmenter('en', { granularity: 'sentence' })` segments it.
  */
 export function sentenceBoundaries(s: string): number[] {
-  return simpleSentenceBoundaries(s) ?? icuSentenceBoundaries(s);
+  return sentenceBoundariesIn(s, 0, s.length);
 }
 
 /** ICU's answer (the reference the fast path is tested against). */
@@ -113,12 +113,17 @@ function nextOf(pattern: RegExp, cursor: ScanCursor, text: string, from: number)
   return at;
 }
 
+/** Whether the class tables give character code `c` a class (the definition `UNHANDLED_CHAR` is tested against). */
+export function hasClass(c: number): boolean {
+  return classOf(c) !== UNHANDLED;
+}
+
 /** The class of a handled character (never UNHANDLED for one that `UNHANDLED_CHAR` passes). */
 function classOf(c: number): number {
   return c < 128 ? (ASCII[c] as number) : (WIDE.get(c) ?? UNHANDLED);
 }
 
-/** `simpleSentenceBoundaries(text.slice(from, to))` for a span of handled characters, read in place. */
+/** The UAX #29 rules, as ICU applies them, for a span of handled characters only, read in place (offsets from `from`). */
 function plainBoundariesIn(text: string, from: number, to: number): number[] {
   const out: number[] = [];
   let i = nextOf(TERMINATOR, terminators, text, from);
@@ -178,75 +183,7 @@ function plainBoundariesIn(text: string, from: number, to: number): number[] {
   return out;
 }
 
-// Classes of the string being segmented, reused from call to call: a typed array of paragraph size
-// is allocated outside the JavaScript heap, which cost more than the scan that fills it.
-let classes = new Uint8Array(1024);
-
 /** The fast path: the boundaries for a string of handled characters only, or null when it holds any other. */
 export function simpleSentenceBoundaries(s: string): number[] | null {
-  const n = s.length;
-  if (classes.length < n) classes = new Uint8Array(Math.max(n, 2 * classes.length));
-  const cls = classes;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    const k = c < 128 ? (ASCII[c] as number) : (WIDE.get(c) ?? UNHANDLED);
-    if (k === UNHANDLED) return null;
-    cls[i] = k;
-  }
-  const out: number[] = [];
-  let i = 0;
-  while (i < n) {
-    const k = cls[i] as number;
-    if (k === PARA_SEP) {
-      // SB3, SB4: a line end closes the sentence (CR LF as one).
-      i += s.charCodeAt(i) === 0x0d && s.charCodeAt(i + 1) === 0x0a ? 2 : 1;
-      out.push(i);
-      continue;
-    }
-    if (k !== A_TERM && k !== S_TERM) {
-      i++;
-      continue;
-    }
-    const next = i + 1 < n ? (cls[i + 1] as number) : -1;
-    if (k === A_TERM) {
-      // SB6: a full stop before a digit ("3.5"); SB7: between letters and a capital ("U.S").
-      if (next === NUMERIC) {
-        i++;
-        continue;
-      }
-      const prev = i > 0 ? (cls[i - 1] as number) : -1;
-      if ((prev === UPPER || prev === LOWER) && next === UPPER) {
-        i++;
-        continue;
-      }
-    }
-    // The terminator, then closing punctuation, then spaces (SB9, SB10 never break inside these).
-    let j = i + 1;
-    while (j < n && cls[j] === CLOSE) j++;
-    while (j < n && cls[j] === SP) j++;
-    if (k === A_TERM) {
-      // SB8: no break when a lower-case letter follows, past anything but letters, line ends and terminators.
-      let m = j;
-      while (m < n) {
-        const c = cls[m] as number;
-        if (c === LOWER || c === UPPER || c === PARA_SEP || c === A_TERM || c === S_TERM) break;
-        m++;
-      }
-      if (m < n && cls[m] === LOWER) {
-        i++;
-        continue;
-      }
-    }
-    // SB8a: no break before a continuing mark or another terminator.
-    if (j < n && (cls[j] === S_CONTINUE || cls[j] === A_TERM || cls[j] === S_TERM)) {
-      i = j;
-      continue;
-    }
-    // SB11: break after the spaces, taking a following line end into the sentence.
-    if (j < n && cls[j] === PARA_SEP) j += s.charCodeAt(j) === 0x0d && s.charCodeAt(j + 1) === 0x0a ? 2 : 1;
-    out.push(j);
-    i = j;
-  }
-  if (n > 0 && out[out.length - 1] !== n) out.push(n);
-  return out;
+  return handlesAll(s, 0, s.length) ? plainBoundariesIn(s, 0, s.length) : null;
 }

@@ -4,7 +4,7 @@
  */
 import { tokenize } from './normalize';
 import { matchTerms, matchTermsInTable, type CompiledEntry, type CompiledLexicon, type TermMatch } from './lexicon/matcher';
-import { sizedForVocabulary, tokenRange, tokensOfRange, type TokenTable, type Vocabulary } from './token-table';
+import { memoByVocabulary, tokenRange, tokensOfRange, type TokenTable } from './token-table';
 import { findDirectQuotes, findReportedSpeech, regionsInSentence, reportKind, sortRegions, voiceOf, type SentenceSpan } from './voice';
 import type { TermHit, Token } from './types';
 
@@ -79,15 +79,8 @@ function byStart(a: TermHit, b: TermHit): number {
   return a.start - b.start || a.end - b.end;
 }
 
-/** Per vocabulary, per word id: 1 + the word's `reportKind`, 0 not yet known. */
-const speechFlags = new WeakMap<Vocabulary, Uint8Array>();
-
-/** The speech-word memo of a vocabulary, grown to the vocabulary's size. */
-function speechFlagsFor(vocabulary: Vocabulary): Uint8Array {
-  const known = sizedForVocabulary(speechFlags.get(vocabulary), vocabulary, (n) => new Uint8Array(n));
-  speechFlags.set(vocabulary, known);
-  return known;
-}
+/** The speech-word memo of a vocabulary: per word id, 1 + the word's `reportKind`, 0 not yet known. */
+const speechFlagsFor = memoByVocabulary((n) => new Uint8Array(n));
 
 /** The `reportKind` of each token of the last range `reportKinds` read, from its first token on. */
 let tokenKinds = new Uint8Array(256);

@@ -17,6 +17,11 @@ export function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** An ASCII letter or digit, by code unit. */
+export function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /**
  * Folds one word for matching: lower case, diacritics and apostrophes removed, possessive `'s` dropped.
  * "Dara’a" and "Daraa" fold alike; so do "al-Assad’s" parts and "al-Assad".

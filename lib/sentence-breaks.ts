@@ -6,6 +6,7 @@
  * answer is always ICU's (tests/sentence-breaks.test.ts holds the two equal, on the seeds and on
  * random strings of every character class).
  */
+import { CharScan } from './char-scan';
 
 // UAX #29 sentence-break classes of the characters handled here.
 const OTHER = 0; // "Any": symbols such as $ % & * / @ + = < > _ | ~ # ^ ` …
@@ -84,7 +85,7 @@ export function sentenceBoundariesIn(text: string, from: number, to: number): nu
 
 /** True when every character of `text.slice(from, to)` has a class here, so the fast path takes it. */
 export function handlesAll(text: string, from: number, to: number): boolean {
-  return nextOf(UNHANDLED_CHAR, unhandled, text, from) >= to;
+  return unhandled.next(text, from) >= to;
 }
 
 /** Any character whose class is UNHANDLED (see ASCII and WIDE). */
@@ -92,26 +93,8 @@ const UNHANDLED_CHAR = /[^\t\n\r\x20-\x7e\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2
 /** The characters the rules act at: terminators and line ends. */
 const TERMINATOR = /[.!?\n\r]/g;
 
-/** The last answer of one scan: in `text`, the first match at or after `from` is at `at` (text.length when none). */
-interface ScanCursor {
-  text: string;
-  from: number;
-  at: number;
-}
-const unhandled: ScanCursor = { text: '', from: 0, at: -1 };
-const terminators: ScanCursor = { text: '', from: 0, at: -1 };
-
-/** Index of the first match of the one-character global `pattern` at or after `from`; a later search up to that index reuses it. */
-function nextOf(pattern: RegExp, cursor: ScanCursor, text: string, from: number): number {
-  if (cursor.at >= from && cursor.from <= from && cursor.text === text) return cursor.at;
-  pattern.lastIndex = from;
-  // test, not exec: no match object; lastIndex is left just past the match.
-  const at = pattern.test(text) ? pattern.lastIndex - 1 : text.length;
-  cursor.text = text;
-  cursor.from = from;
-  cursor.at = at;
-  return at;
-}
+const unhandled = new CharScan(UNHANDLED_CHAR);
+const terminators = new CharScan(TERMINATOR);
 
 /** Whether the class tables give character code `c` a class (the definition `UNHANDLED_CHAR` is tested against). */
 export function hasClass(c: number): boolean {
@@ -126,14 +109,14 @@ function classOf(c: number): number {
 /** The UAX #29 rules, as ICU applies them, for a span of handled characters only, read in place (offsets from `from`). */
 function plainBoundariesIn(text: string, from: number, to: number): number[] {
   const out: number[] = [];
-  let i = nextOf(TERMINATOR, terminators, text, from);
+  let i = terminators.next(text, from);
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 0x0a || c === 0x0d) {
       // SB3, SB4: a line end closes the sentence (CR LF as one).
       i += c === 0x0d && i + 1 < to && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
       out.push(i - from);
-      i = nextOf(TERMINATOR, terminators, text, i);
+      i = terminators.next(text, i);
       continue;
     }
     const k = c === 0x2e ? A_TERM : S_TERM;
@@ -141,12 +124,12 @@ function plainBoundariesIn(text: string, from: number, to: number): number[] {
     if (k === A_TERM) {
       // SB6: a full stop before a digit ("3.5"); SB7: between letters and a capital ("U.S").
       if (next === NUMERIC) {
-        i = nextOf(TERMINATOR, terminators, text, i + 1);
+        i = terminators.next(text, i + 1);
         continue;
       }
       const prev = i > from ? classOf(text.charCodeAt(i - 1)) : -1;
       if ((prev === UPPER || prev === LOWER) && next === UPPER) {
-        i = nextOf(TERMINATOR, terminators, text, i + 1);
+        i = terminators.next(text, i + 1);
         continue;
       }
     }
@@ -165,19 +148,19 @@ function plainBoundariesIn(text: string, from: number, to: number): number[] {
         cm = m < to ? classOf(text.charCodeAt(m)) : -1;
       }
       if (cm === LOWER) {
-        i = nextOf(TERMINATOR, terminators, text, i + 1);
+        i = terminators.next(text, i + 1);
         continue;
       }
     }
     // SB8a: no break before a continuing mark or another terminator.
     if (after === S_CONTINUE || after === A_TERM || after === S_TERM) {
-      i = nextOf(TERMINATOR, terminators, text, j);
+      i = terminators.next(text, j);
       continue;
     }
     // SB11: break after the spaces, taking a following line end into the sentence.
     if (after === PARA_SEP) j += text.charCodeAt(j) === 0x0d && j + 1 < to && text.charCodeAt(j + 1) === 0x0a ? 2 : 1;
     out.push(j - from);
-    i = nextOf(TERMINATOR, terminators, text, j);
+    i = terminators.next(text, j);
   }
   if (to > from && out[out.length - 1] !== to - from) out.push(to - from);
   return out;

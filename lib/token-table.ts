@@ -52,6 +52,20 @@ export function sizedForVocabulary<T extends Uint8Array | Int32Array>(memo: T | 
   return grown;
 }
 
+/**
+ * A memo per vocabulary, indexed by word id (see {@link sizedForVocabulary}): the returned function
+ * gives `vocabulary`'s memo, grown to its size. Vocabularies are held weakly.
+ */
+export function memoByVocabulary<T extends Uint8Array | Int32Array>(make: (length: number) => T): (vocabulary: Vocabulary) => T {
+  const memos = new WeakMap<Vocabulary, T>();
+  return (vocabulary) => {
+    const known = memos.get(vocabulary);
+    const memo = sizedForVocabulary(known, vocabulary, make);
+    if (memo !== known) memos.set(vocabulary, memo);
+    return memo;
+  };
+}
+
 /** The tokens of one text: token k spans `[starts[k], ends[k])` and folds to `vocabulary.words[ids[k]]`. */
 export interface TokenTable {
   readonly text: string;
@@ -171,8 +185,8 @@ function firstEndingAfter(table: TokenTable, at: number): number {
 export function tokenRange(table: TokenTable, from: number, to: number): [number, number] | null {
   const first = firstEndingAfter(table, from);
   if (first < table.count && (table.starts[first] as number) < from) return null;
-  let last = first;
-  while (last < table.count && (table.ends[last] as number) <= to) last++;
+  // The first token ending after `to` (ends ascend, so it is found by the same binary search).
+  const last = firstEndingAfter(table, to);
   if (last < table.count && (table.starts[last] as number) < to) return null;
   return [first, last];
 }

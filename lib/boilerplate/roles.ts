@@ -2,8 +2,9 @@
  * Paragraph roles: tells the headline, site chrome (breadcrumbs, share blocks, mirror lists, credits,
  * dates, template errors) and photo captions apart from the body, by general patterns and position.
  */
-import { foldPhrase, isSpace } from '../normalize';
-import type { TokenTable } from '../token-table';
+import { CharScan } from '../char-scan';
+import { foldPhrase, isAsciiAlnum, isSpace } from '../normalize';
+import { tokenRange, type TokenTable } from '../token-table';
 import type { ParagraphRole, RoleReason, Span } from '../types';
 
 /** The role of one paragraph and, when it is not plain body text, why. */
@@ -327,10 +328,6 @@ export function mayBeShareWord(p: string): boolean {
   return SHARE_WORDS.has(p.slice(i, k).toLowerCase());
 }
 
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 function isCredit(flat: string, words: number): boolean {
   if (words <= 15 && SOURCE_LABEL.test(flat)) return true;
   if (REPORTING_BY.test(flat)) return true;
@@ -409,14 +406,13 @@ WORD_ASCII[39] = 2;
  * span holds only characters that both call alike (ASCII but the backquote, the Latin-1 and Latin
  * Extended-A letters, no-break space, dashes, curly double quotes, the right single quote, bullet,
  * ellipsis, guillemets), no two apostrophes in a row (one word here, two tokens), and no token of the
- * table crosses its edges. Then its words are its tokens, counted by two binary searches instead of a
- * pass over every character. Tested against quickWordCountIn (tests/boilerplate-roles.test.ts).
+ * table crosses its edges (`tokenRange`). Then its words are its tokens, counted by two binary searches
+ * instead of a pass over every character. Tested against quickWordCountIn (tests/boilerplate-roles.test.ts).
  */
 export function wordCountIn(text: string, from: number, to: number, table: TokenTable | undefined): number {
-  if (table !== undefined && nextOdd(text, from) >= to) {
-    const first = firstEndingAfter(table, from);
-    const last = firstEndingAfter(table, to);
-    if ((first === table.count || table.starts[first]! >= from) && (last === table.count || table.starts[last]! >= to)) return last - first;
+  if (table !== undefined && odd.next(text, from) >= to) {
+    const range = tokenRange(table, from, to);
+    if (range) return range[1] - range[0];
   }
   return quickWordCountIn(text, from, to);
 }
@@ -424,33 +420,7 @@ export function wordCountIn(text: string, from: number, to: number, table: Token
 /** A character `quickWordCountIn` and the tokenizer may read differently, or the first of two apostrophes. */
 const ODD_CHAR =
   /[^\t\n\r\x20-\x5f\x61-\x7e\u00a0\u00ab\u00bb\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u2013\u2014\u2019\u201c\u201d\u2022\u2026]|['\u2019](?=['\u2019])/g;
-// The last search for ODD_CHAR: in oddText, the first at or after oddFrom is at oddAt (its length when none).
-let oddText = '';
-let oddFrom = 0;
-let oddAt = -1;
-
-/** Index of the first ODD_CHAR match at or after `from`; spans read in order scan the text once. */
-function nextOdd(text: string, from: number): number {
-  if (oddAt >= from && oddFrom <= from && oddText === text) return oddAt;
-  ODD_CHAR.lastIndex = from;
-  // test, not exec: no match object; every match is one character, just before lastIndex.
-  oddAt = ODD_CHAR.test(text) ? ODD_CHAR.lastIndex - 1 : text.length;
-  oddText = text;
-  oddFrom = from;
-  return oddAt;
-}
-
-/** Index of the table's first token that ends after `at`. */
-function firstEndingAfter(table: TokenTable, at: number): number {
-  let lo = 0;
-  let hi = table.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (table.ends[mid]! <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const odd = new CharScan(ODD_CHAR);
 
 /** `quickWordCount` of `s.slice(from, to)`, reading `s` in place (a slice is slower to read by char code). */
 export function quickWordCountIn(s: string, from: number, to: number): number {

@@ -2,8 +2,8 @@
  * Time expressions a reader uses to place a report in time ("July 3, 2018", "on Friday", "Since late
  * July", "In 2018"), resolved to calendar dates relative to the publication date.
  */
-import { isSpace } from '../normalize';
-import { sizedForVocabulary, tokenRange, type TokenTable, type Vocabulary } from '../token-table';
+import { isAsciiAlnum, isSpace } from '../normalize';
+import { memoByVocabulary, tokenRange, type TokenTable } from '../token-table';
 import type { Span } from '../types';
 import { boundedMemo } from '../memo';
 
@@ -215,7 +215,7 @@ export function findTimeExpressions(text: string, spans: Span[], published: stri
 
 /** An ASCII word character as `\b` sees it (the pattern has no `i` flag, so only these count). */
 function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return isAsciiAlnum(c) || c === 95;
 }
 
 /** Weak openers: words that open an expression only before a year, a month or a weekday ("in", "Since", "last"). */
@@ -336,7 +336,7 @@ export function matchExpressionsInTable(slice: string, table: TokenTable, first:
     // Plain (ASCII letters and digits only, nearly every token): its one word start is its first
     // character, and a word opening there is the whole token, so its fold must be an opener's.
     let i = start;
-    while (i < end && isAlnum(text.charCodeAt(i))) i++;
+    while (i < end && isAsciiAlnum(text.charCodeAt(i))) i++;
     if (i === end) {
       if ((flag & WHOLE) !== 0) tryAt(scan, start);
       continue;
@@ -363,7 +363,7 @@ function tryAt(scan: Scan, at: number): void {
   if (p < scan.resume) return;
   const c = slice.charCodeAt(p);
   // A word start as `\b` sees it: an ASCII letter or digit after no ASCII word character.
-  if (!isAlnum(c) || (p > 0 && isWordChar(slice.charCodeAt(p - 1)))) return;
+  if (!isAsciiAlnum(c) || (p > 0 && isWordChar(slice.charCodeAt(p - 1)))) return;
   let q = p + 1;
   while (q < slice.length && isWordChar(slice.charCodeAt(q))) q++;
   const opener = c <= 57 ? 2 : openerAt(slice, p, q);
@@ -418,11 +418,6 @@ const AFTER_WEAK = new Set(
   ),
 );
 
-/** An ASCII letter or digit. */
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /** The openers lower-cased, without those holding a shorter one ("during" holds "in"). */
 const LOWER_OPENERS = ((all: string[]) => all.filter((w) => !all.some((v) => v !== w && w.includes(v))))([...new Set([...OPENERS].map((w) => w.toLowerCase()))]);
 const ALL_LOWER_OPENERS = new Set([...OPENERS].map((w) => w.toLowerCase()));
@@ -450,14 +445,7 @@ function openerFlag(norm: string): number {
 }
 
 /** Per word id of a vocabulary: its `openerFlag`, 0 while not yet asked. */
-const openerFlagsByVocabulary = new WeakMap<Vocabulary, Uint8Array>();
-
-function openerFlags(vocabulary: Vocabulary): Uint8Array {
-  const known = openerFlagsByVocabulary.get(vocabulary);
-  const flags = sizedForVocabulary(known, vocabulary, (n) => new Uint8Array(n));
-  if (flags !== known) openerFlagsByVocabulary.set(vocabulary, flags);
-  return flags;
-}
+const openerFlags = memoByVocabulary((n) => new Uint8Array(n));
 
 /** The matches of the whole pattern over `slice`, as a plain global scan finds them (for tests). */
 export function matchExpressionsByScan(slice: string): RegExpExecArray[] {

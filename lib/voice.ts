@@ -82,14 +82,9 @@ export function findReportedSpeech(
 }
 
 /**
- * False when `findReportedSpeech` cannot find anything in a sentence without this word: only "according"
- * (of "according to") and speech verbs start reported speech.
+ * ACCORDING for "according", SPEECH_VERB for a speech verb, else 0: the kind of reported speech a word
+ * may start. `findReportedSpeech` finds nothing in a sentence whose words are all 0.
  */
-export function mayReportSpeech(norm: string): boolean {
-  return reportKind(norm) !== 0;
-}
-
-/** ACCORDING for "according", SPEECH_VERB for a speech verb, else 0: the kind of reported speech a word may start. */
 export function reportKind(norm: string): number {
   return norm === 'according' ? ACCORDING : SPEECH.has(norm) ? SPEECH_VERB : 0;
 }

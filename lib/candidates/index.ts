@@ -87,6 +87,12 @@ interface Significant {
 const EVENT_STEM = 1;
 const SIDE_STEM = 2;
 const SIGNAL_WEIGHT: Record<Signal, number> = { cue: 1, swap: 0.8, referent: 0.8, label: 0.5, 'log-odds': 0.5 };
+
+/** One piece of evidence, its strength worked out from its signal and score. */
+function part(signal: Signal, score: number, reason: string, swap?: Part['swap']): Part {
+  const strength = SIGNAL_WEIGHT[signal] * score;
+  return swap ? { signal, score, strength, reason, swap } : { signal, score, strength, reason };
+}
 // z at which an outlet's heavier use of a word counts (two-sided 5% level).
 const Z_SIGNIFICANT = 1.96;
 // Uses by one side a word needs before its log-odds can count.
@@ -198,7 +204,7 @@ export function discoverCandidates(
       if (!byText) cueReasons.set(hit.list, (byText = new Map()));
       let reason = byText.get(text);
       if (reason === undefined) byText.set(text, (reason = cueReason(hit.list, text)));
-      d.parts.push({ signal: 'cue', score: hit.list.weight, strength: SIGNAL_WEIGHT.cue * hit.list.weight, reason });
+      d.parts.push(part('cue', hit.list.weight, reason));
     }
   }
 
@@ -209,8 +215,7 @@ export function discoverCandidates(
     const other = s.otherText.replace(/\s+/g, ' ');
     if (d.parts.some((p) => p.swap?.side === side && p.swap.other.toLowerCase() === other.toLowerCase())) continue;
     // A swap in a near-copy sentence is stronger evidence than one in a loose paraphrase.
-    const score = Math.min(1, 0.5 + (s.similarity - 0.5));
-    d.parts.push({ signal: 'swap', score, strength: SIGNAL_WEIGHT.swap * score, reason: '', swap: { side, other } });
+    d.parts.push(part('swap', Math.min(1, 0.5 + (s.similarity - 0.5)), '', { side, other }));
   }
 
   const minFocus = Math.max(MIN_FOCUS_USES, options.logOdds?.minFocusCount ?? MIN_FOCUS_USES);
@@ -590,7 +595,7 @@ function addArticleSignals(scan: EventSignals, event: EventStems, id: string, si
         reason = `this outlet uses ${quote(norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
         z.reasons.set(norm, reason);
       }
-      draftFor(id, i, i + 1).parts.push({ signal: 'log-odds', score: z.score, strength: SIGNAL_WEIGHT['log-odds'] * z.score, reason });
+      draftFor(id, i, i + 1).parts.push(part('log-odds', z.score, reason));
     }
     // Signal 4: this outlet's label for a referent the others name differently.
     const group = groupOfStem.get(stem);
@@ -600,7 +605,7 @@ function addArticleSignals(scan: EventSignals, event: EventStems, id: string, si
         reason = `a name for people or a group (${quote(norm)}) that no other report of this event uses`;
         labelReasons.set(norm, reason);
       }
-      draftFor(id, i, i + 1).parts.push({ signal: 'label', score: 1, strength: SIGNAL_WEIGHT.label * 1, reason });
+      draftFor(id, i, i + 1).parts.push(part('label', 1, reason));
     }
     if (group) {
       const d = draftFor(id, i, i + 1);
@@ -619,7 +624,7 @@ function addArticleSignals(scan: EventSignals, event: EventStems, id: string, si
       }
       if (divergence > 0) {
         d.labelDivergence = divergence;
-        d.parts.push({ signal: 'referent', score: 1, strength: SIGNAL_WEIGHT.referent * 1, reason: divergenceReason.get(stem)! });
+        d.parts.push(part('referent', 1, divergenceReason.get(stem)!));
       }
     }
   }

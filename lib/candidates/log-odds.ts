@@ -85,8 +85,7 @@ export function logOddsZ(focus: Counts, rest: Counts, background: Background, op
 export function scoreWord(word: string, yf: number, yr: number, nf: number, nr: number, background: Background, options: LogOddsOptions = {}): WordScore {
   const a = priorOf(background(word), options);
   const delta = deltaOf(a, yf, yr, nf, nr, options);
-  const z = delta / Math.sqrt(1 / (yf + a) + 1 / (yr + a));
-  return { word, delta, z, focusCount: yf, restCount: yr };
+  return { word, delta, z: zOf(delta, a, yf, yr), focusCount: yf, restCount: yr };
 }
 
 /** The prior α_w = α0 · p_background(w) of a word whose background frequency is `p` (see {@link scoreWord}). */
@@ -108,5 +107,10 @@ function deltaOf(a: number, yf: number, yr: number, nf: number, nr: number, opti
  * same float, for a caller that looks each word's prior up once rather than once per count.
  */
 export function zFromPrior(a: number, yf: number, yr: number, nf: number, nr: number, options: LogOddsOptions = {}): number {
-  return deltaOf(a, yf, yr, nf, nr, options) / Math.sqrt(1 / (yf + a) + 1 / (yr + a));
+  return zOf(deltaOf(a, yf, yr, nf, nr, options), a, yf, yr);
+}
+
+/** The log-odds ratio `delta` over its estimated standard deviation. */
+function zOf(delta: number, a: number, yf: number, yr: number): number {
+  return delta / Math.sqrt(1 / (yf + a) + 1 / (yr + a));
 }

@@ -23,7 +23,7 @@ import {
   wordCountIn,
 } from '../lib/boilerplate/roles';
 import { tokenTable, Vocabulary } from '../lib/token-table';
-import { random } from './helpers/random';
+import { random, randomBelow } from './helpers/random';
 import { splitParagraphs } from '../lib/segment';
 import { SEED_IDS, seedText } from './helpers/seeds';
 
@@ -246,11 +246,7 @@ describe('role helpers read by char code', () => {
   /** Deterministic strings of letters, digits, apostrophes, spaces of every kind and punctuation. */
   const strings = (count: number, seed: number): string[] => {
     const alphabet = ['a', 'Z', '9', "'", '’', ' ', ' ', '  ', '\n', '\t', '\r', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u0085', '.', ',', '-', 'é', 'ß', '×', '—', '“', '中'];
-    let state = seed;
-    const next = (below: number) => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return (state >>> 8) % below;
-    };
+    const next = randomBelow(seed);
     return Array.from({ length: count }, () => Array.from({ length: next(16) }, () => alphabet[next(alphabet.length)]).join(''));
   };
   const texts = [...strings(20_000, 5), ...SEED_IDS.flatMap((id) => seedText(id).split(/\n+/))];

@@ -31,6 +31,7 @@ import { tokenTable, Vocabulary } from '../lib/token-table';
 import type { ArticleAnalysis } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
+import { randomBelow } from './helpers/random';
 
 let seeds: ArticleAnalysis[] = [];
 
@@ -270,11 +271,7 @@ describe('nameScores', () => {
       return out;
     };
     // Every article alone, every pair, and deterministic pseudo-random sets of three to eight.
-    let seed = 99;
-    const next = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const next = randomBelow(99);
     const sets: number[][] = features.map((_, i) => [i]);
     for (let i = 0; i < features.length; i++) for (let j = i + 1; j < features.length; j++) sets.push([i, j]);
     for (let t = 0; t < 40; t++) sets.push([...new Set(Array.from({ length: 3 + next(6) }, () => next(features.length)))].sort((a, b) => a - b));
@@ -292,11 +289,7 @@ describe('nameScores', () => {
 
 describe('kthLargest', () => {
   it('gives the value a descending sort puts at place k, repeats counted', () => {
-    let seed = 7;
-    const next = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const next = randomBelow(7);
     for (let trial = 0; trial < 2000; trial++) {
       // Few distinct values, so ties are common; integers and fractions mixed.
       const values = Array.from({ length: 1 + next(30) }, () => (next(3) === 0 ? next(6) : next(6) / 7));
@@ -379,11 +372,7 @@ describe('candidatePairs', () => {
   });
 
   it('keeps the strongest candidates a sort of all of them would put first, ties and repeats included', () => {
-    let seed = 3;
-    const next = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const next = randomBelow(3);
     for (let trial = 0; trial < 2000; trial++) {
       // Few distinct partial sums, so ties are common; some articles listed twice.
       const partial = Float64Array.from({ length: 1 + next(40) }, () => (next(4) === 0 ? 0 : next(5) / 8));

@@ -7,6 +7,7 @@ import { splitParagraphs, splitSentences } from '../lib/segment';
 import type { Sentence, TermHit } from '../lib/types';
 import { tokenTable, Vocabulary } from '../lib/token-table';
 import { ROOT, SEED_IDS, seedText, type SeedId } from './helpers/seeds';
+import { randomBelow } from './helpers/random';
 
 const parsed = parseLexicon(readFileSync(path.join(ROOT, 'lexicons/syria.yaml'), 'utf8'), 'lexicons/syria.yaml');
 if ('errors' in parsed) throw new Error(parsed.errors.join('\n'));
@@ -205,11 +206,7 @@ describe('labelTerms on the seed articles', () => {
     const words = ['militants', 'Takfiri', 'terrorists', 'regime', 'rebels', 'opposition', 'said', 'told', 'according', 'to',
       'Reuters', 'the', 'army', 'that', 'claimed', 'on', 'Monday', 'he', 'which', 'much'];
     const separators = [' ', ' ', ' ', ', ', '. ', '-', ' “', '” ', ' "', '" ', ' ‘', '’ ', '\n', '\n\n', ': '];
-    let seed = 4242;
-    const random = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const random = randomBelow(4242);
     const vocabulary = new Vocabulary();
     const voices = new Set<string>();
     for (let trial = 0; trial < 600; trial++) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignSequences } from '../lib/adapters/diff';
 import { LcsScratch } from '../lib/boilerplate/lcs';
+import { randomBelow } from './helpers/random';
 
 /** Textbook O(n·m) dynamic programme, the reference the bit-parallel version must agree with. */
 function lcsByTable(a: readonly number[], b: readonly number[]): number {
@@ -15,11 +16,8 @@ function lcsByTable(a: readonly number[], b: readonly number[]): number {
 
 /** A seeded sequence of ids below `alphabet`. */
 function sequence(length: number, alphabet: number, seed: number): number[] {
-  let state = seed;
-  return Array.from({ length }, () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 8) % alphabet;
-  });
+  const next = randomBelow(seed);
+  return Array.from({ length }, () => next(alphabet));
 }
 
 describe('LcsScratch.length', () => {

@@ -8,6 +8,7 @@ import { splitParagraphs, splitSentences } from '../lib/segment';
 import { tokenRange, tokensOfRange, tokenTable, Vocabulary } from '../lib/token-table';
 import type { Lexicon } from '../lib/types';
 import { ROOT, SEED_IDS, seedText } from './helpers/seeds';
+import { randomBelow } from './helpers/random';
 
 const FILE = 'lexicons/syria.yaml';
 
@@ -283,11 +284,7 @@ describe('matchTerms', () => {
 
 describe('matchTermsInTable (the trie walked by word id over a token table)', () => {
   const JOINER = /^['’]?[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*(?:[-\u2010\u2011][ \t\u00a0]*)?$/;
-  let seed = 987654;
-  const random = (n: number) => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 8) % n;
-  };
+  const random = randomBelow(987654);
   const pick = <T,>(list: readonly T[]): T => list[random(list.length)]!;
 
   it('joins gives the regular expression’s answer on every gap', () => {

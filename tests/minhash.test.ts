@@ -9,14 +9,11 @@ import {
   jaccardCannotReach,
   minhashSignatures,
 } from '../lib/boilerplate/minhash';
+import { randomBelow } from './helpers/random';
 
 /** Word-id paragraphs drawn from a small vocabulary, so some of them overlap. */
 function paragraphs(count: number, seed: number): number[][] {
-  let state = seed;
-  const next = (below: number) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 8) % below;
-  };
+  const next = randomBelow(seed);
   return Array.from({ length: count }, () => Array.from({ length: next(40) }, () => next(60)));
 }
 

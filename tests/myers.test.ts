@@ -2,19 +2,12 @@ import { diffArrays } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { alignSequences, alignWith } from '../lib/adapters/diff';
 import { diffIds } from '../lib/boilerplate/myers';
+import { randomBelow } from './helpers/random';
 
-/** A seeded generator of small integers. */
-function generator(seed: number): (below: number) => number {
-  let state = seed;
-  return (below) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 8) % below;
-  };
-}
 
 /** A sequence and an edited copy: words swapped, dropped and inserted, as near-duplicate paragraphs differ. */
 function pair(seed: number): [number[], number[]] {
-  const next = generator(seed);
+  const next = randomBelow(seed);
   const alphabet = 2 + next(30);
   const a = Array.from({ length: next(70) }, () => next(alphabet));
   const rate = next(60) / 100;
@@ -45,7 +38,7 @@ describe('diffIds', () => {
   it('gives up exactly where jsdiff does under a maxEditLength', () => {
     for (let seed = 1; seed <= 1500; seed++) {
       const [a, b] = pair(seed);
-      const max = generator(seed + 99)(a.length + b.length + 1);
+      const max = randomBelow(seed + 99)(a.length + b.length + 1);
       expect(diffIds(a, b, max)).toEqual(jsdiff(a, b, max));
     }
   });
@@ -64,7 +57,7 @@ describe('alignWith diffIds', () => {
       alignWith(a, b, { maxEditLength }, (x, y, max) => diffIds(x, y, max));
     for (let seed = 1; seed <= 1500; seed++) {
       const [a, b] = pair(seed * 13);
-      const max = seed % 3 === 0 ? undefined : generator(seed)(a.length + b.length + 1);
+      const max = seed % 3 === 0 ? undefined : randomBelow(seed)(a.length + b.length + 1);
       expect(viaIds(a, b, max)).toEqual(alignSequences(a, b, { maxEditLength: max }));
     }
   });

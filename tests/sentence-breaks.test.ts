@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { handlesAll, hasClass, icuSentenceBoundaries, sentenceBoundaries, sentenceBoundariesIn, simpleSentenceBoundaries } from '../lib/sentence-breaks';
-import { random } from './helpers/random';
+import { random, randomBelow } from './helpers/random';
 import { splitParagraphs } from '../lib/segment';
 import { SEED_IDS, seedText } from './helpers/seeds';
 
 /** Deterministic strings over `alphabet`, `count` of them, 1 to `maxLength` characters long. */
 function randomStrings(alphabet: readonly string[], count: number, maxLength: number, seed: number): string[] {
-  let state = seed;
-  const next = (below: number) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 8) % below;
-  };
+  const next = randomBelow(seed);
   return Array.from({ length: count }, () => Array.from({ length: 1 + next(maxLength) }, () => alphabet[next(alphabet.length)]).join(''));
 }
 

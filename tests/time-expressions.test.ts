@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findTimeExpressions, matchExpressions, matchExpressionsByScan, matchExpressionsInTable } from '../lib/events/dates';
 import { tokenRange, tokenTable, Vocabulary } from '../lib/token-table';
+import { randomBelow } from './helpers/random';
 
 const CORPUS = fileURLToPath(new URL('../corpus/', import.meta.url));
 
@@ -16,11 +17,7 @@ const PIECES = [
 const GLUE = [' ', ' ', ' ', '', ',', ', ', '.', '-', '\n', ' of ', '’', '\u00a0', '\u2003', ' - ', '\t', '--', ' early ', '-mid-'];
 
 function text(seed: number, length: number): string {
-  let state = seed;
-  const next = (below: number) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 8) % below;
-  };
+  const next = randomBelow(seed);
   let out = '';
   for (let i = 0; i < length; i++) out += PIECES[next(PIECES.length)]! + GLUE[next(GLUE.length)]!;
   return out;

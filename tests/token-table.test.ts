@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, tokenize } from '../lib/normalize';
 import { sizedForVocabulary, tokenRange, tokensIn, tokenTable, Vocabulary } from '../lib/token-table';
+import { randomBelow } from './helpers/random';
 
 /** Characters that stress the word pattern: apostrophes, marks, non-Latin letters, astral letters, lone surrogates. */
 const ALPHABET = [
@@ -10,12 +11,9 @@ const ALPHABET = [
 ];
 
 function randomText(length: number, seed: number): string {
-  let state = seed;
+  const next = randomBelow(seed);
   let out = '';
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    out += ALPHABET[(state >>> 8) % ALPHABET.length];
-  }
+  for (let i = 0; i < length; i++) out += ALPHABET[next(ALPHABET.length)];
   return out;
 }
 

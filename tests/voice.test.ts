@@ -4,6 +4,7 @@ import type { Sentence } from '../lib/types';
 import { tokenize } from '../lib/normalize';
 import { ACCORDING, findDirectQuotes, findQuoteRegions, findReportedSpeech, nextQuoteMark, reportKind, SPEECH_VERB, voiceOf } from '../lib/voice';
 import { SEED_IDS, seedText, type SeedId } from './helpers/seeds';
+import { randomBelow } from './helpers/random';
 
 /** Sentences the way the analyze stage builds them. */
 function sentencesOf(text: string): Sentence[] {
@@ -210,11 +211,7 @@ describe('findDirectQuotes jumping from mark to mark', () => {
 
   it('finds the same quotes as the per-character scan in random texts', () => {
     const alphabet = ['a', 'b', ' ', '.', '\n', '\n\n', '"', '“', '”', '‘', '’', "'", 'é', '7'];
-    let seed = 12345;
-    const random = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const random = randomBelow(12345);
     let quoted = 0;
     for (let trial = 0; trial < 2000; trial++) {
       let text = '';

@@ -8,3 +8,15 @@ export function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A small deterministic generator of whole numbers (a linear congruential one): each call gives one
+ * below `below`. The randomised tests that draw indexes and lengths share it.
+ */
+export function randomBelow(seed: number): (below: number) => number {
+  let state = seed;
+  return (below) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % below;
+  };
+}

@@ -7,6 +7,7 @@ import { articleWords, wordTokens, type ArticleWords } from '../lib/candidates/w
 import type { ArticleAnalysis } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
+import { random } from './helpers/random';
 
 
 function propose(articles: ArticleAnalysis[], groups: string[][]): ReferentGroup[] {
@@ -118,6 +119,45 @@ describe('average linkage', () => {
 
   it('never makes a group larger than the cap', () => {
     expect(averageLinkage(['a', 'b', 'c'], link, 0.6, 2).every((c) => c.length <= 2)).toBe(true);
+  });
+
+  /** The clustering written plainly: clusters of words, each link asked of `link` as the sums need it. */
+  function plainLinkage(items: string[], link: (x: string, y: string) => number, minLink: number, maxSize: number, minAverage: number): string[][] {
+    const clusters = items.map((x) => [x]);
+    for (;;) {
+      let best = -Infinity;
+      let bi = -1;
+      let bj = -1;
+      clusters.forEach((a, i) =>
+        clusters.forEach((b, j) => {
+          if (j <= i || a.length + b.length > maxSize) return;
+          let sum = 0;
+          let max = -Infinity;
+          for (const x of a) for (const y of b) (sum += link(x, y)), (max = Math.max(max, link(x, y)));
+          const avg = sum / (a.length * b.length);
+          if (max >= minLink && avg >= minLink * minAverage && avg > best) [best, bi, bj] = [avg, i, j];
+        }),
+      );
+      if (bi < 0) return clusters;
+      clusters[bi] = [...clusters[bi]!, ...clusters[bj]!];
+      clusters.splice(bj, 1);
+    }
+  }
+
+  it('merges as the plain clustering does, links one way or both, on random links', () => {
+    const next = random(7);
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(next() * 14);
+      const items = Array.from({ length: n }, (_, i) => `w${i}`);
+      // Coarse values, so ties between candidate merges happen; half the rounds symmetric.
+      const symmetric = round % 2 === 0;
+      const table = new Map<string, number>();
+      for (const x of items) for (const y of items) table.set(`${x}|${y}`, Math.round(next() * 8) / 8);
+      const link = (x: string, y: string) => table.get(symmetric && y < x ? `${y}|${x}` : `${x}|${y}`)!;
+      const maxSize = round % 3 === 0 ? Infinity : 2 + Math.floor(next() * 5);
+      const minAverage = round % 5 === 0 ? 0.8 : 0.5;
+      expect(averageLinkage(items, link, 0.5, maxSize, minAverage)).toEqual(plainLinkage(items, link, 0.5, maxSize, minAverage));
+    }
   });
 });
 

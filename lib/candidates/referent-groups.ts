@@ -7,7 +7,7 @@
 import { gluedAt } from '../adapters/diff';
 import type { ProposedReferent } from '../types';
 import type { AlignedPair, Swap } from './swaps';
-import { CAPITAL, stemIdCount, stemOf, wordRange, type ArticleWords, type WordToken } from './words';
+import { CAPITAL, stemId, stemIdCount, stemOf, wordRange, type ArticleWords, type WordToken } from './words';
 
 /** Tuning for {@link proposeReferents}. */
 export interface ReferentOptions {
@@ -88,10 +88,11 @@ export interface Use {
   article: string;
 }
 
-/** One use of a label: token `i` of an article's words. */
+/** One use of a label: token `i` of an article's words, whose side is number `side` of its event. */
 interface LabelUse {
   words: ArticleWords;
   i: number;
+  side: number;
 }
 
 /**
@@ -179,39 +180,50 @@ function nextInSentence(words: ArticleWords, i: number): number {
   return i + 1 < words.count && words.sentences[i + 1] === words.sentences[i] ? i + 1 : -1;
 }
 
-type Vector = Map<string, number>;
+/** Weights by context stem id, in order of first use (sums and products are taken in that order). */
+type Vector = Map<number, number>;
 
 /**
- * Context vectors of the labels over one event: content words within six tokens, weighted by
- * closeness. Only words that two or more sides use count, since a word one side alone uses cannot
- * show that two sides' labels play the same part. Weighted by rarity among labels, unit length.
+ * Context vectors of the labels over one event, by label number (see `labelAt`): content words
+ * within six tokens, weighted by closeness. Only words that two or more sides use count, since a
+ * word one side alone uses cannot show that two sides' labels play the same part. Weighted by rarity
+ * among labels, unit length. Keyed by numbers rather than stems: the same entries in the same order.
  */
 function contextVectors(
   words: readonly ArticleWords[],
   isLabel: Uint8Array,
-  shared: (stemId: number) => boolean,
-): Map<string, Vector> {
-  const raw = new Map<string, Vector>();
+  labelAt: Int32Array,
+  labelCount: number,
+  sideCount: Int32Array,
+): (Vector | undefined)[] {
+  const vectors: (Vector | undefined)[] = [];
+  for (let k = 0; k < labelCount; k++) vectors.push(undefined);
+  let labelsSeen = 0;
   for (const w of words) {
     const { count, stemIds: ids, stops, sentences } = w;
     for (let i = 0; i < count; i++) {
       const id = ids[i]!;
       if (isLabel[id] !== 1) continue;
-      const label = stemOf(id);
-      let v = raw.get(label);
-      if (!v) raw.set(label, (v = new Map()));
+      const label = labelAt[id]!;
+      let v = vectors[label];
+      if (!v) {
+        vectors[label] = v = new Map();
+        labelsSeen++;
+      }
       for (let j = Math.max(0, i - 6); j <= i + 6 && j < count; j++) {
-        if (j === i || stops[j] === 1 || ids[j] === id || !shared(ids[j]!)) continue;
+        // Only stems two or more sides use count (see above).
+        if (j === i || stops[j] === 1 || ids[j] === id || sideCount[ids[j]!]! < 2) continue;
         if (sentences[j] !== sentences[i]) continue;
-        const context = stemOf(ids[j]!);
+        const context = ids[j]!;
         v.set(context, (v.get(context) ?? 0) + 1 / Math.sqrt(Math.abs(j - i)));
       }
     }
   }
-  const df = new Map<string, number>();
-  for (const v of raw.values()) for (const f of v.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  const n = Math.max(raw.size, 2);
-  for (const v of raw.values()) {
+  const df = new Map<number, number>();
+  for (const v of vectors) if (v) for (const f of v.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const n = Math.max(labelsSeen, 2);
+  for (const v of vectors) {
+    if (!v) continue;
     let len = 0;
     for (const [f, x] of v) {
       const y = Math.sqrt(x) * Math.log((n + 1) / (df.get(f) ?? 1));
@@ -221,7 +233,7 @@ function contextVectors(
     len = Math.sqrt(len) || 1;
     for (const [f, y] of v) v.set(f, y / len);
   }
-  return raw;
+  return vectors;
 }
 
 function cosine(a: Vector | undefined, b: Vector | undefined): number {
@@ -264,16 +276,27 @@ function surfaceForm({ words, i }: LabelUse): string {
   return norm;
 }
 
-const key = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
+/**
+ * The key of an unordered pair of stem ids (each below `idCount`), the same for either order: swap
+ * evidence is looked up by the stems of two labels, as numbers rather than a string composed per pair.
+ */
+const pairKey = (x: number, y: number, idCount: number) => (x < y ? x * idCount + y : y * idCount + x);
 
-/** The label stems (marked in `isLabel` by stem id) among the words of `[start, end)`, in order of first use. */
-function labelsWithin(words: ArticleWords | undefined, start: number, end: number, isLabel: Uint8Array): Set<string> {
-  const out = new Set<string>();
-  if (!words) return out;
+/**
+ * The label numbers (see `labelAt`; label stems are marked in `isLabel` by stem id) among the words
+ * of `[start, end)`, in order of first use, into `out` (emptied first).
+ */
+function labelsWithin(words: ArticleWords | undefined, start: number, end: number, isLabel: Uint8Array, labelAt: Int32Array, out: number[]): void {
+  out.length = 0;
+  if (!words) return;
   const { stemIds, stops } = words;
   const { from, to } = wordRange(words, start, end);
-  for (let i = from; i < to; i++) if (stops[i] === 0 && isLabel[stemIds[i]!] === 1) out.add(stemOf(stemIds[i]!));
-  return out;
+  for (let i = from; i < to; i++) {
+    if (stops[i] === 0 && isLabel[stemIds[i]!] === 1) {
+      const label = labelAt[stemIds[i]!]!;
+      if (!out.includes(label)) out.push(label);
+    }
+  }
 }
 
 /**
@@ -288,7 +311,19 @@ export function averageLinkage(
   maxSize = Infinity,
   minAverage = 0.5,
 ): string[][] {
-  const clusters = items.map((x) => [x]);
+  const n = items.length;
+  const links = new Float64Array(n * n);
+  for (let x = 0; x < n; x++) for (let y = 0; y < n; y++) if (x !== y) links[x * n + y] = link(items[x]!, items[y]!);
+  return linkClusters(n, links, minLink, maxSize, minAverage).map((cluster) => cluster.map((x) => items[x]!));
+}
+
+/**
+ * {@link averageLinkage} of items 0..n-1 whose link from x to y is `links[x * n + y]`: the clusters
+ * as lists of item numbers, each in the order its items joined (the same sums in the same order).
+ */
+function linkClusters(n: number, links: Float64Array, minLink: number, maxSize: number, minAverage: number): number[][] {
+  const clusters: number[][] = [];
+  for (let x = 0; x < n; x++) clusters.push([x]);
   for (;;) {
     let best = -Infinity;
     let bi = -1;
@@ -300,20 +335,26 @@ export function averageLinkage(
         if (a.length + b.length > maxSize) continue;
         let sum = 0;
         let max = -Infinity;
-        for (const x of a) {
-          for (const y of b) {
-            const v = link(x, y);
+        for (let p = 0; p < a.length; p++) {
+          const row = a[p]! * n;
+          for (let q = 0; q < b.length; q++) {
+            const v = links[row + b[q]!]!;
             sum += v;
             max = Math.max(max, v);
           }
         }
         const avg = sum / (a.length * b.length);
         // Both the strongest single link and the average must hold up.
-        if (max >= minLink && avg >= minLink * minAverage && avg > best) [best, bi, bj] = [avg, i, j];
+        if (max >= minLink && avg >= minLink * minAverage && avg > best) {
+          best = avg;
+          bi = i;
+          bj = j;
+        }
       }
     }
     if (bi < 0) return clusters;
-    clusters[bi] = [...clusters[bi]!, ...clusters[bj]!];
+    const merged = clusters[bi]!;
+    for (const x of clusters[bj]!) merged.push(x);
     clusters.splice(bj, 1);
   }
 }
@@ -330,44 +371,34 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
   const minUses = options.minUses ?? 2;
   const maxLabels = options.maxLabels ?? 8;
   const byId = new Map(input.words.map((w) => [w.id, w]));
-  const swapEvidence = new Map<string, number>();
+  // Stem ids of the swaps' last content words (interned before the tallies are sized, in case one is new).
+  const swapIds: number[] = [];
   for (const s of input.swaps) {
     const x = s.stems.at(-1);
     const y = s.otherStems.at(-1);
-    // Each swap is reported from both sides, hence half a point each time.
-    if (x && y && x !== y) {
-      const k = key(x, y);
-      swapEvidence.set(k, (swapEvidence.get(k) ?? 0) + 0.5);
-    }
+    swapIds.push(x && y && x !== y ? stemId(x) : -1, x && y && x !== y ? stemId(y) : -1);
   }
-  // Aligned pairs by the event both their articles belong to (pairs across events are never read).
-  const groupsOf = new Map<string, number[]>();
-  input.groups.forEach((group, gi) =>
-    group.forEach((id) => {
-      const list = groupsOf.get(id);
-      if (!list) groupsOf.set(id, [gi]);
-      else if (!list.includes(gi)) list.push(gi);
-    }),
-  );
-  const pairsByGroup = input.groups.map((): AlignedPair[] => []);
-  for (const p of input.pairs) {
-    const inB = groupsOf.get(p.b.article) ?? [];
-    for (const gi of groupsOf.get(p.a.article) ?? []) if (inB.includes(gi)) pairsByGroup[gi]!.push(p);
+  const idCount = stemIdCount();
+  const swapEvidence = new Map<number, number>();
+  // Each swap is reported from both sides, hence half a point each time.
+  for (let k = 0; k < swapIds.length; k += 2) {
+    if (swapIds[k]! < 0) continue;
+    const key = pairKey(swapIds[k]!, swapIds[k + 1]!, idCount);
+    swapEvidence.set(key, (swapEvidence.get(key) ?? 0) + 0.5);
   }
   const proposals: ReferentGroup[] = [];
   const considered: string[][] = input.groups.map(() => []);
   const claimed = new Set<string>();
 
-  // Per stem id, over the event being read: uses, sides using it, last side seen (members come side by side).
-  const idCount = stemIdCount();
   const scan: EventScan = {
     input,
     byId,
     minUses,
     minLink,
     maxLabels,
-    pairsByGroup,
+    pairsByGroup: pairsByGroup(input),
     swapEvidence,
+    idCount,
     considered,
     claimed,
     proposals,
@@ -376,12 +407,42 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
     lastSide: new Int32Array(idCount),
     touched: [],
     isLabel: new Uint8Array(idCount),
+    labelAt: new Int32Array(idCount),
     marked: [],
   };
   // One event at a time, each in a top-level function: V8 compiles (and after a deoptimisation
   // recompiles) a callback as one unit, and this one, with the linking inlined, took ~200 ms a compile.
   for (let gi = 0; gi < input.groups.length; gi++) proposeForEvent(scan, input.groups[gi]!, gi);
   return { groups: proposals, labels: considered };
+}
+
+/**
+ * Aligned pairs by the event both their articles belong to (pairs across events are never read),
+ * in the order given; no list for an event without any.
+ */
+function pairsByGroup(input: ReferentInput): (AlignedPair[] | undefined)[] {
+  const groupsOf = new Map<string, number[]>();
+  for (let gi = 0; gi < input.groups.length; gi++) {
+    for (const id of input.groups[gi]!) {
+      const list = groupsOf.get(id);
+      if (!list) groupsOf.set(id, [gi]);
+      else if (!list.includes(gi)) list.push(gi);
+    }
+  }
+  const byGroup: (AlignedPair[] | undefined)[] = [];
+  for (let gi = 0; gi < input.groups.length; gi++) byGroup.push(undefined);
+  for (const p of input.pairs) {
+    const inA = groupsOf.get(p.a.article);
+    const inB = groupsOf.get(p.b.article);
+    if (!inA || !inB) continue;
+    for (const gi of inA) {
+      if (!inB.includes(gi)) continue;
+      const list = byGroup[gi];
+      if (list) list.push(p);
+      else byGroup[gi] = [p];
+    }
+  }
+  return byGroup;
 }
 
 /** The state {@link proposeForEvent} reads and fills, shared by the events of one call. */
@@ -391,8 +452,10 @@ interface EventScan {
   minUses: number;
   minLink: number;
   maxLabels: number;
-  pairsByGroup: AlignedPair[][];
-  swapEvidence: Map<string, number>;
+  pairsByGroup: (AlignedPair[] | undefined)[];
+  /** Swap evidence by the pair of label stems (see `pairKey`, with `idCount`). */
+  swapEvidence: Map<number, number>;
+  idCount: number;
   considered: string[][];
   claimed: Set<string>;
   proposals: ReferentGroup[];
@@ -402,13 +465,15 @@ interface EventScan {
   lastSide: Int32Array;
   touched: number[];
   isLabel: Uint8Array;
+  /** Per stem id marked in isLabel, its label's number: its place among the event's labels, sorted. */
+  labelAt: Int32Array;
   /** Stem ids of the labels of the event being read, marked in isLabel until the next event starts. */
   marked: number[];
 }
 
 /** The labels of event `gi` (article ids `group`), and the referents proposed from them (see {@link proposeReferents}). */
 function proposeForEvent(scan: EventScan, group: readonly string[], gi: number): void {
-  const { input, byId, tally, sideCount, touched, isLabel, marked } = scan;
+  const { input, byId, tally, sideCount, touched, isLabel, labelAt, marked } = scan;
   for (const id of marked) isLabel[id] = 0;
   marked.length = 0;
   // Lists built by push (not `.map`/`.filter`), so their elements kind is the same whether V8 runs this
@@ -446,27 +511,41 @@ function proposeForEvent(scan: EventScan, group: readonly string[], gi: number):
   for (const w of members) tallyEvidence(scan, w, sides.length, evidence);
   const labelIds: number[] = [];
   for (const [id, e] of evidence) if (e.actorLike()) labelIds.push(id);
-  const uses = new Map<string, LabelUse[]>();
-  if (labelIds.length >= 2) {
-    for (const id of labelIds) isLabel[id] = 1;
-    marked.push(...labelIds);
-    for (const w of members) collectUses(w, isLabel, uses);
-  }
+  // Sorted by stem (as `sort()` sorts strings), so each label's number is its place in `labels`.
+  labelIds.sort(byStem);
   const labels: string[] = [];
   for (let k = 0; k < labelIds.length; k++) labels.push(stemOf(labelIds[k]!));
-  labels.sort();
   scan.considered[gi] = labels;
   if (labels.length < 2) return;
+  for (let k = 0; k < labelIds.length; k++) {
+    isLabel[labelIds[k]!] = 1;
+    labelAt[labelIds[k]!] = k;
+    marked.push(labelIds[k]!);
+  }
+  const uses: LabelUse[][] = [];
+  for (let k = 0; k < labels.length; k++) uses.push([]);
+  for (const w of members) collectUses(w, sideIndex.get(input.sideOf(w.id))!, isLabel, labelAt, uses);
   // The rest in its own function: V8 compiles (and after a deoptimisation recompiles) this callback
   // as one unit, and with the linking and clustering inlined each compile took ~200 ms.
-  const shared = (id: number) => sideCount[id]! >= 2;
   // Pushed into the shared list, not spread into it: a spread of the returned array (empty or not)
   // made V8 drop this function's optimised code on a "wrong map" again and again.
-  const { pairsByGroup, swapEvidence, claimed, proposals, minLink, maxLabels } = scan;
-  groupLabels({ gi, labels, uses, sides, sideIndex, sideLength, members, isLabel, shared, pairs: pairsByGroup[gi]!, byId, swapEvidence, input, claimed }, minLink, maxLabels, proposals);
+  const { pairsByGroup, swapEvidence, idCount, claimed, proposals, minLink, maxLabels } = scan;
+  groupLabels(
+    { gi, labels, labelIds, uses, sides, sideLength, members, isLabel, labelAt, sideCount, pairs: pairsByGroup[gi], byId, swapEvidence, idCount, input, claimed },
+    minLink,
+    maxLabels,
+    proposals,
+  );
 }
 
 const bySideOrder = (x: { side: number }, y: { side: number }) => x.side - y.side;
+
+/** Stem ids in the order of their stems (as strings, the order of `Array.prototype.sort`; stems are distinct). */
+function byStem(x: number, y: number): number {
+  const a = stemOf(x);
+  const b = stemOf(y);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /** Adds the content tokens of article `w` (of side number `side`) to the event's tallies of uses and sides by stem id (see {@link proposeForEvent}). */
 function tallyStems(scan: EventScan, w: ArticleWords, side: number, sideLength: number[]): void {
@@ -505,33 +584,35 @@ function tallyEvidence(scan: EventScan, w: ArticleWords, sides: number, evidence
   }
 }
 
-/** Adds the uses in article `w` of the label stems (marked in `isLabel`) to `uses`, by label. */
-function collectUses(w: ArticleWords, isLabel: Uint8Array, uses: Map<string, LabelUse[]>): void {
+/** Adds the uses in article `w` (of side number `side`) of the label stems (marked in `isLabel`) to `uses`, by label number. */
+function collectUses(w: ArticleWords, side: number, isLabel: Uint8Array, labelAt: Int32Array, uses: LabelUse[][]): void {
   const { stemIds: ids } = w;
   for (let i = 0; i < ids.length; i++) {
     if (isLabel[ids[i]!] !== 1 || w.stops[i] === 1) continue;
-    const label = stemOf(ids[i]!);
-    let list = uses.get(label);
-    if (!list) uses.set(label, (list = []));
-    list.push({ words: w, i });
+    uses[labelAt[ids[i]!]!]!.push({ words: w, i, side });
   }
 }
 
 /** What {@link groupLabels} reads of one event. */
 interface EventLabels {
   gi: number;
+  /** The label stems, sorted; a label's number is its place here. */
   labels: string[];
-  uses: Map<string, LabelUse[]>;
+  /** Their stem ids. */
+  labelIds: number[];
+  /** The uses of each label, by number. */
+  uses: LabelUse[][];
   sides: string[];
-  sideIndex: Map<string, number>;
   sideLength: number[];
   members: ArticleWords[];
   isLabel: Uint8Array;
-  /** Whether two or more sides use a stem (by id). */
-  shared: (stemId: number) => boolean;
-  pairs: readonly AlignedPair[];
+  labelAt: Int32Array;
+  /** How many sides use each stem (by id). */
+  sideCount: Int32Array;
+  pairs: readonly AlignedPair[] | undefined;
   byId: Map<string, ArticleWords>;
-  swapEvidence: Map<string, number>;
+  swapEvidence: Map<number, number>;
+  idCount: number;
   input: ReferentInput;
   /** Ids given so far (a new one is added for each proposal). */
   claimed: Set<string>;
@@ -539,55 +620,64 @@ interface EventLabels {
 
 /** Links the labels of one event, clusters them and adds the proposed referents to `proposals` (see {@link proposeReferents}). */
 function groupLabels(event: EventLabels, minLink: number, maxLabels: number, proposals: ReferentGroup[]): void {
-  const { labels, uses, sides, sideIndex, sideLength, members, isLabel, shared, byId, swapEvidence, input } = event;
-  const rates = new Map<string, number[]>();
-  for (const l of labels) {
+  const { labels, labelIds, uses, sides, sideLength, members, isLabel, labelAt, sideCount, byId, swapEvidence, idCount } = event;
+  const count = labels.length;
+  const rates: number[][] = [];
+  for (let l = 0; l < count; l++) {
     const r: number[] = [];
     for (let k = 0; k < sides.length; k++) r.push(0);
-    const list = uses.get(l);
-    if (list) for (const u of list) r[sideIndex.get(input.sideOf(u.words.id))!]! += 1;
+    for (const u of uses[l]!) r[u.side]! += 1;
     const rate: number[] = [];
     for (let k = 0; k < r.length; k++) rate.push(r[k]! / Math.max(1, sideLength[k]!));
-    rates.set(l, rate);
+    rates.push(rate);
   }
-  const vectors = contextVectors(members, isLabel, shared);
+  const vectors = contextVectors(members, isLabel, labelAt, count, sideCount);
 
-  // Labels that one side of an aligned pair has and the other lacks.
-  const pairEvidence = new Map<string, number>();
-  const oneSided = new Map<string, number>();
-  for (const p of event.pairs) addPairEvidence(byId, p, isLabel, pairEvidence, oneSided);
+  // Labels that one side of an aligned pair has and the other lacks, by label number (a pair's
+  // evidence at [lower · count + higher]).
+  const pairEvidence = new Float64Array(count * count);
+  const oneSided = new Float64Array(count);
+  const pairs = event.pairs;
+  if (pairs) {
+    const scratch: PairScratch = { a: [], b: [], ua: [], ub: [] };
+    for (let k = 0; k < pairs.length; k++) addPairEvidence(byId, pairs[k]!, isLabel, labelAt, count, pairEvidence, oneSided, scratch);
+  }
 
-  const score = new Map<string, number>();
-  for (let i = 0; i < labels.length; i++) {
-    for (let j = i + 1; j < labels.length; j++) {
-      const x = labels[i]!;
-      const y = labels[j]!;
-      const k = key(x, y);
-      const paired = (pairEvidence.get(k) ?? 0) / Math.sqrt((oneSided.get(x) ?? 1) * (oneSided.get(y) ?? 1));
+  // The link of each two labels, both ways.
+  const links = new Float64Array(count * count);
+  for (let i = 0; i < count; i++) {
+    for (let j = i + 1; j < count; j++) {
+      // A label one-sided in no pair counts as once (as it would be looked up with a default of 1).
+      const paired = pairEvidence[i * count + j]! / Math.sqrt((oneSided[i]! || 1) * (oneSided[j]! || 1));
       // Complementary use only strengthens evidence of shared contexts or sentences; alone,
       // any two words that different outlets happen to use would qualify.
-      const together = paired + cosine(vectors.get(x), vectors.get(y));
-      score.set(k, (swapEvidence.get(k) ?? 0) + together * (1 + complementarity(rates.get(x)!, rates.get(y)!)));
+      const together = paired + cosine(vectors[i], vectors[j]);
+      const link = (swapEvidence.get(pairKey(labelIds[i]!, labelIds[j]!, idCount)) ?? 0) + together * (1 + complementarity(rates[i]!, rates[j]!));
+      links[i * count + j] = link;
+      links[j * count + i] = link;
     }
   }
-  const clusters = averageLinkage(labels, (x, y) => score.get(key(x, y)) ?? 0, minLink, maxLabels);
+  const clusters = linkClusters(count, links, minLink, maxLabels, 0.5);
 
   // Each cluster's proposal in its own function (few clusters qualify): V8 compiles the linking and
   // clustering above without it, and this function took ~200 ms a compile with it inlined.
-  for (const stems of clusters) if (stems.length >= 2) proposeCluster(event, stems, proposals);
+  for (const cluster of clusters) if (cluster.length >= 2) proposeCluster(event, cluster, proposals);
 }
 
-/** The proposed referent of a cluster of labels `stems` of one event, added to `proposals` unless one side alone uses them. */
-function proposeCluster(event: EventLabels, stems: string[], proposals: ReferentGroup[]): void {
-  const { gi, uses, input, claimed } = event;
+/** The proposed referent of a cluster of labels (by number) of one event, added to `proposals` unless one side alone uses them. */
+function proposeCluster(event: EventLabels, cluster: number[], proposals: ReferentGroup[]): void {
+  const { gi, labels, uses, input, claimed } = event;
+  const stems: string[] = [];
+  for (const l of cluster) stems.push(labels[l]!);
   const counts = new Map<string, Record<string, number>>();
   const total = new Map<string, number>();
   const using = new Set<string>();
   const display = new Map<string, string>();
-  for (const m of stems) {
+  for (let c = 0; c < cluster.length; c++) {
+    const m = stems[c]!;
     const forms = new Map<string, number>();
     const perArticle = new Map<string, number>();
-    for (const u of uses.get(m) ?? []) {
+    for (const u of uses[cluster[c]!]!) {
       const article = u.words.id;
       const form = surfaceForm(u);
       forms.set(form, (forms.get(form) ?? 0) + 1);
@@ -625,22 +715,38 @@ function proposeCluster(event: EventLabels, stems: string[], proposals: Referent
   });
 }
 
+/** Lists reused by {@link addPairEvidence} from pair to pair. */
+interface PairScratch {
+  a: number[];
+  b: number[];
+  ua: number[];
+  ub: number[];
+}
+
 /**
- * Adds the labels that one side of aligned pair `p` has and the other lacks to `oneSided`, and the
- * link between each label of one side and each of the other to `pairEvidence`.
+ * Adds the labels (by number, of `count`) that one side of aligned pair `p` has and the other lacks
+ * to `oneSided`, and the link between each label of one side and each of the other to `pairEvidence`.
  */
-function addPairEvidence(byId: Map<string, ArticleWords>, p: AlignedPair, isLabel: Uint8Array, pairEvidence: Map<string, number>, oneSided: Map<string, number>): void {
-  const a = labelsWithin(byId.get(p.a.article), p.a.start, p.a.end, isLabel);
-  const b = labelsWithin(byId.get(p.b.article), p.b.start, p.b.end, isLabel);
-  const ua = [...a].filter((x) => !b.has(x));
-  const ub = [...b].filter((x) => !a.has(x));
-  for (const x of [...ua, ...ub]) oneSided.set(x, (oneSided.get(x) ?? 0) + 1);
+function addPairEvidence(
+  byId: Map<string, ArticleWords>,
+  p: AlignedPair,
+  isLabel: Uint8Array,
+  labelAt: Int32Array,
+  count: number,
+  pairEvidence: Float64Array,
+  oneSided: Float64Array,
+  scratch: PairScratch,
+): void {
+  const { a, b, ua, ub } = scratch;
+  labelsWithin(byId.get(p.a.article), p.a.start, p.a.end, isLabel, labelAt, a);
+  labelsWithin(byId.get(p.b.article), p.b.start, p.b.end, isLabel, labelAt, b);
+  ua.length = 0;
+  ub.length = 0;
+  for (const x of a) if (!b.includes(x)) ua.push(x);
+  for (const x of b) if (!a.includes(x)) ub.push(x);
+  for (const x of ua) oneSided[x]! += 1;
+  for (const x of ub) oneSided[x]! += 1;
   const weight = 1 / Math.sqrt(Math.max(1, ua.length * ub.length));
-  for (const x of ua) {
-    for (const y of ub) {
-      if (x === y) continue;
-      const k = key(x, y);
-      pairEvidence.set(k, (pairEvidence.get(k) ?? 0) + weight);
-    }
-  }
+  // The two lists share no label, so each pair of labels gains at most once per aligned pair.
+  for (const x of ua) for (const y of ub) pairEvidence[x < y ? x * count + y : y * count + x]! += weight;
 }

@@ -12,7 +12,7 @@ import { compileCues, defaultCues, matchCues, type CueMatcher } from './cues';
 import { generalBackground } from './licensed';
 import { pooledBackground, priorOf, zFromPrior, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
-import { alignByOverlap, findSwaps, type AlignedPair, type SwapOptions } from './swaps';
+import { alignByOverlap, findSwaps, type AlignedPair, type Swap, type SwapOptions } from './swaps';
 import { articleWords, type ArticleWords, forEachStemCount, QUOTED, forgetStemIds, hasStemRun, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
 import type { CueList } from './word-lists';
 
@@ -70,8 +70,11 @@ interface Part {
   /** SIGNAL_WEIGHT of the signal times the score, worked out once (drafts are sorted and scored by it). */
   strength: number;
   reason: string;
-  /** For a swap: the side with the other wording, and that wording (reasons are composed at the end). */
-  swap?: { side: string; other: string };
+  /**
+   * For a swap: the side with the other wording, and that wording (reasons are composed at the end).
+   * Present (undefined) on every other part too, so all parts share one shape where they are compared.
+   */
+  swap: { side: string; other: string } | undefined;
 }
 
 /** A word one side of an event uses markedly more than the rest, with its reasons by the word as written. */
@@ -91,7 +94,7 @@ const SIGNAL_WEIGHT: Record<Signal, number> = { cue: 1, swap: 0.8, referent: 0.8
 /** One piece of evidence, its strength worked out from its signal and score. */
 function part(signal: Signal, score: number, reason: string, swap?: Part['swap']): Part {
   const strength = SIGNAL_WEIGHT[signal] * score;
-  return swap ? { signal, score, strength, reason, swap } : { signal, score, strength, reason };
+  return { signal, score, strength, reason, swap };
 }
 // z at which an outlet's heavier use of a word counts (two-sided 5% level).
 const Z_SIGNIFICANT = 1.96;
@@ -182,41 +185,11 @@ export function discoverCandidates(
     options.referents,
   );
 
-  const drafts = new Map<string, DraftTable<Part>>();
-  const draftFor = (id: string, from: number, to: number): Draft<Part> => {
-    let perArticle = drafts.get(id);
-    if (!perArticle) drafts.set(id, (perArticle = new DraftTable(words.get(id)!.count)));
-    return perArticle.at(from, to);
-  };
-  const textOf = (id: string, from: number, to: number) => {
-    const w = words.get(id)!;
-    return texts.get(id)!.slice(w.starts[from]!, w.ends[to - 1]!);
-  };
-
-  // Signal 1: loaded-language cues. A reason depends only on the list and the words as written, so
-  // each distinct one is composed once.
-  const cueReasons = new Map<CueList, Map<string, string>>();
-  for (const [id, w] of words) {
-    for (const hit of matchCues(w, cues)) {
-      const d = draftFor(id, hit.from, hit.to);
-      const text = textOf(id, hit.from, hit.to);
-      let byText = cueReasons.get(hit.list);
-      if (!byText) cueReasons.set(hit.list, (byText = new Map()));
-      let reason = byText.get(text);
-      if (reason === undefined) byText.set(text, (reason = cueReason(hit.list, text)));
-      d.parts.push(part('cue', hit.list.weight, reason));
-    }
-  }
-
-  // Signal 2: same-slot swaps in aligned sentences.
-  for (const s of swaps) {
-    const d = draftFor(s.article, s.from, s.to);
-    const side = sideOf(s.other);
-    const other = s.otherText.replace(/\s+/g, ' ');
-    if (d.parts.some((p) => p.swap?.side === side && p.swap.other.toLowerCase() === other.toLowerCase())) continue;
-    // A swap in a near-copy sentence is stronger evidence than one in a loose paraphrase.
-    d.parts.push(part('swap', Math.min(1, 0.5 + (s.similarity - 0.5)), '', { side, other }));
-  }
+  const drafts: Drafts = { byArticle: new Map(), words };
+  // Signals 1 and 2 (cues, swaps) in top-level functions: a loop left here made V8 compile this whole
+  // function again (on-stack replacement) for each hot loop, ~100 ms a compile.
+  addCueSignals(drafts, cues);
+  addSwapSignals(drafts, swaps, sideOf);
 
   const minFocus = Math.max(MIN_FOCUS_USES, options.logOdds?.minFocusCount ?? MIN_FOCUS_USES);
   const eventCounts = new Float64Array(idCount);
@@ -224,7 +197,7 @@ export function discoverCandidates(
   const sideCounts = new Float64Array(idCount);
   const wanted = new Uint8Array(idCount);
   const priors = new Float64Array(idCount).fill(NaN);
-  const scan: EventSignals = { sideOf, indexes, words, draftFor, referents, actorLabels, background, priors, logOdds: options.logOdds, minFocus, eventCounts, sideCounts, wanted, labelReasons };
+  const scan: EventSignals = { sideOf, indexes, words, drafts, referents, actorLabels, background, priors, logOdds: options.logOdds, minFocus, eventCounts, sideCounts, wanted, labelReasons };
   // Each event in a top-level function: V8 compiles (and after a deoptimisation recompiles) a callback
   // as one unit with the function around it, and this one made discoverCandidates costly to compile.
   for (let ei = 0; ei < events.length; ei++) addEventSignals(scan, events[ei]!, ei);
@@ -234,7 +207,7 @@ export function discoverCandidates(
     indexes,
     eventOf,
     sideOf,
-    drafts,
+    drafts: drafts.byArticle,
     stemPresence: new StemPresence(),
     minScore: options.minScore ?? 0.4,
     options,
@@ -259,6 +232,56 @@ export function discoverCandidates(
   const { candidates, signals } = scoring;
   const published: ProposedReferent[] = referents.map(({ id, labels, counts: c, why }: ReferentGroup) => ({ id, labels, counts: c, why }));
   return { candidates, referents: published, signals };
+}
+
+/** The drafts of each article (made when it gets its first), and the articles' words. */
+interface Drafts {
+  byArticle: Map<string, DraftTable<Part>>;
+  words: Map<string, ArticleWords>;
+}
+
+/**
+ * The draft of tokens `[from, to)` of article `id`. A top-level function rather than a closure made
+ * per call: the code V8 optimised for one call's closure was dropped ("wrong call target") when the
+ * next call brought its own.
+ */
+function draftFor(drafts: Drafts, id: string, from: number, to: number): Draft<Part> {
+  let perArticle = drafts.byArticle.get(id);
+  if (!perArticle) drafts.byArticle.set(id, (perArticle = new DraftTable(drafts.words.get(id)!.count)));
+  return perArticle.at(from, to);
+}
+
+/**
+ * Signal 1: loaded-language cues in every article. A reason depends only on the list and the words
+ * as written, so each distinct one is composed once.
+ */
+function addCueSignals(drafts: Drafts, cues: CueMatcher): void {
+  const cueReasons = new Map<CueList, Map<string, string>>();
+  for (const [id, w] of drafts.words) {
+    const hits = matchCues(w, cues);
+    for (let k = 0; k < hits.length; k++) {
+      const hit = hits[k]!;
+      const d = draftFor(drafts, id, hit.from, hit.to);
+      const text = w.text.slice(w.starts[hit.from]!, w.ends[hit.to - 1]!);
+      let byText = cueReasons.get(hit.list);
+      if (!byText) cueReasons.set(hit.list, (byText = new Map()));
+      let reason = byText.get(text);
+      if (reason === undefined) byText.set(text, (reason = cueReason(hit.list, text)));
+      d.parts.push(part('cue', hit.list.weight, reason));
+    }
+  }
+}
+
+/** Signal 2: same-slot swaps in aligned sentences, one part per other side and wording. */
+function addSwapSignals(drafts: Drafts, swaps: readonly Swap[], sideOf: (id: string) => string): void {
+  for (const s of swaps) {
+    const d = draftFor(drafts, s.article, s.from, s.to);
+    const side = sideOf(s.other);
+    const other = s.otherText.replace(/\s+/g, ' ');
+    if (d.parts.some((p) => p.swap?.side === side && p.swap.other.toLowerCase() === other.toLowerCase())) continue;
+    // A swap in a near-copy sentence is stronger evidence than one in a loose paraphrase.
+    d.parts.push(part('swap', Math.min(1, 0.5 + (s.similarity - 0.5)), '', { side, other }));
+  }
 }
 
 /** True when the articles `ids` speak for at least two sides. */
@@ -326,6 +349,10 @@ function fileArticle(scoring: ArticleScoring, a: ArticleAnalysis): void {
  */
 function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis, marked: MarkedEvent | null): ScoredArticle {
   const { words, indexes, eventOf, sideOf, drafts, stemPresence, options } = scoring;
+  // An article without drafts has no candidates (and its list of merged drafts would be an empty
+  // array literal, whose elements kind deoptimised the loop below, compiled for lists of drafts).
+  const table = drafts.get(a.id);
+  if (!table) return { candidates: [], signals: [] };
   const w = words.get(a.id)!;
   const event = eventOf.get(a.id) ?? [a.id];
   // Lists built by push (not `.filter`/`.map`), so their elements kind is the same in V8's bytecode and
@@ -343,7 +370,7 @@ function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis, marked: Marke
     others.push(id);
     otherIndexes.push(indexes.get(id));
   }
-  const merged = drafts.get(a.id)?.merge(samePart) ?? [];
+  const merged = table.merge(samePart);
   // Up to 32 others, their stems are looked up as bits (see StemPresence); beyond, one by one.
   const presence = marked ? marked.presence : others.length <= 32 && merged.length ? stemPresence : null;
   if (presence && !marked) presence.mark(otherIndexes);
@@ -369,7 +396,14 @@ function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis, marked: Marke
   kept.sort((x, y) => x.start - y.start);
   const otherSides = new Set(others.map(sideOf)).size;
   if (presence && !marked) presence.clear();
-  return { candidates: kept.map((k) => toCandidate(a, k, otherSides)), signals: kept.map((k) => [...new Set(k.parts.map((p) => p.signal))]) };
+  return { candidates: kept.map((k) => toCandidate(a, k, otherSides)), signals: kept.map(signalsOf) };
+}
+
+/** The distinct signals of a span's evidence, in order of first appearance (a few parts: a list, not a Set). */
+function signalsOf(span: ScoredSpan): Signal[] {
+  const out: Signal[] = [];
+  for (let k = 0; k < span.parts.length; k++) if (!out.includes(span.parts[k]!.signal)) out.push(span.parts[k]!.signal);
+  return out;
 }
 
 const strongerFirst = (p: Part, q: Part) => q.strength - p.strength;
@@ -446,7 +480,12 @@ function phraseOf(w: ArticleWords, span: ScoredSpan): string {
 function toCandidate(a: ArticleAnalysis, { start, end, score, referent, parts, unique, quoted }: ScoredSpan, otherSides: number): Candidate {
   const text = a.text.slice(start, end);
   const swapReason = describeSwaps(text, parts, unique, otherSides);
-  const reasons = [...new Set(parts.map((p) => (p.signal === 'swap' ? swapReason : p.reason)))];
+  // Distinct, in order of first appearance (a few parts: a list, not a Set).
+  const reasons: string[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const reason = parts[k]!.signal === 'swap' ? swapReason : parts[k]!.reason;
+    if (!reasons.includes(reason)) reasons.push(reason);
+  }
   if (unique && !swapReason.startsWith('only')) reasons.push('no other report of this event uses this wording');
   if (quoted) reasons.push('inside a quotation: the words are the speaker’s, the choice to quote them the outlet’s');
   return { start, end, text, score, reasons, proposedReferent: referent };
@@ -474,7 +513,7 @@ interface EventSignals {
   sideOf: (id: string) => string;
   indexes: Map<string, StemIndex>;
   words: Map<string, ArticleWords>;
-  draftFor: (id: string, from: number, to: number) => Draft<Part>;
+  drafts: Drafts;
   referents: ReferentGroup[];
   actorLabels: string[][];
   background: Background;
@@ -571,7 +610,7 @@ interface EventStems {
 
 /** Signals 3 and 4 for the tokens of article `id` of an event, whose side uses the words of `significant` markedly more. */
 function addArticleSignals(scan: EventSignals, event: EventStems, id: string, significant: Map<number, Significant>): void {
-  const { sideOf, indexes, words, draftFor, wanted, labelReasons } = scan;
+  const { sideOf, indexes, words, drafts, wanted, labelReasons } = scan;
   const { ids, groupOfStem, labelsHere, usualLabels } = event;
   const w = words.get(id)!;
   const { count, norms, stemIds, stops } = w;
@@ -595,7 +634,7 @@ function addArticleSignals(scan: EventSignals, event: EventStems, id: string, si
         reason = `this outlet uses ${quote(norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
         z.reasons.set(norm, reason);
       }
-      draftFor(id, i, i + 1).parts.push(part('log-odds', z.score, reason));
+      draftFor(drafts, id, i, i + 1).parts.push(part('log-odds', z.score, reason));
     }
     // Signal 4: this outlet's label for a referent the others name differently.
     const group = groupOfStem.get(stem);
@@ -605,10 +644,10 @@ function addArticleSignals(scan: EventSignals, event: EventStems, id: string, si
         reason = `a name for people or a group (${quote(norm)}) that no other report of this event uses`;
         labelReasons.set(norm, reason);
       }
-      draftFor(id, i, i + 1).parts.push(part('label', 1, reason));
+      draftFor(drafts, id, i, i + 1).parts.push(part('label', 1, reason));
     }
     if (group) {
-      const d = draftFor(id, i, i + 1);
+      const d = draftFor(drafts, id, i, i + 1);
       d.referent = group.id;
       let divergence = divergenceOf.get(stem);
       if (divergence === undefined) {
@@ -650,7 +689,8 @@ function usualLabelPerSide(group: ReferentGroup, sideOf: (article: string) => st
  * 'criticized'", or, when the others differ, "... where Outlet A says 'x' and Outlet B says 'y'".
  */
 function describeSwaps(text: string, parts: readonly Part[], unique: boolean, otherSides: number): string {
-  const swaps = parts.flatMap((p) => (p.swap ? [p.swap] : []));
+  const swaps: NonNullable<Part['swap']>[] = [];
+  for (let k = 0; k < parts.length; k++) if (parts[k]!.swap) swaps.push(parts[k]!.swap!);
   if (!swaps.length) return '';
   const byWording = new Map<string, Set<string>>();
   for (const s of swaps) {
@@ -671,5 +711,9 @@ function cueReason(list: CueList, text: string): string {
   return list.reason.replace('{w}', quote(text));
 }
 
+// Parts compare their swap records by identity first: most parts have none (undefined on both).
 const samePart = (p: Part, q: Part) =>
-  p.signal === q.signal && p.reason === q.reason && p.swap?.side === q.swap?.side && p.swap?.other === q.swap?.other;
+  p.signal === q.signal &&
+  p.reason === q.reason &&
+  (p.swap === q.swap || (p.swap !== undefined && q.swap !== undefined && p.swap.side === q.swap.side && p.swap.other === q.swap.other));
+

@@ -91,6 +91,12 @@ describe('proposed referents on a new topic', () => {
     expect([...groups[0]!.labels].sort()).toEqual(['asylum-seekers', 'illegals', 'migrants']);
   });
 
+  it('numbers the ids of referents that share a main label, event after event', () => {
+    const copies = [1, 2, 3, 4].flatMap((n) => [a, b, c].map((x) => invented(`${x.id}${n}`, x.outlet!, x.text)));
+    const groups = [1, 2, 3, 4].map((n) => [`a${n}`, `b${n}`, `c${n}`]);
+    expect(propose(copies, groups).map((g) => g.id)).toEqual(['proposed:illegals', 'proposed:illegals-2', 'proposed:illegals-3', 'proposed:illegals-4']);
+  });
+
   it('proposes nothing when every outlet uses the same word', () => {
     const same = invented('d', 'Outlet D', a.text);
     expect(propose([a, same], [['a', 'd']])).toEqual([]);

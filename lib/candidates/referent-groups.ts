@@ -70,14 +70,43 @@ const GROUP_HEAD = new Set(
   'group groups faction factions fighters forces movement members supporters leaders leader commanders commander spokesman spokeswoman spokesperson positions ranks'.split(' '),
 );
 
-const agentiveMemo = new Map<string, boolean>();
-function isAgentive(norm: string): boolean {
-  let yes = agentiveMemo.get(norm);
-  if (yes === undefined) {
-    yes = AGENTIVE.test(norm) && !NOT_AGENTIVE.test(norm);
-    if (agentiveMemo.size < 100_000) agentiveMemo.set(norm, yes);
+// What a word tells {@link ActorEvidence.add} about itself or the word beside it, as bits: it depends
+// on the word alone, so it is worked out once per distinct word (one lookup per use and neighbour
+// instead of up to six Set and Map lookups).
+/** In SUBJECTS. */
+const SUBJECT = 1;
+/** In DETERMINERS. */
+const DETERMINER = 2;
+/** In VERBAL. */
+const BEFORE_VERB = 4;
+/** In PERSON_NEXT or GROUP_HEAD: a word that follows a person or group. */
+const AFTER_PERSON = 8;
+/** In PERSON_PREV: a word that counts people before a noun. */
+const BEFORE_PERSON = 16;
+/** An agentive ending (AGENTIVE) on a word that is not one of NOT_AGENTIVE. */
+const AGENTIVE_WORD = 32;
+
+function classesOf(norm: string): number {
+  return (
+    (SUBJECTS.has(norm) ? SUBJECT : 0) |
+    (DETERMINERS.has(norm) ? DETERMINER : 0) |
+    (VERBAL.has(norm) ? BEFORE_VERB : 0) |
+    (PERSON_NEXT.has(norm) || GROUP_HEAD.has(norm) ? AFTER_PERSON : 0) |
+    (PERSON_PREV.has(norm) ? BEFORE_PERSON : 0) |
+    (AGENTIVE.test(norm) && !NOT_AGENTIVE.test(norm) ? AGENTIVE_WORD : 0)
+  );
+}
+
+const classesMemo = new Map<string, number>();
+/** The bits of `norm` (see {@link classesOf}), none for no word. */
+function wordClasses(norm: string | undefined): number {
+  if (norm === undefined) return 0;
+  let bits = classesMemo.get(norm);
+  if (bits === undefined) {
+    bits = classesOf(norm);
+    if (classesMemo.size < 100_000) classesMemo.set(norm, bits);
   }
-  return yes;
+  return bits;
 }
 
 /** One use of a word, with its neighbours in the sentence (see {@link actorLike}). */
@@ -118,15 +147,16 @@ class ActorEvidence {
     if (this.uses++ === 0) this.first = norm;
     if (capital) this.capital++;
     const plural = isPluralOf(norm, stem);
+    const before = wordClasses(prev);
     // A determiner alone does not make a noun ("the former senator"): the noun phrase must end here.
-    if (plural && !(prev !== undefined && SUBJECTS.has(prev))) {
+    if (plural && (before & SUBJECT) === 0) {
       this.nominal++;
       this.plurals++;
     }
-    else if (prev !== undefined && DETERMINERS.has(prev) && nextStop) this.nominal++;
-    else if (prev !== undefined && VERBAL.has(prev)) this.verbal++;
-    if (!this.agentive && isAgentive(norm)) this.agentive = true;
-    if ((next !== undefined && (PERSON_NEXT.has(next) || GROUP_HEAD.has(next))) || (prev !== undefined && PERSON_PREV.has(prev))) this.personContexts++;
+    else if ((before & DETERMINER) !== 0 && nextStop) this.nominal++;
+    else if ((before & BEFORE_VERB) !== 0) this.verbal++;
+    if (!this.agentive && (wordClasses(norm) & AGENTIVE_WORD) !== 0) this.agentive = true;
+    if ((wordClasses(next) & AFTER_PERSON) !== 0 || (before & BEFORE_PERSON) !== 0) this.personContexts++;
   }
 
   /** Adds token `i` of an article's words (see `add`). */
@@ -401,11 +431,15 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
     idCount,
     considered,
     claimed,
+    suffixes: new Map(),
     proposals,
     tally: new Int32Array(idCount),
     sideCount: new Int32Array(idCount),
     lastSide: new Int32Array(idCount),
     touched: [],
+    evidence: [],
+    evidenceIds: [],
+    evidenceAt: new Int32Array(idCount),
     isLabel: new Uint8Array(idCount),
     labelAt: new Int32Array(idCount),
     marked: [],
@@ -458,12 +492,17 @@ interface EventScan {
   idCount: number;
   considered: string[][];
   claimed: Set<string>;
+  suffixes: Map<string, number>;
   proposals: ReferentGroup[];
   /** Per stem id, over the event being read: uses, sides using it, last side seen (members come side by side). */
   tally: Int32Array;
   sideCount: Int32Array;
   lastSide: Int32Array;
   touched: number[];
+  /** The evidence of each stem that can qualify over the event being read, its stem id, and by stem id its place in these lists plus one (0: none). */
+  evidence: ActorEvidence[];
+  evidenceIds: number[];
+  evidenceAt: Int32Array;
   isLabel: Uint8Array;
   /** Per stem id marked in isLabel, its label's number: its place among the event's labels, sorted. */
   labelAt: Int32Array;
@@ -507,10 +546,13 @@ function proposeForEvent(scan: EventScan, group: readonly string[], gi: number):
   for (const { w, side } of bySide) tallyStems(scan, w, side, sideLength);
   // Second pass: the evidence per qualifying stem, tallied in place (no record per use), then Use
   // records for the few stems that turn out to be labels.
-  const evidence = new Map<number, ActorEvidence>();
-  for (const w of members) tallyEvidence(scan, w, sides.length, evidence);
+  const { evidence, evidenceIds, evidenceAt } = scan;
+  for (const id of evidenceIds) evidenceAt[id] = 0;
+  evidence.length = 0;
+  evidenceIds.length = 0;
+  for (const w of members) tallyEvidence(scan, w, sides.length);
   const labelIds: number[] = [];
-  for (const [id, e] of evidence) if (e.actorLike()) labelIds.push(id);
+  for (let k = 0; k < evidence.length; k++) if (evidence[k]!.actorLike()) labelIds.push(evidenceIds[k]!);
   // Sorted by stem (as `sort()` sorts strings), so each label's number is its place in `labels`.
   labelIds.sort(byStem);
   const labels: string[] = [];
@@ -529,9 +571,9 @@ function proposeForEvent(scan: EventScan, group: readonly string[], gi: number):
   // as one unit, and with the linking and clustering inlined each compile took ~200 ms.
   // Pushed into the shared list, not spread into it: a spread of the returned array (empty or not)
   // made V8 drop this function's optimised code on a "wrong map" again and again.
-  const { pairsByGroup, swapEvidence, idCount, claimed, proposals, minLink, maxLabels } = scan;
+  const { pairsByGroup, swapEvidence, idCount, claimed, suffixes, proposals, minLink, maxLabels } = scan;
   groupLabels(
-    { gi, labels, labelIds, uses, sides, sideLength, members, isLabel, labelAt, sideCount, pairs: pairsByGroup[gi], byId, swapEvidence, idCount, input, claimed },
+    { gi, labels, labelIds, uses, sides, sideLength, members, isLabel, labelAt, sideCount, pairs: pairsByGroup[gi], byId, swapEvidence, idCount, input, claimed, suffixes },
     minLink,
     maxLabels,
     proposals,
@@ -571,16 +613,20 @@ function tallyStems(scan: EventScan, w: ArticleWords, side: number, sideLength: 
 }
 
 /** Adds the uses in article `w` of each stem that can still qualify as a label (used often enough, and not by all `sides` sides) to its evidence. */
-function tallyEvidence(scan: EventScan, w: ArticleWords, sides: number, evidence: Map<number, ActorEvidence>): void {
-  const { tally, sideCount, minUses } = scan;
+function tallyEvidence(scan: EventScan, w: ArticleWords, sides: number): void {
+  const { tally, sideCount, minUses, evidence, evidenceIds, evidenceAt } = scan;
   const { stemIds: ids, stops } = w;
   for (let i = 0; i < ids.length; i++) {
     if (stops[i] === 1) continue;
     const id = ids[i]!;
     if (tally[id]! < minUses || sideCount[id]! >= sides) continue;
-    let e = evidence.get(id);
-    if (!e) evidence.set(id, (e = new ActorEvidence()));
-    e.addToken(w, i);
+    let at = evidenceAt[id]!;
+    if (at === 0) {
+      evidence.push(new ActorEvidence());
+      evidenceIds.push(id);
+      evidenceAt[id] = at = evidence.length;
+    }
+    evidence[at - 1]!.addToken(w, i);
   }
 }
 
@@ -616,6 +662,8 @@ interface EventLabels {
   input: ReferentInput;
   /** Ids given so far (a new one is added for each proposal). */
   claimed: Set<string>;
+  /** Per main label whose id was taken, the suffix to try next (see {@link proposeCluster}). */
+  suffixes: Map<string, number>;
 }
 
 /** Links the labels of one event, clusters them and adds the proposed referents to `proposals` (see {@link proposeReferents}). */
@@ -699,7 +747,14 @@ function proposeCluster(event: EventLabels, cluster: number[], proposals: Refere
   const names: string[] = [];
   for (const m of ordered) names.push(display.get(m) ?? m);
   let id = `proposed:${names[0]}`;
-  for (let n = 2; claimed.has(id); n++) id = `proposed:${names[0]}-${n}`;
+  if (claimed.has(id)) {
+    // The first free suffix from 2. Ids are never given back, so every suffix below the one this
+    // name took last is still taken: the search resumes there (many events share a main label).
+    let n = event.suffixes.get(names[0]!) ?? 2;
+    while (claimed.has(`proposed:${names[0]}-${n}`)) n++;
+    id = `proposed:${names[0]}-${n}`;
+    event.suffixes.set(names[0]!, n + 1);
+  }
   claimed.add(id);
   const byName: Record<string, Record<string, number>> = {};
   for (let i = 0; i < ordered.length; i++) byName[names[i]!] = counts.get(ordered[i]!) ?? {};

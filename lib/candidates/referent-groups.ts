@@ -7,6 +7,7 @@
 import { gluedAt } from '../adapters/diff';
 import type { ProposedReferent } from '../types';
 import type { AlignedPair, Swap } from './swaps';
+import { memoByVocabulary } from '../token-table';
 import { CAPITAL, stemId, stemIdCount, stemOf, wordRange, type ArticleWords, type WordToken } from './words';
 
 /** Tuning for {@link proposeReferents}. */
@@ -71,8 +72,8 @@ const GROUP_HEAD = new Set(
 );
 
 // What a word tells {@link ActorEvidence.add} about itself or the word beside it, as bits: it depends
-// on the word alone, so it is worked out once per distinct word (one lookup per use and neighbour
-// instead of up to six Set and Map lookups).
+// on the word alone, so it is worked out once per word id of a vocabulary (an array read per use and
+// neighbour instead of up to six Set and Map lookups).
 /** In SUBJECTS. */
 const SUBJECT = 1;
 /** In DETERMINERS. */
@@ -97,16 +98,21 @@ function classesOf(norm: string): number {
   );
 }
 
-const classesMemo = new Map<string, number>();
-/** The bits of `norm` (see {@link classesOf}), none for no word. */
-function wordClasses(norm: string | undefined): number {
-  if (norm === undefined) return 0;
-  let bits = classesMemo.get(norm);
-  if (bits === undefined) {
-    bits = classesOf(norm);
-    if (classesMemo.size < 100_000) classesMemo.set(norm, bits);
-  }
-  return bits;
+/** Marks a memoised entry of {@link classesByWordId} (0: not worked out yet). */
+const KNOWN = 128;
+const classesByWordId = memoByVocabulary((n) => new Uint8Array(n));
+
+/**
+ * The bits of token `i` of `words` (see {@link classesOf}), none for no token (-1). Memoised by word id
+ * in `memo` (its vocabulary's, or null when the words were not read from a token table).
+ */
+function classesAt(words: ArticleWords, i: number, memo: Uint8Array | null): number {
+  if (i < 0) return 0;
+  const id = words.wordIds[i]!;
+  if (memo === null || id < 0 || id >= memo.length) return classesOf(words.norms[i]!);
+  const bits = memo[id]!;
+  if (bits !== 0) return bits;
+  return (memo[id] = classesOf(words.norms[i]!) | KNOWN);
 }
 
 /** One use of a word, with its neighbours in the sentence (see {@link actorLike}). */
@@ -144,10 +150,14 @@ class ActorEvidence {
    * (undefined at either end), and whether no content word follows it.
    */
   add(norm: string, stem: string, capital: boolean, prev: string | undefined, next: string | undefined, nextStop: boolean): void {
+    this.addClassified(norm, stem, capital, classesOf(norm), prev === undefined ? 0 : classesOf(prev), next === undefined ? 0 : classesOf(next), nextStop);
+  }
+
+  /** `add` with the bits of the word and of the words before and after it given (see {@link classesOf}; 0 for none). */
+  addClassified(norm: string, stem: string, capital: boolean, own: number, before: number, after: number, nextStop: boolean): void {
     if (this.uses++ === 0) this.first = norm;
     if (capital) this.capital++;
     const plural = isPluralOf(norm, stem);
-    const before = wordClasses(prev);
     // A determiner alone does not make a noun ("the former senator"): the noun phrase must end here.
     if (plural && (before & SUBJECT) === 0) {
       this.nominal++;
@@ -155,20 +165,21 @@ class ActorEvidence {
     }
     else if ((before & DETERMINER) !== 0 && nextStop) this.nominal++;
     else if ((before & BEFORE_VERB) !== 0) this.verbal++;
-    if (!this.agentive && (wordClasses(norm) & AGENTIVE_WORD) !== 0) this.agentive = true;
-    if ((wordClasses(next) & AFTER_PERSON) !== 0 || (before & BEFORE_PERSON) !== 0) this.personContexts++;
+    if (!this.agentive && (own & AGENTIVE_WORD) !== 0) this.agentive = true;
+    if ((after & AFTER_PERSON) !== 0 || (before & BEFORE_PERSON) !== 0) this.personContexts++;
   }
 
-  /** Adds token `i` of an article's words (see `add`). */
-  addToken(words: ArticleWords, i: number): void {
+  /** Adds token `i` of an article's words (see `add`), with `memo` the word bits of their vocabulary (see {@link classesAt}). */
+  addToken(words: ArticleWords, i: number, memo: Uint8Array | null): void {
     const prev = prevInSentence(words, i);
     const next = nextInSentence(words, i);
-    this.add(
+    this.addClassified(
       words.norms[i]!,
       stemOf(words.stemIds[i]!),
       (words.flags[i]! & CAPITAL) !== 0,
-      prev < 0 ? undefined : words.norms[prev],
-      next < 0 ? undefined : words.norms[next],
+      classesAt(words, i, memo),
+      classesAt(words, prev, memo),
+      classesAt(words, next, memo),
       next < 0 || words.stops[next] === 1,
     );
   }
@@ -616,6 +627,7 @@ function tallyStems(scan: EventScan, w: ArticleWords, side: number, sideLength: 
 function tallyEvidence(scan: EventScan, w: ArticleWords, sides: number): void {
   const { tally, sideCount, minUses, evidence, evidenceIds, evidenceAt } = scan;
   const { stemIds: ids, stops } = w;
+  const memo = w.vocabulary ? classesByWordId(w.vocabulary) : null;
   for (let i = 0; i < ids.length; i++) {
     if (stops[i] === 1) continue;
     const id = ids[i]!;
@@ -626,7 +638,7 @@ function tallyEvidence(scan: EventScan, w: ArticleWords, sides: number): void {
       evidenceIds.push(id);
       evidenceAt[id] = at = evidence.length;
     }
-    evidence[at - 1]!.addToken(w, i);
+    evidence[at - 1]!.addToken(w, i, memo);
   }
 }
 

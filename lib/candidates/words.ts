@@ -42,6 +42,13 @@ export interface ArticleWords {
   ends: Int32Array;
   /** Each token's folded word (the vocabulary's own strings when read from a token table). */
   norms: string[];
+  /**
+   * Each token's word id in `vocabulary` when read from a token table, else -1 (for what depends on
+   * the word alone, memoised by id; see `memoByVocabulary`).
+   */
+  wordIds: Int32Array;
+  /** The vocabulary of the token table read, if any. */
+  vocabulary: Vocabulary | undefined;
   /** Each token's stem as an interned integer (see `stemId`): equal stems, equal ids. */
   stemIds: Int32Array;
   /** 1 where the token is a stop word. */
@@ -219,14 +226,15 @@ function factsOf(vocabulary: Vocabulary): WordFacts {
 }
 
 /** Growable scratch columns for {@link articleWords}, copied out at the end of each article. */
-let scratch = { starts: new Int32Array(4096), ends: new Int32Array(4096), ids: new Int32Array(4096), stops: new Uint8Array(4096), sentences: new Int32Array(4096), flags: new Uint8Array(4096) };
+let scratch = { starts: new Int32Array(4096), ends: new Int32Array(4096), ids: new Int32Array(4096), wordIds: new Int32Array(4096), stops: new Uint8Array(4096), sentences: new Int32Array(4096), flags: new Uint8Array(4096) };
 
 function growScratch(): void {
   const size = scratch.starts.length * 2;
-  const next = { starts: new Int32Array(size), ends: new Int32Array(size), ids: new Int32Array(size), stops: new Uint8Array(size), sentences: new Int32Array(size), flags: new Uint8Array(size) };
+  const next = { starts: new Int32Array(size), ends: new Int32Array(size), ids: new Int32Array(size), wordIds: new Int32Array(size), stops: new Uint8Array(size), sentences: new Int32Array(size), flags: new Uint8Array(size) };
   next.starts.set(scratch.starts);
   next.ends.set(scratch.ends);
   next.ids.set(scratch.ids);
+  next.wordIds.set(scratch.wordIds);
   next.stops.set(scratch.stops);
   next.sentences.set(scratch.sentences);
   next.flags.set(scratch.flags);
@@ -255,11 +263,12 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
   const usable = table !== undefined && table.text === text;
   const facts = usable ? factsOf(table.vocabulary) : undefined;
   const words = usable ? table.vocabulary.words : undefined;
-  const push = (start: number, end: number, norm: string, id: number, stop: boolean, sentence: number, quotes: readonly Span[], first: boolean) => {
+  const push = (start: number, end: number, norm: string, wordId: number, id: number, stop: boolean, sentence: number, quotes: readonly Span[], first: boolean) => {
     if (n === scratch.starts.length) growScratch();
     scratch.starts[n] = start;
     scratch.ends[n] = end;
     scratch.ids[n] = id;
+    scratch.wordIds[n] = wordId;
     scratch.stops[n] = stop ? 1 : 0;
     scratch.sentences[n] = sentence;
     scratch.flags[n] = (quotes.length > 0 && inQuotes(quotes, start, end) ? QUOTED : 0) | (!first && startsUpper(text, start) ? CAPITAL : 0);
@@ -277,7 +286,12 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
       }
       const range = usable ? tokenRange(table, s.start, s.end) : null;
       if (range && facts && words) {
-        for (let k = range[0]; k < range[1]; k++) {
+        // `push` written out, into the columns made room for once per sentence (this runs for every
+        // body token of the corpus; the closure kept the token count in a context slot).
+        const [first, last] = range;
+        while (n + (last - first) > scratch.starts.length) growScratch();
+        const { starts, ends, ids, wordIds, stops, sentences, flags } = scratch;
+        for (let k = first; k < last; k++) {
           const id = table!.ids[k] as number;
           const norm = words[id] as string;
           if (facts.stems[id] === undefined) {
@@ -286,12 +300,22 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
             facts.ids[id] = stemId(stemmed);
             facts.stops[id] = isStop(norm) ? 1 : 2;
           }
-          push(table!.starts[k] as number, table!.ends[k] as number, norm, facts.ids[id] as number, facts.stops[id] === 1, s.index, quotes, k === range[0]);
+          const start = table!.starts[k] as number;
+          const end = table!.ends[k] as number;
+          starts[n] = start;
+          ends[n] = end;
+          ids[n] = facts.ids[id] as number;
+          wordIds[n] = id;
+          stops[n] = facts.stops[id] === 1 ? 1 : 0;
+          sentences[n] = s.index;
+          flags[n] = (quotes.length > 0 && inQuotes(quotes, start, end) ? QUOTED : 0) | (k !== first && startsUpper(text, start) ? CAPITAL : 0);
+          norms.push(norm);
+          n++;
         }
       } else {
         let first = true;
         for (const t of tokenize(text, s.start, s.end)) {
-          push(t.start, t.end, t.norm, stemId(stem(t.norm)), isStop(t.norm), s.index, quotes, first);
+          push(t.start, t.end, t.norm, -1, stemId(stem(t.norm)), isStop(t.norm), s.index, quotes, first);
           first = false;
         }
       }
@@ -305,6 +329,8 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
     starts: scratch.starts.slice(0, n),
     ends: scratch.ends.slice(0, n),
     norms,
+    wordIds: scratch.wordIds.slice(0, n),
+    vocabulary: usable ? table.vocabulary : undefined,
     stemIds: scratch.ids.slice(0, n),
     stops: scratch.stops.slice(0, n),
     sentences: scratch.sentences.slice(0, n),

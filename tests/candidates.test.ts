@@ -5,7 +5,7 @@ import { compareArticles } from '../lib/compare';
 import { discoverCandidates, findCandidates, pairsFromRows, type CandidateReport } from '../lib/candidates';
 import { compileCues, inflections, matchCues, type CueHit, type CueMatcher } from '../lib/candidates/cues';
 import { MANNER_ADVERB, NEUTRAL_LY } from '../lib/candidates/word-lists';
-import { articleWords, CAPITAL, wordRange, forEachStemCount, hasStemRun, QUOTED, quotedRanges, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens, type ArticleWords } from '../lib/candidates/words';
+import { addStemCounts, articleWords, CAPITAL, clearStemCounts, wordRange, forEachStemCount, hasStemRun, QUOTED, quotedRanges, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens, type ArticleWords } from '../lib/candidates/words';
 import type { ArticleAnalysis, Candidate } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
@@ -319,6 +319,31 @@ describe('the stem index', () => {
         if (every.length) expect(tokens[every[0]!]!.stem).toBe(stemOf(id));
       }
     }
+  });
+
+  it('adds and clears counts by stem id as forEachStemCount gives them, touched stems in its order', async () => {
+    const loaded = await loadArticles([CORPUS_DIR]);
+    const words = analyzeArticles(loaded.articles, []).articles.map((a) => articleWords(a));
+    const size = Math.max(...words.map((w) => Math.max(...w.stemIds))) + 1;
+    // Counts start from those of the article before, so 'touched' lists only stems new to the running sum.
+    const counts = new Float64Array(size);
+    const plain = new Float64Array(size);
+    for (const w of words) {
+      const index = stemIndex(w);
+      const touched: number[] = [];
+      const plainTouched: number[] = [];
+      let plainTotal = 0;
+      forEachStemCount(index, (id, n) => {
+        if (plain[id] === 0) plainTouched.push(id);
+        plain[id]! += n;
+        plainTotal += n;
+      });
+      expect(addStemCounts(index, counts, touched)).toBe(plainTotal);
+      expect(touched).toEqual(plainTouched);
+      expect([...counts]).toEqual([...plain]);
+    }
+    for (const w of words) clearStemCounts(stemIndex(w), counts);
+    expect(counts.every((n) => n === 0)).toBe(true);
   });
 
   it('holds the packed (stem id, token) values of the tokens in the order a sort of them all gives', async () => {

@@ -13,7 +13,7 @@ import { generalBackground } from './licensed';
 import { pooledBackground, priorOf, zFromPrior, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
 import { alignByOverlap, findSwaps, type AlignedPair, type Swap, type SwapOptions } from './swaps';
-import { articleWords, type ArticleWords, forEachStemCount, QUOTED, forgetStemIds, hasStemRun, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
+import { addStemCounts, articleWords, type ArticleWords, clearStemCounts, QUOTED, forgetStemIds, hasStemRun, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
 import type { CueList } from './word-lists';
 
 export type { AlignedPair, SentenceRef } from './swaps';
@@ -155,7 +155,7 @@ export function discoverCandidates(
   // Counts by stem id in typed arrays: the corpus pool, and per event the event's and one side's.
   const idCount = stemIdCount();
   const pooled = new Float64Array(idCount);
-  for (const index of indexes.values()) forEachStemCount(index, (id, n) => (pooled[id]! += n));
+  for (const index of indexes.values()) addStemCounts(index, pooled);
   const pool = new Map<string, number>();
   for (let id = 0; id < idCount; id++) if (pooled[id]! > 0) pool.set(stemOf(id), pooled[id]!);
   const general = options.background === null ? undefined : (options.background ?? generalBackground());
@@ -197,7 +197,10 @@ export function discoverCandidates(
   const sideCounts = new Float64Array(idCount);
   const wanted = new Uint8Array(idCount);
   const priors = new Float64Array(idCount).fill(NaN);
-  const scan: EventSignals = { sideOf, indexes, words, drafts, referents, actorLabels, background, priors, logOdds: options.logOdds, minFocus, eventCounts, sideCounts, wanted, labelReasons };
+  // Each event's referents, in the order proposed.
+  const referentsByEvent: (ReferentGroup[] | undefined)[] = [];
+  for (const r of referents) (referentsByEvent[r.event] ??= []).push(r);
+  const scan: EventSignals = { sideOf, indexes, words, drafts, referentsByEvent, actorLabels, background, priors, logOdds: options.logOdds, minFocus, eventCounts, sideCounts, wanted, labelReasons };
   // Each event in a top-level function: V8 compiles (and after a deoptimisation recompiles) a callback
   // as one unit with the function around it, and this one made discoverCandidates costly to compile.
   for (let ei = 0; ei < events.length; ei++) addEventSignals(scan, events[ei]!, ei);
@@ -514,7 +517,8 @@ interface EventSignals {
   indexes: Map<string, StemIndex>;
   words: Map<string, ArticleWords>;
   drafts: Drafts;
-  referents: ReferentGroup[];
+  /** Each event's proposed referents (none where an event has none). */
+  referentsByEvent: (ReferentGroup[] | undefined)[];
   actorLabels: string[][];
   background: Background;
   /** Each stem's log-odds prior (see `priorOf`) by stem id, NaN until first needed. */
@@ -530,7 +534,7 @@ interface EventSignals {
 
 /** Signals 3 and 4 (log-odds, referent and label divergence) for the articles `ids` of event `ei`. */
 function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number): void {
-  const { sideOf, indexes, referents, actorLabels, eventCounts, wanted } = scan;
+  const { sideOf, indexes, referentsByEvent, actorLabels, eventCounts, wanted } = scan;
   const sideSet = new Set<string>();
   for (const id of ids) sideSet.add(sideOf(id));
   if (sideSet.size < 2) return;
@@ -538,18 +542,13 @@ function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number)
   // Signal 3: words one side uses markedly more than the rest (Fightin' Words). The rest is the
   // whole event less this side; only words the side uses often enough are scored.
   let eventTotal = 0;
-  for (const id of ids) {
-    forEachStemCount(indexes.get(id)!, (stem, n) => {
-      eventCounts[stem]! += n;
-      eventTotal += n;
-    });
-  }
+  for (const id of ids) eventTotal += addStemCounts(indexes.get(id)!, eventCounts);
   // Significant words by stem id. Reasons depend only on the record and the word as written, so
   // each distinct one is composed once (and reused: equal strings, as de-duplication compares them).
   const zBySide = new Map<string, Map<number, Significant>>();
   for (const side of sides) zBySide.set(side, significantWords(scan, ids, side, eventTotal));
-  for (const id of ids) forEachStemCount(indexes.get(id)!, (stem) => (eventCounts[stem] = 0));
-  const groupsHere = referents.filter((r) => r.event === ei);
+  for (const id of ids) clearStemCounts(indexes.get(id)!, eventCounts);
+  const groupsHere = referentsByEvent[ei] ?? [];
   const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stemId(stem), g] as const)));
   // A plain loop: `.map` over these lists (empty ones and lists of strings) made V8 drop and
   // recompile this whole callback dozens of times per corpus ("wrong map" deoptimisations).
@@ -574,14 +573,7 @@ function significantWords(scan: EventSignals, ids: readonly string[], side: stri
   const { sideOf, indexes, background, priors, minFocus, eventCounts, sideCounts } = scan;
   const touched: number[] = [];
   let focusTotal = 0;
-  for (const id of ids) {
-    if (sideOf(id) !== side) continue;
-    forEachStemCount(indexes.get(id)!, (stem, n) => {
-      if (sideCounts[stem] === 0) touched.push(stem);
-      sideCounts[stem]! += n;
-      focusTotal += n;
-    });
-  }
+  for (const id of ids) if (sideOf(id) === side) focusTotal += addStemCounts(indexes.get(id)!, sideCounts, touched);
   const significant = new Map<number, Significant>();
   for (const stem of touched) {
     const yf = sideCounts[stem]!;

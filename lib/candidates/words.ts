@@ -426,6 +426,27 @@ export function forEachStemCount(index: StemIndex, visit: (id: number, count: nu
 }
 
 /**
+ * Adds each stem's count among the article's content tokens to `counts` (by stem id), listing in
+ * `touched`, when given, each stem whose count was 0 before; returns the number of content tokens.
+ * {@link forEachStemCount}'s counts added one token at a time, with no callback per stem.
+ */
+export function addStemCounts(index: StemIndex, counts: Float64Array, touched?: number[]): number {
+  const { content } = index;
+  for (let at = 0; at < content.length; at++) {
+    const id = Math.floor(content[at]! / PACK);
+    if (touched !== undefined && counts[id] === 0) touched.push(id);
+    counts[id]! += 1;
+  }
+  return content.length;
+}
+
+/** Sets the count of each stem of the article's content tokens back to 0 in `counts` (see {@link addStemCounts}). */
+export function clearStemCounts(index: StemIndex, counts: Float64Array): void {
+  const { content } = index;
+  for (let at = 0; at < content.length; at++) counts[Math.floor(content[at]! / PACK)] = 0;
+}
+
+/**
  * True when the stem ids `stems[from .. to)` occur as consecutive tokens of the article (stop words
  * included). A plain scan of its stem ids: asked only for wordings of two tokens or more whose
  * content stems the article all uses (~15,000 times at 10 MB), it costs less than sorting a second

@@ -9,7 +9,11 @@ import {
   jaccardCannotReach,
   minhashSignatures,
 } from '../lib/boilerplate/minhash';
+import { hasSimdSignatures } from '../lib/boilerplate/minhash-simd';
+import { splitParagraphs } from '../lib/segment';
+import { tokenRange, tokenTable, Vocabulary } from '../lib/token-table';
 import { randomBelow } from './helpers/random';
+import { SEED_IDS, seedText } from './helpers/seeds';
 
 /** Word-id paragraphs drawn from a small vocabulary, so some of them overlap. */
 function paragraphs(count: number, seed: number): number[][] {
@@ -48,9 +52,39 @@ describe('minhashSignatures', () => {
     };
     const words = paragraphs(40, 11);
     for (const hashes of [1, 3, 4, 5, 7, 64]) {
-      const sig = minhashSignatures(words, hashes);
-      words.forEach((ids, p) => expect([...sig.subarray(p * hashes, (p + 1) * hashes)]).toEqual(reference(ids, hashes)));
+      for (const simd of [true, false]) {
+        const sig = minhashSignatures(words, hashes, { simd });
+        words.forEach((ids, p) => expect([...sig.subarray(p * hashes, (p + 1) * hashes)]).toEqual(reference(ids, hashes)));
+      }
     }
+  });
+
+  it('computes the same rows with WebAssembly SIMD as in JavaScript, chunk edges and long paragraphs included', () => {
+    // Node 20 has WebAssembly SIMD: without it both calls would take the JavaScript path.
+    expect(hasSimdSignatures()).toBe(true);
+    const next = randomBelow(17);
+    // 1,300 paragraphs cross the kernel's chunks of 512; a fifth are empty, a few are longer than its
+    // first shingle buffer (65,536 shingles), and one far longer than any paragraph the kernel has
+    // seen (600,000 shingles), which makes it grow its memory mid-chunk.
+    const words = Array.from({ length: 1300 }, (_, p) => {
+      const length = p % 5 === 0 ? 0 : p === 601 ? 300000 : p % 331 === 7 ? 35000 + next(5000) : next(120);
+      return Int32Array.from({ length }, () => next(2000));
+    });
+    for (const hashes of [1, 2, 3, 5, 6, 13, 64, 65]) {
+      expectSameRows(minhashSignatures(words, hashes), minhashSignatures(words, hashes, { simd: false }), `${hashes} hashes`);
+    }
+    // And the seeds' paragraphs, as the near-duplicate pass numbers their words.
+    const vocabulary = new Vocabulary();
+    const seeds = SEED_IDS.flatMap((id) => {
+      const text = seedText(id);
+      const table = tokenTable(text, vocabulary);
+      return splitParagraphs(text).map((span) => {
+        const range = tokenRange(table, span.start, span.end);
+        return range ? table.ids.subarray(range[0], range[1]) : new Int32Array(0);
+      });
+    });
+    expect(seeds.length).toBeGreaterThan(50);
+    expectSameRows(minhashSignatures(seeds, 64), minhashSignatures(seeds, 64, { simd: false }), 'seeds');
   });
 
   it('estimates identical paragraphs as Jaccard 1', () => {
@@ -58,6 +92,13 @@ describe('minhashSignatures', () => {
     expect(estimateJaccard(sig, 64, 0, 1)).toBe(1);
   });
 });
+
+/** Equal signature arrays, reported by the first differing value (a deep equality of long arrays is slow). */
+function expectSameRows(seen: Uint32Array, expected: Uint32Array, what: string): void {
+  let first = 0;
+  while (first < seen.length && seen[first] === expected[first]) first++;
+  expect(first === seen.length && seen.length === expected.length ? 'same' : `${what}: differ at value ${first} of ${expected.length}`).toBe('same');
+}
 
 describe('jaccardAtLeast', () => {
   it('answers exactly as estimateJaccard >= min, for every pair and threshold', () => {

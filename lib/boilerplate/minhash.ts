@@ -2,6 +2,7 @@
  * MinHash signatures over word unigram+bigram shingles and LSH banding: the candidate-pair generator
  * of the near-duplicate pass, linear in the number of paragraphs.
  */
+import { simdSignatures } from './minhash-simd';
 
 /** How signatures are cut into bands and how crowded buckets are walked. */
 export interface BandingOptions {
@@ -22,30 +23,52 @@ export function fmix32(h: number): number {
 /** Signature value of a paragraph without words (never a real minimum, as it is skipped). */
 export const EMPTY = 0xffffffff;
 
+/** The row seeds of a signature of `hashes` values: row k maps x -> xorshift15(imul(x ^ seeds[k], odd)). */
+function rowSeeds(hashes: number): Int32Array {
+  return Int32Array.from({ length: hashes }, (_, k) => fmix32(0x9e3779b9 + k * 0x632be5ab));
+}
+
+/**
+ * Writes the shingle hashes of a paragraph's word ids into `into` from `at`: each word's hash, and
+ * after the first each bigram's; returns their count (2·words − 1, or 0).
+ */
+function shingles(ids: ArrayLike<number>, into: Int32Array, at: number): number {
+  let m = at;
+  let prev = 0;
+  for (let t = 0; t < ids.length; t++) {
+    const h = fmix32(Math.imul((ids[t] ?? 0) + 1, 0x9e3779b1));
+    into[m++] = h;
+    if (t > 0) into[m++] = fmix32(Math.imul(prev, 0x01000193) ^ h ^ 0x5bd1e995);
+    prev = h;
+  }
+  return m - at;
+}
+
 /**
  * One signature of `hashes` minimums per paragraph, over its unigram and bigram shingles. Unigrams
  * keep short paragraphs findable and bigrams keep order; word trigrams alone share only 35-50% between
- * Press TV's reworded stock paragraphs, too little for cheap banding.
+ * Press TV's reworded stock paragraphs, too little for cheap banding. The rows are computed four at a
+ * time by WebAssembly SIMD where it is available (./minhash-simd, the same values), else by
+ * {@link plainSignatures}; `simd: false` asks for the latter.
  */
-export function minhashSignatures(words: readonly ArrayLike<number>[], hashes: number): Uint32Array {
+export function minhashSignatures(words: readonly ArrayLike<number>[], hashes: number, { simd = true } = {}): Uint32Array {
+  const seeds = rowSeeds(hashes);
+  return (simd ? simdSignatures(words, seeds, shingles) : null) ?? plainSignatures(words, seeds);
+}
+
+/** {@link minhashSignatures} in JavaScript alone. */
+function plainSignatures(words: readonly ArrayLike<number>[], seeds: Int32Array): Uint32Array {
   const n = words.length;
+  const hashes = seeds.length;
   const sig = new Uint32Array(n * hashes).fill(EMPTY);
   // Row k maps x -> xorshift(imul(x ^ seed_k, odd)): xor, odd multiply and xorshift are each
   // bijective, so every row is a permutation of the (already fmix-mixed) shingle hashes.
-  const seeds = Int32Array.from({ length: hashes }, (_, k) => fmix32(0x9e3779b9 + k * 0x632be5ab));
-  let shingles = new Int32Array(256);
+  let shingled = new Int32Array(256);
   for (let p = 0; p < n; p++) {
     const ids = words[p] ?? [];
     const count = ids.length === 0 ? 0 : 2 * ids.length - 1;
-    if (count > shingles.length) shingles = new Int32Array(2 * count);
-    let m = 0;
-    let prev = 0;
-    for (let t = 0; t < ids.length; t++) {
-      const h = fmix32(Math.imul((ids[t] ?? 0) + 1, 0x9e3779b1));
-      shingles[m++] = h;
-      if (t > 0) shingles[m++] = fmix32(Math.imul(prev, 0x01000193) ^ h ^ 0x5bd1e995);
-      prev = h;
-    }
+    if (count > shingled.length) shingled = new Int32Array(2 * count);
+    const m = shingles(ids, shingled, 0);
     if (m === 0) continue; // stays EMPTY
     // Four rows per pass over the shingles, so their minimums stay in registers rather than going
     // through the array (about twice as fast as one row per pass). Values are compared as unsigned
@@ -62,7 +85,7 @@ export function minhashSignatures(words: readonly ArrayLike<number>[], hashes: n
       let minC = 0xffffffff;
       let minD = 0xffffffff;
       for (let x = 0; x < m; x++) {
-        const s = shingles[x] as number;
+        const s = shingled[x] as number;
         const a = Math.imul(s ^ seedA, 0x9e3779b1);
         const b = Math.imul(s ^ seedB, 0x9e3779b1);
         const c = Math.imul(s ^ seedC, 0x9e3779b1);
@@ -86,7 +109,7 @@ export function minhashSignatures(words: readonly ArrayLike<number>[], hashes: n
       const seed = seeds[k] as number;
       let min = 0xffffffff;
       for (let x = 0; x < m; x++) {
-        const a = Math.imul((shingles[x] as number) ^ seed, 0x9e3779b1);
+        const a = Math.imul((shingled[x] as number) ^ seed, 0x9e3779b1);
         const value = (a ^ (a >>> 15)) >>> 0;
         if (value < min) min = value;
       }

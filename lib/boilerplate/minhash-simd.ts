@@ -1,0 +1,270 @@
+/**
+ * The MinHash row minimums of ./minhash computed four rows per instruction with WebAssembly SIMD. The
+ * rows are 32-bit integer arithmetic (xor, multiply, shift, unsigned minimum), which i32x4 does lane by
+ * lane with the same wrap-around, so the values are the JavaScript loop's bit for bit. There is no
+ * WebAssembly toolchain in the project, so the module's bytes are written out here by a small emitter,
+ * with its text format alongside; a small module compiles synchronously.
+ */
+
+/**
+ * The kernel, in the text format:
+ *
+ * (module
+ *   (memory (export "memory") 1)
+ *   ;; For `count` paragraphs: paragraph p's shingles are the i32s at byte addresses
+ *   ;; [offsets[p], offsets[p + 1]); `vectors` seed vectors (four rows each) are at `seeds`; each
+ *   ;; paragraph's `vectors` minimum vectors are written at `out`, one after the other.
+ *   (func (export "signatures") (param $offsets i32) (param $count i32) (param $seeds i32)
+ *                               (param $vectors i32) (param $out i32)
+ *     (local $end i32) (local $seed i32) (local $v i32) (local $x i32)
+ *     (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+ *     (local $m0 v128) (local $m1 v128) (local $m2 v128) (local $m3 v128)
+ *     (local $h v128) (local $a v128) (local $k v128)
+ *     (local.set $k (v128.const i32x4 0x9e3779b1 0x9e3779b1 0x9e3779b1 0x9e3779b1))
+ *     (block $done (loop $paragraph
+ *       (br_if $done (i32.eqz (local.get $count)))
+ *       (local.set $end (i32.load offset=4 (local.get $offsets)))
+ *       (local.set $seed (local.get $seeds))
+ *       (local.set $v (local.get $vectors))
+ *       ;; Four vectors (sixteen rows) per pass over the shingles.
+ *       (block $quadsDone (loop $quad
+ *         (br_if $quadsDone (i32.lt_u (local.get $v) (i32.const 4)))
+ *         (local.set $s0 (v128.load offset=0 (local.get $seed)))   ;; ... $s1-$s3 at 16, 32, 48
+ *         (local.set $m0 (v128.const i32x4 -1 -1 -1 -1))          ;; ... $m1-$m3
+ *         (local.set $x (i32.load (local.get $offsets)))
+ *         (block $shinglesDone (loop $shingle
+ *           (br_if $shinglesDone (i32.ge_u (local.get $x) (local.get $end)))
+ *           (local.set $h (i32x4.splat (i32.load (local.get $x))))
+ *           ;; m0 = min_u(xorshift15(imul(h ^ s0, k)), m0); the same for rows 1-3
+ *           (local.set $a (i32x4.mul (v128.xor (local.get $h) (local.get $s0)) (local.get $k)))
+ *           (local.set $m0 (i32x4.min_u (v128.xor (local.get $a) (i32x4.shr_u (local.get $a) (i32.const 15)))
+ *                                       (local.get $m0)))
+ *           ...
+ *           (local.set $x (i32.add (local.get $x) (i32.const 4)))
+ *           (br $shingle)))
+ *         (v128.store offset=0 (local.get $out) (local.get $m0))    ;; ... $m1-$m3 at 16, 32, 48
+ *         (local.set $out (i32.add (local.get $out) (i32.const 64)))
+ *         (local.set $seed (i32.add (local.get $seed) (i32.const 64)))
+ *         (local.set $v (i32.sub (local.get $v) (i32.const 4)))
+ *         (br $quad)))
+ *       ;; The vectors left over, one per pass: the same loop with $s0 and $m0 only, stepping by 16.
+ *       (block $onesDone (loop $one
+ *         (br_if $onesDone (i32.eqz (local.get $v)))
+ *         ...
+ *         (br $one)))
+ *       (local.set $offsets (i32.add (local.get $offsets) (i32.const 4)))
+ *       (local.set $count (i32.sub (local.get $count) (i32.const 1)))
+ *       (br $paragraph)))))
+ */
+function kernelBytes(): Uint8Array<ArrayBuffer> {
+  // Locals by index: the five parameters, then the i32 and v128 locals in the order declared above.
+  const [offsets, count, seeds, vectors, out, end, seed, v, x] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const s = [9, 10, 11, 12];
+  const m = [13, 14, 15, 16];
+  const [h, a, k] = [17, 18, 19];
+
+  const body: number[] = [
+    ...v128Const(0x9e3779b1), ...set(k),
+    ...block(...loop(
+      ...get(count), I32_EQZ, ...brIf(1),
+      ...get(offsets), ...i32Load(4), ...set(end),
+      ...get(seeds), ...set(seed),
+      ...get(vectors), ...set(v),
+      ...rowsPass(4),
+      ...rowsPass(1),
+      ...get(offsets), ...i32Const(4), I32_ADD, ...set(offsets),
+      ...get(count), ...i32Const(1), I32_SUB, ...set(count),
+      ...br(0),
+    )),
+  ];
+
+  /** The loop over the seed vectors, `width` (4 or 1) of them per pass over the paragraph's shingles. */
+  function rowsPass(width: number): number[] {
+    const lanes = s.slice(0, width).map((_, r) => r);
+    const enough = width === 1 ? [...get(v), I32_EQZ] : [...get(v), ...i32Const(width), I32_LT_U];
+    return block(...loop(
+      ...enough, ...brIf(1),
+      ...lanes.flatMap((r) => [...get(seed), ...simd(V128_LOAD, 4, 16 * r), ...set(s[r] as number)]),
+      ...lanes.flatMap((r) => [...v128Const(0xffffffff), ...set(m[r] as number)]),
+      ...get(offsets), ...i32Load(0), ...set(x),
+      ...block(...loop(
+        ...get(x), ...get(end), I32_GE_U, ...brIf(1),
+        ...get(x), ...i32Load(0), ...simd(I32X4_SPLAT), ...set(h),
+        ...lanes.flatMap((r) => [
+          ...get(h), ...get(s[r] as number), ...simd(V128_XOR), ...get(k), ...simd(I32X4_MUL), ...tee(a),
+          ...get(a), ...i32Const(15), ...simd(I32X4_SHR_U), ...simd(V128_XOR),
+          ...get(m[r] as number), ...simd(I32X4_MIN_U), ...set(m[r] as number),
+        ]),
+        ...get(x), ...i32Const(4), I32_ADD, ...set(x),
+        ...br(0),
+      )),
+      ...lanes.flatMap((r) => [...get(out), ...get(m[r] as number), ...simd(V128_STORE, 4, 16 * r)]),
+      ...get(out), ...i32Const(16 * width), I32_ADD, ...set(out),
+      ...get(seed), ...i32Const(16 * width), I32_ADD, ...set(seed),
+      ...get(v), ...i32Const(width), I32_SUB, ...set(v),
+      ...br(0),
+    ));
+  }
+
+  const I32 = 0x7f;
+  const V128 = 0x7b;
+  const code = [...vector([[4, I32], [11, V128]]), ...body, END];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
+    ...section(1, vector([[0x60, ...vector([I32, I32, I32, I32, I32].map((t) => [t])), ...vector([])]])), // type 0: five i32 -> ()
+    ...section(3, vector([[0]])), // function 0 has type 0
+    ...section(5, vector([[0x00, 1]])), // one memory, at least one 64 KiB page, no maximum
+    ...section(7, vector([[...name('memory'), 0x02, 0], [...name('signatures'), 0x00, 0]])), // exports
+    ...section(10, vector([[...leb(code.length), ...code]])), // the function's body
+  ]);
+}
+
+// Opcodes used by the kernel (WebAssembly core spec; SIMD ones follow the 0xfd prefix as LEB128).
+const END = 0x0b;
+const I32_EQZ = 0x45;
+const I32_LT_U = 0x49;
+const I32_GE_U = 0x4f;
+const I32_ADD = 0x6a;
+const I32_SUB = 0x6b;
+const V128_LOAD = 0x00;
+const V128_STORE = 0x0b;
+const V128_CONST = 0x0c;
+const I32X4_SPLAT = 0x11;
+const V128_XOR = 0x51;
+const I32X4_SHR_U = 0xad;
+const I32X4_MUL = 0xb5;
+const I32X4_MIN_U = 0xb7;
+
+/** Unsigned LEB128. */
+function leb(n: number): number[] {
+  const bytes: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    bytes.push(byte);
+  } while (n !== 0);
+  return bytes;
+}
+
+/** Signed LEB128 (i32.const's immediate). */
+function sleb(n: number): number[] {
+  const bytes: number[] = [];
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) return [...bytes, byte];
+    bytes.push(byte | 0x80);
+  }
+}
+
+const vector = (items: number[][]): number[] => [...leb(items.length), ...items.flat()];
+const section = (id: number, content: number[]): number[] => [id, ...leb(content.length), ...content];
+const name = (text: string): number[] => vector([...text].map((c) => [c.charCodeAt(0)]));
+const get = (local: number): number[] => [0x20, ...leb(local)];
+const set = (local: number): number[] => [0x21, ...leb(local)];
+const tee = (local: number): number[] => [0x22, ...leb(local)];
+const i32Const = (value: number): number[] => [0x41, ...sleb(value)];
+/** i32.load with a 4-byte alignment hint at a constant offset. */
+const i32Load = (offset: number): number[] => [0x28, 2, ...leb(offset)];
+/** A SIMD instruction, with its memory alignment hint (log2) and offset when it has them. */
+const simd = (op: number, ...memarg: number[]): number[] => [0xfd, ...leb(op), ...memarg.flatMap((b, i) => (i === 0 ? [b] : leb(b)))];
+/** v128.const with the same 32-bit value in all four lanes, little-endian. */
+const v128Const = (lane: number): number[] => [0xfd, ...leb(V128_CONST), ...[0, 1, 2, 3].flatMap(() => [lane & 255, (lane >>> 8) & 255, (lane >>> 16) & 255, lane >>> 24])];
+/** block and loop with no result (block type 0x40), closed by their `end`. */
+const block = (...instructions: number[]): number[] => [0x02, 0x40, ...instructions, END];
+const loop = (...instructions: number[]): number[] => [0x03, 0x40, ...instructions, END];
+const br = (depth: number): number[] => [0x0c, depth];
+const brIf = (depth: number): number[] => [0x0d, depth];
+
+interface Kernel {
+  memory: WebAssembly.Memory;
+  signatures: (offsets: number, count: number, seeds: number, vectors: number, out: number) => void;
+}
+
+let kernel: Kernel | null | undefined;
+
+/** The compiled kernel, or null where WebAssembly or its SIMD instructions are missing. */
+function simdKernel(): Kernel | null {
+  if (kernel !== undefined) return kernel;
+  kernel = null;
+  try {
+    if (typeof WebAssembly !== 'object') return null;
+    const bytes = kernelBytes();
+    if (!WebAssembly.validate(bytes)) return null;
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+    kernel = { memory: exports.memory as WebAssembly.Memory, signatures: exports.signatures as Kernel['signatures'] };
+  } catch {
+    kernel = null;
+  }
+  return kernel;
+}
+
+/** Whether {@link simdSignatures} can run here. */
+export function hasSimdSignatures(): boolean {
+  return simdKernel() !== null;
+}
+
+/** Paragraphs per call of the kernel: their shingles and rows are copied in and out of its memory. */
+const CHUNK_PARAGRAPHS = 512;
+
+/**
+ * The signatures of ./minhash's `minhashSignatures` (`seeds` its row seeds, `shingle` its shingle
+ * hashes of a paragraph's words, written into the array given and returning their count), or null
+ * when the kernel is unavailable. Paragraphs go through the kernel's memory a chunk at a time.
+ */
+export function simdSignatures(
+  words: readonly ArrayLike<number>[],
+  seeds: Int32Array,
+  shingle: (ids: ArrayLike<number>, into: Int32Array, at: number) => number,
+): Uint32Array | null {
+  const kernel = simdKernel();
+  if (kernel === null) return null;
+  const hashes = seeds.length;
+  const n = words.length;
+  const sig = new Uint32Array(n * hashes);
+  const vectors = Math.ceil(hashes / 4);
+  const stride = 4 * vectors; // rows per paragraph in the kernel's output, padded to whole vectors
+  // Layout, in bytes: seeds (padded with zeros), then the output rows, the shingle offsets, and last
+  // the shingles, which may grow the memory for a long paragraph.
+  const seedsAt = 0;
+  const outAt = seedsAt + 16 * vectors;
+  const offsetsAt = outAt + 4 * stride * CHUNK_PARAGRAPHS;
+  const shinglesAt = offsetsAt + 4 * (CHUNK_PARAGRAPHS + 1);
+  let capacity = 1 << 16; // shingles that fit
+  const ensure = () => {
+    const needed = shinglesAt + 4 * capacity;
+    const have = kernel.memory.buffer.byteLength;
+    if (needed > have) kernel.memory.grow(Math.ceil((needed - have) / 65536));
+  };
+  ensure();
+  let memory = new Int32Array(kernel.memory.buffer);
+  memory.fill(0, seedsAt >> 2, outAt >> 2);
+  memory.set(seeds, seedsAt >> 2);
+  let first = 0; // first paragraph of the chunk being filled
+  let size = 0; // shingles in the chunk so far
+  const flush = (end: number) => {
+    const count = end - first;
+    memory[(offsetsAt >> 2) + count] = shinglesAt + 4 * size;
+    kernel.signatures(offsetsAt, count, seedsAt, vectors, outAt);
+    const rows = new Uint32Array(kernel.memory.buffer, outAt, count * stride);
+    if (stride === hashes) sig.set(rows, first * hashes);
+    else for (let p = 0; p < count; p++) sig.set(rows.subarray(p * stride, p * stride + hashes), (first + p) * hashes);
+    first = end;
+    size = 0;
+  };
+  for (let p = 0; p < n; p++) {
+    const ids = words[p] ?? [];
+    const most = ids.length === 0 ? 0 : 2 * ids.length - 1;
+    if (p - first === CHUNK_PARAGRAPHS || size + most > capacity) flush(p);
+    if (most > capacity) {
+      capacity = most;
+      ensure();
+      memory = new Int32Array(kernel.memory.buffer);
+    }
+    memory[(offsetsAt >> 2) + (p - first)] = shinglesAt + 4 * size;
+    size += shingle(ids, memory, (shinglesAt >> 2) + size);
+  }
+  flush(n);
+  return sig;
+}

@@ -5,11 +5,12 @@ import {
   estimateJaccard,
   fmix32,
   forEachCandidate,
+  allowedDifferences,
   jaccardAtLeast,
   jaccardCannotReach,
   minhashSignatures,
 } from '../lib/boilerplate/minhash';
-import { hasSimdSignatures } from '../lib/boilerplate/minhash-simd';
+import { hasSimdKernels, SimdSketch } from '../lib/boilerplate/minhash-simd';
 import { splitParagraphs } from '../lib/segment';
 import { tokenRange, tokenTable, Vocabulary } from '../lib/token-table';
 import { randomBelow } from './helpers/random';
@@ -61,7 +62,7 @@ describe('minhashSignatures', () => {
 
   it('computes the same rows with WebAssembly SIMD as in JavaScript, chunk edges and long paragraphs included', () => {
     // Node 20 has WebAssembly SIMD: without it both calls would take the JavaScript path.
-    expect(hasSimdSignatures()).toBe(true);
+    expect(hasSimdKernels()).toBe(true);
     const next = randomBelow(17);
     // 1,300 paragraphs cross the kernel's chunks of 512; a fifth are empty, a few are longer than its
     // first shingle buffer (65,536 shingles), and one far longer than any paragraph the kernel has
@@ -186,6 +187,46 @@ describe('jaccardCannotReach', () => {
         if (min > 0 && hashes > 1) expect(ruledOut).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe('SimdSketch', () => {
+  it('keeps exactly the bucket pairs jaccardCannotReach does not rule out, in the walk order', () => {
+    expect(hasSimdKernels()).toBe(true);
+    const next = randomBelow(37);
+    // Random paragraphs and near-copies of them, so that all thresholds keep some pairs and drop others.
+    const base = paragraphs(150, 43);
+    const words = [...base, ...base.map((ids) => ids.map((id) => (next(6) === 0 ? id + 1 : id)))];
+    let keptPairs = 0;
+    let ruledOut = 0;
+    for (const hashes of [1, 5, 16, 17, 64]) {
+      const sig = minhashSignatures(words, hashes);
+      const sketch = byteSketch(sig, hashes);
+      for (const window of [0, 1, 5, 40]) {
+        const simd = SimdSketch.of(sig, hashes, window)!;
+        // Buckets of paragraphs in random order, the last one larger than the kernel's first room (1,024).
+        for (const size of [2, 3, 9, 30, 1500]) {
+          const members = Int32Array.from({ length: size + 4 }, () => next(words.length));
+          for (const min of [0, 0.3, 0.6, 1]) {
+            const expected: number[] = [];
+            let visited = 0;
+            for (let a = 2; a < size + 2; a++) {
+              for (let b = a + 1; b < Math.min(size + 2, a + 1 + window); b++) {
+                visited++;
+                if (!jaccardCannotReach(sketch, hashes, members[a]!, members[b]!, min)) expected.push(a - 2, b - 2);
+              }
+            }
+            const kept = simd.passing(members, 2, size + 2, allowedDifferences(hashes, min));
+            expect([...simd.pairs.subarray(0, 2 * kept)], `${hashes} hashes, window ${window}, ${size} members, min ${min}`).toEqual(expected);
+            keptPairs += kept;
+            ruledOut += visited - kept;
+          }
+        }
+      }
+    }
+    // Both answers must have come up often.
+    expect(keptPairs).toBeGreaterThan(1000);
+    expect(ruledOut).toBeGreaterThan(1000);
   });
 });
 

@@ -56,7 +56,7 @@
  *       (local.set $count (i32.sub (local.get $count) (i32.const 1)))
  *       (br $paragraph)))))
  */
-function kernelBytes(): Uint8Array<ArrayBuffer> {
+function signaturesCode(): number[] {
   // Locals by index: the five parameters, then the i32 and v128 locals in the order declared above.
   const [offsets, count, seeds, vectors, out, end, seed, v, x] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const s = [9, 10, 11, 12];
@@ -106,30 +106,133 @@ function kernelBytes(): Uint8Array<ArrayBuffer> {
     ));
   }
 
-  const I32 = 0x7f;
-  const V128 = 0x7b;
-  const code = [...vector([[4, I32], [11, V128]]), ...body, END];
+  return [...vector([[4, I32], [11, V128]]), ...body, END];
+}
+
+/**
+ * The byte-sketch test of ./minhash's `jaccardCannotReach` over the pairs of one LSH bucket, in the
+ * text format (the sketches are at address 0, `stride` bytes each, a multiple of 16; padding bytes are
+ * 0 on both sides, so they count as equal):
+ *
+ *   ;; Writes the pairs (a, b) of positions in the bucket, a < b ≤ a + window, whose sketches differ
+ *   ;; in at most `allowed` bytes to `out` (two i32 each, in the walk's order); returns their count.
+ *   (func (export "sketchPairs") (param $members i32) (param $count i32) (param $window i32)
+ *                                (param $stride i32) (param $allowed i32) (param $out i32) (result i32)
+ *     (local $a i32) (local $b i32) (local $limit i32) (local $pa i32) (local $pb i32) (local $v i32)
+ *     (local $equal i32) (local $found i32)
+ *     (block $done (loop $first
+ *       (br_if $done (i32.ge_u (local.get $a) (local.get $count)))
+ *       (local.set $pa (i32.mul (i32.load (i32.add (local.get $members) (i32.shl (local.get $a) (i32.const 2))))
+ *                               (local.get $stride)))
+ *       (local.set $limit (i32.add (i32.add (local.get $a) (i32.const 1)) (local.get $window)))
+ *       (local.set $limit (select (local.get $count) (local.get $limit)
+ *                                 (i32.gt_u (local.get $limit) (local.get $count))))
+ *       (local.set $b (i32.add (local.get $a) (i32.const 1)))
+ *       (block $seconds (loop $second
+ *         (br_if $seconds (i32.ge_u (local.get $b) (local.get $limit)))
+ *         (local.set $pb ...the same for $b...)
+ *         (local.set $equal (i32.const 0))
+ *         (local.set $v (i32.const 0))
+ *         (block $counted (loop $bytes
+ *           (br_if $counted (i32.ge_u (local.get $v) (local.get $stride)))
+ *           ;; one bit per equal byte of the 16 at $v
+ *           (local.set $equal (i32.add (local.get $equal) (i32.popcnt (i8x16.bitmask
+ *             (i8x16.eq (v128.load (i32.add (local.get $pa) (local.get $v)))
+ *                       (v128.load (i32.add (local.get $pb) (local.get $v))))))))
+ *           (local.set $v (i32.add (local.get $v) (i32.const 16)))
+ *           (br $bytes)))
+ *         (if (i32.le_u (i32.sub (local.get $stride) (local.get $equal)) (local.get $allowed))
+ *           (then
+ *             (i32.store offset=0 (local.get $out) (local.get $a))
+ *             (i32.store offset=4 (local.get $out) (local.get $b))
+ *             (local.set $out (i32.add (local.get $out) (i32.const 8)))
+ *             (local.set $found (i32.add (local.get $found) (i32.const 1)))))
+ *         (local.set $b (i32.add (local.get $b) (i32.const 1)))
+ *         (br $second)))
+ *       (local.set $a (i32.add (local.get $a) (i32.const 1)))
+ *       (br $first)))
+ *     (local.get $found))
+ */
+function sketchPairsCode(): number[] {
+  const [members, count, window, stride, allowed, out, a, b, limit, pa, pb, v, equal, found] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  const sketchAt = (index: number) => [...get(members), ...get(index), ...i32Const(2), I32_SHL, I32_ADD, ...i32Load(0), ...get(stride), I32_MUL];
+  const body: number[] = [
+    ...block(...loop(
+      ...get(a), ...get(count), I32_GE_U, ...brIf(1),
+      ...sketchAt(a), ...set(pa),
+      ...get(a), ...i32Const(1), I32_ADD, ...get(window), I32_ADD, ...set(limit),
+      ...get(count), ...get(limit), ...get(limit), ...get(count), I32_GT_U, SELECT, ...set(limit),
+      ...get(a), ...i32Const(1), I32_ADD, ...set(b),
+      ...block(...loop(
+        ...get(b), ...get(limit), I32_GE_U, ...brIf(1),
+        ...sketchAt(b), ...set(pb),
+        ...i32Const(0), ...set(equal),
+        ...i32Const(0), ...set(v),
+        ...block(...loop(
+          ...get(v), ...get(stride), I32_GE_U, ...brIf(1),
+          ...get(equal),
+          ...get(pa), ...get(v), I32_ADD, ...simd(V128_LOAD, 4, 0),
+          ...get(pb), ...get(v), I32_ADD, ...simd(V128_LOAD, 4, 0),
+          ...simd(I8X16_EQ), ...simd(I8X16_BITMASK), I32_POPCNT, I32_ADD, ...set(equal),
+          ...get(v), ...i32Const(16), I32_ADD, ...set(v),
+          ...br(0),
+        )),
+        ...get(stride), ...get(equal), I32_SUB, ...get(allowed), I32_LE_U,
+        ...ifThen(
+          ...get(out), ...get(a), ...i32Store(0),
+          ...get(out), ...get(b), ...i32Store(4),
+          ...get(out), ...i32Const(8), I32_ADD, ...set(out),
+          ...get(found), ...i32Const(1), I32_ADD, ...set(found),
+        ),
+        ...get(b), ...i32Const(1), I32_ADD, ...set(b),
+        ...br(0),
+      )),
+      ...get(a), ...i32Const(1), I32_ADD, ...set(a),
+      ...br(0),
+    )),
+    ...get(found),
+  ];
+  return [...vector([[8, I32]]), ...body, END];
+}
+
+/** The module: one memory, `signatures` (type 0) and `sketchPairs` (type 1). */
+function kernelBytes(): Uint8Array<ArrayBuffer> {
+  const functions = [signaturesCode(), sketchPairsCode()];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
-    ...section(1, vector([[0x60, ...vector([I32, I32, I32, I32, I32].map((t) => [t])), ...vector([])]])), // type 0: five i32 -> ()
-    ...section(3, vector([[0]])), // function 0 has type 0
+    ...section(1, vector([
+      [0x60, ...vector([I32, I32, I32, I32, I32].map((t) => [t])), ...vector([])], // type 0: five i32 -> ()
+      [0x60, ...vector([I32, I32, I32, I32, I32, I32].map((t) => [t])), ...vector([[I32]])], // type 1: six i32 -> i32
+    ])),
+    ...section(3, vector([[0], [1]])), // the functions' types
     ...section(5, vector([[0x00, 1]])), // one memory, at least one 64 KiB page, no maximum
-    ...section(7, vector([[...name('memory'), 0x02, 0], [...name('signatures'), 0x00, 0]])), // exports
-    ...section(10, vector([[...leb(code.length), ...code]])), // the function's body
+    ...section(7, vector([[...name('memory'), 0x02, 0], [...name('signatures'), 0x00, 0], [...name('sketchPairs'), 0x00, 1]])), // exports
+    ...section(10, vector(functions.map((code) => [...leb(code.length), ...code]))), // the functions' bodies
   ]);
 }
 
+const I32 = 0x7f;
+const V128 = 0x7b;
+
 // Opcodes used by the kernel (WebAssembly core spec; SIMD ones follow the 0xfd prefix as LEB128).
 const END = 0x0b;
+const SELECT = 0x1b;
 const I32_EQZ = 0x45;
 const I32_LT_U = 0x49;
+const I32_GT_U = 0x4b;
+const I32_LE_U = 0x4d;
 const I32_GE_U = 0x4f;
+const I32_POPCNT = 0x69;
 const I32_ADD = 0x6a;
 const I32_SUB = 0x6b;
+const I32_MUL = 0x6c;
+const I32_SHL = 0x74;
 const V128_LOAD = 0x00;
 const V128_STORE = 0x0b;
 const V128_CONST = 0x0c;
 const I32X4_SPLAT = 0x11;
+const I8X16_EQ = 0x23;
+const I8X16_BITMASK = 0x64;
 const V128_XOR = 0x51;
 const I32X4_SHR_U = 0xad;
 const I32X4_MUL = 0xb5;
@@ -167,6 +270,8 @@ const tee = (local: number): number[] => [0x22, ...leb(local)];
 const i32Const = (value: number): number[] => [0x41, ...sleb(value)];
 /** i32.load with a 4-byte alignment hint at a constant offset. */
 const i32Load = (offset: number): number[] => [0x28, 2, ...leb(offset)];
+/** i32.store with a 4-byte alignment hint at a constant offset. */
+const i32Store = (offset: number): number[] => [0x36, 2, ...leb(offset)];
 /** A SIMD instruction, with its memory alignment hint (log2) and offset when it has them. */
 const simd = (op: number, ...memarg: number[]): number[] => [0xfd, ...leb(op), ...memarg.flatMap((b, i) => (i === 0 ? [b] : leb(b)))];
 /** v128.const with the same 32-bit value in all four lanes, little-endian. */
@@ -174,35 +279,56 @@ const v128Const = (lane: number): number[] => [0xfd, ...leb(V128_CONST), ...[0, 
 /** block and loop with no result (block type 0x40), closed by their `end`. */
 const block = (...instructions: number[]): number[] => [0x02, 0x40, ...instructions, END];
 const loop = (...instructions: number[]): number[] => [0x03, 0x40, ...instructions, END];
+const ifThen = (...instructions: number[]): number[] => [0x04, 0x40, ...instructions, END];
 const br = (depth: number): number[] => [0x0c, depth];
 const brIf = (depth: number): number[] => [0x0d, depth];
 
 interface Kernel {
   memory: WebAssembly.Memory;
   signatures: (offsets: number, count: number, seeds: number, vectors: number, out: number) => void;
+  sketchPairs: (members: number, count: number, window: number, stride: number, allowed: number, out: number) => number;
 }
 
+let compiled: WebAssembly.Module | null | undefined;
+
+/** A new instance of the kernels with its own memory, or null where WebAssembly or its SIMD instructions are missing. */
+function instantiate(): Kernel | null {
+  try {
+    if (compiled === undefined) {
+      compiled = null;
+      const bytes = kernelBytes();
+      if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+    }
+    if (compiled === null) return null;
+    const exports = new WebAssembly.Instance(compiled).exports;
+    return {
+      memory: exports.memory as WebAssembly.Memory,
+      signatures: exports.signatures as Kernel['signatures'],
+      sketchPairs: exports.sketchPairs as Kernel['sketchPairs'],
+    };
+  } catch {
+    compiled = null;
+    return null;
+  }
+}
+
+/** The instance that computes signatures, kept between calls (its memory holds one chunk). */
 let kernel: Kernel | null | undefined;
 
-/** The compiled kernel, or null where WebAssembly or its SIMD instructions are missing. */
 function simdKernel(): Kernel | null {
-  if (kernel !== undefined) return kernel;
-  kernel = null;
-  try {
-    if (typeof WebAssembly !== 'object') return null;
-    const bytes = kernelBytes();
-    if (!WebAssembly.validate(bytes)) return null;
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
-    kernel = { memory: exports.memory as WebAssembly.Memory, signatures: exports.signatures as Kernel['signatures'] };
-  } catch {
-    kernel = null;
-  }
+  if (kernel === undefined) kernel = instantiate();
   return kernel;
 }
 
-/** Whether {@link simdSignatures} can run here. */
-export function hasSimdSignatures(): boolean {
+/** Whether the WebAssembly SIMD kernels can run here. */
+export function hasSimdKernels(): boolean {
   return simdKernel() !== null;
+}
+
+/** Grows `memory` to at least `bytes`. */
+function reserve(memory: WebAssembly.Memory, bytes: number): void {
+  const have = memory.buffer.byteLength;
+  if (bytes > have) memory.grow(Math.ceil((bytes - have) / 65536));
 }
 
 /** Paragraphs per call of the kernel: their shingles and rows are copied in and out of its memory. */
@@ -232,11 +358,7 @@ export function simdSignatures(
   const offsetsAt = outAt + 4 * stride * CHUNK_PARAGRAPHS;
   const shinglesAt = offsetsAt + 4 * (CHUNK_PARAGRAPHS + 1);
   let capacity = 1 << 16; // shingles that fit
-  const ensure = () => {
-    const needed = shinglesAt + 4 * capacity;
-    const have = kernel.memory.buffer.byteLength;
-    if (needed > have) kernel.memory.grow(Math.ceil((needed - have) / 65536));
-  };
+  const ensure = () => reserve(kernel.memory, shinglesAt + 4 * capacity);
   ensure();
   let memory = new Int32Array(kernel.memory.buffer);
   memory.fill(0, seedsAt >> 2, outAt >> 2);
@@ -267,4 +389,69 @@ export function simdSignatures(
   }
   flush(n);
   return sig;
+}
+
+/**
+ * The byte sketch of ./minhash's `byteSketch` in a kernel's memory (one instance per sketch, dropped
+ * with it), with the test of `jaccardCannotReach` run over whole LSH buckets: an unrelated pair fails
+ * on 64 bytes compared sixteen at a time, instead of a loop of 32-bit words per pair.
+ */
+export class SimdSketch {
+  /** The positions (a, b) of the pairs the last {@link passing} kept, two numbers per pair. */
+  pairs = new Int32Array(0);
+  private members = new Int32Array(0);
+  private membersAt = 0;
+  private pairsAt = 0;
+  private capacity = 0;
+
+  private constructor(
+    private readonly kernel: Kernel,
+    private readonly stride: number,
+    private readonly window: number,
+    private readonly sketchBytes: number,
+  ) {
+    this.layout(1024);
+  }
+
+  /**
+   * The sketch of `sig` (`hashes` values per paragraph) for buckets walked with `window`, or null where
+   * the kernels cannot run.
+   */
+  static of(sig: Uint32Array, hashes: number, window: number): SimdSketch | null {
+    const kernel = instantiate();
+    if (kernel === null) return null;
+    const n = Math.floor(sig.length / hashes);
+    // Each paragraph's low bytes in `stride` bytes, padded with zeros to whole vectors.
+    const stride = 16 * Math.ceil(hashes / 16);
+    const sketch = new SimdSketch(kernel, stride, Math.max(0, window), n * stride);
+    const bytes = new Uint8Array(kernel.memory.buffer, 0, n * stride);
+    for (let p = 0; p < n; p++) {
+      for (let k = 0, at = p * stride, from = p * hashes; k < hashes; k++) bytes[at + k] = (sig[from + k] as number) & 255;
+    }
+    return sketch;
+  }
+
+  /**
+   * Of the pairs forEachCandidate visits in the bucket `members[from..to)` (each member with the next
+   * `window`), those that `jaccardCannotReach` with `allowed` differing values does not rule out, in the
+   * same order: their positions in the bucket (0 for `from`) in {@link pairs}. Returns their count.
+   */
+  passing(members: Int32Array, from: number, to: number, allowed: number): number {
+    const count = to - from;
+    if (count > this.capacity) this.layout(Math.max(count, 2 * this.capacity));
+    const own = this.members;
+    for (let x = 0; x < count; x++) own[x] = members[from + x] as number;
+    return this.kernel.sketchPairs(this.membersAt, count, this.window, this.stride, allowed, this.pairsAt);
+  }
+
+  /** Room for buckets of `capacity` members after the sketch: the members, then their pairs. */
+  private layout(capacity: number): void {
+    this.capacity = capacity;
+    this.membersAt = 16 * Math.ceil(this.sketchBytes / 16);
+    this.pairsAt = this.membersAt + 4 * capacity;
+    const pairs = 2 * capacity * Math.min(this.window, capacity);
+    reserve(this.kernel.memory, this.pairsAt + 4 * pairs);
+    this.members = new Int32Array(this.kernel.memory.buffer, this.membersAt, capacity);
+    this.pairs = new Int32Array(this.kernel.memory.buffer, this.pairsAt, pairs);
+  }
 }

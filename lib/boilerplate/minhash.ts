@@ -166,6 +166,11 @@ export function byteSketch(sig: Uint32Array, hashes: number): Uint32Array {
   return sketch;
 }
 
+/** How many of `hashes` values two signatures may differ in and still reach an estimated Jaccard of `min`. */
+export function allowedDifferences(hashes: number, min: number): number {
+  return hashes - Math.ceil(min * hashes - 1e-9);
+}
+
 /**
  * True when the sketches alone prove `jaccardAtLeast(sig, hashes, i, j, min)` false: more bytes
  * differ than the signatures may differ in. A quarter of the memory the signatures take, read in
@@ -174,7 +179,7 @@ export function byteSketch(sig: Uint32Array, hashes: number): Uint32Array {
  */
 export function jaccardCannotReach(sketch: Uint32Array, hashes: number, i: number, j: number, min: number): boolean {
   const words = Math.ceil(hashes / 4);
-  const allowed = hashes - Math.ceil(min * hashes - 1e-9);
+  const allowed = allowedDifferences(hashes, min);
   const a = i * words;
   const b = j * words;
   let differing = 0;

@@ -8,7 +8,8 @@ import { tokenize } from '../normalize';
 import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import { LcsScratch } from './lcs';
 import { diffIds } from './myers';
-import { byteSketch, fmix32, forEachBucket, jaccardAtLeast, jaccardCannotReach, minhashSignatures } from './minhash';
+import { allowedDifferences, byteSketch, fmix32, forEachBucket, jaccardAtLeast, jaccardCannotReach, minhashSignatures } from './minhash';
+import { SimdSketch } from './minhash-simd';
 import type { BoilerplateDifference, BoilerplateInfo, BoilerplateMatch, ParagraphRole, Span } from '../types';
 
 /** One article as the near-duplicate pass sees it: plain data, no disk access. */
@@ -57,6 +58,11 @@ export interface NearDuplicateOptions {
    * limit made results depend on machine load: a process paused mid-diff lost a genuine twin.
    */
   diffTimeoutMs?: number;
+  /**
+   * Run the MinHash and sketch kernels with WebAssembly SIMD where it is available. Default true; the
+   * results are the same either way (false runs the JavaScript loops, which the tests compare).
+   */
+  simd?: boolean;
 }
 
 const DEFAULTS: Required<NearDuplicateOptions> = {
@@ -73,6 +79,7 @@ const DEFAULTS: Required<NearDuplicateOptions> = {
   bucketWindow: 5,
   maxMatches: 3,
   diffTimeoutMs: 1000,
+  simd: true,
 };
 
 /** A verified twin, with its differences already quoted (alignments are not kept, to save memory). */
@@ -94,8 +101,10 @@ export function findNearDuplicates(
   const o = { ...DEFAULTS, ...options };
   const corpus = indexCorpus(docs);
   const n = corpus.docOf.length;
-  const signatures = minhashSignatures(corpus.words, o.hashes);
-  const sketch = byteSketch(signatures, o.hashes);
+  const signatures = minhashSignatures(corpus.words, o.hashes, { simd: o.simd });
+  // The sketch test runs bucket by bucket in the SIMD kernel when it can, else pair by pair here.
+  const simdSketch = o.simd ? SimdSketch.of(signatures, o.hashes, o.bucketWindow) : null;
+  const sketch = simdSketch ? null : byteSketch(signatures, o.hashes);
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const found: Found[][] = Array.from({ length: n }, () => []);
   // Twin counts and twin ids in dense arrays (`maxMatches` slots per paragraph): the hot skip tests
@@ -116,14 +125,14 @@ export function findNearDuplicates(
     return r;
   };
 
+  // Consider a pair that shares a bucket. The tests before `verify` only return (no state changes), so
+  // their order is free: cheapest and most decisive first. Most candidates share a band by chance and
+  // fail the sketch (tested before `consider` is called); a pair already listed or rejected was
+  // similar enough to pass it, so those lookups come after it.
   const consider = (i: number, j: number): void => {
     // Already one family and a twin list is full: the pair could only add a one-way listing, and
     // each verified pair costs a word diff, so big families stay linear (about maxMatches/2 per member).
     if (((listed[i] ?? 0) >= o.maxMatches || (listed[j] ?? 0) >= o.maxMatches) && find(i) === find(j)) return;
-    // The tests below only return (no state changes), so their order is free: cheapest and most
-    // decisive first. Most candidates share a band by chance and fail the sketch; a pair already
-    // listed or rejected was similar enough to pass it, so those lookups come after it.
-    if (jaccardCannotReach(sketch, o.hashes, i, j, o.minEstimatedJaccard)) return;
     if (lists(twinIds, listed, o.maxMatches, i, j) || lists(twinIds, listed, o.maxMatches, j, i)) return;
     if (rejected.has(i, j)) return;
     if (!jaccardAtLeast(signatures, o.hashes, i, j, o.minEstimatedJaccard)) return;
@@ -160,7 +169,7 @@ export function findNearDuplicates(
   // tests again.
   const rootAt = new Int32Array(n);
   const fullAt = new Uint8Array(n);
-  forEachBucket(signatures, n, o, (members, from, to) => {
+  const lookUp = (members: Int32Array, from: number, to: number): void => {
     for (let x = from; x < to; x++) {
       const p = members[x] as number;
       const count = listed[p] as number;
@@ -169,15 +178,37 @@ export function findNearDuplicates(
       rootAt[x] = count === 0 && o.maxMatches > 0 ? p : find(p);
       fullAt[x] = count >= o.maxMatches ? 1 : 0;
     }
-    for (let a = from; a < to; a++) {
-      const limit = Math.min(to, a + 1 + o.bucketWindow);
-      const i = members[a] as number;
-      for (let b = a + 1; b < limit; b++) {
+  };
+  if (simdSketch) {
+    // The kernel keeps the bucket's pairs that pass the sketch, in the walk's order; most buckets keep none.
+    const allowed = allowedDifferences(o.hashes, o.minEstimatedJaccard);
+    forEachBucket(signatures, n, o, (members, from, to) => {
+      const kept = simdSketch.passing(members, from, to, allowed);
+      if (kept === 0) return;
+      lookUp(members, from, to);
+      const pairs = simdSketch.pairs;
+      for (let q = 0; q < 2 * kept; q += 2) {
+        const a = from + (pairs[q] as number);
+        const b = from + (pairs[q + 1] as number);
         if ((fullAt[a] === 1 || fullAt[b] === 1) && rootAt[a] === rootAt[b]) continue;
-        consider(i, members[b] as number);
+        consider(members[a] as number, members[b] as number);
       }
-    }
-  });
+    });
+  } else {
+    const bytes = sketch as Uint32Array;
+    forEachBucket(signatures, n, o, (members, from, to) => {
+      lookUp(members, from, to);
+      for (let a = from; a < to; a++) {
+        const limit = Math.min(to, a + 1 + o.bucketWindow);
+        const i = members[a] as number;
+        for (let b = a + 1; b < limit; b++) {
+          if ((fullAt[a] === 1 || fullAt[b] === 1) && rootAt[a] === rootAt[b]) continue;
+          const j = members[b] as number;
+          if (!jaccardCannotReach(bytes, o.hashes, i, j, o.minEstimatedJaccard)) consider(i, j);
+        }
+      }
+    });
+  }
   return buildInfos(docs, corpus, found, find);
 }
 

@@ -207,7 +207,7 @@ describe('SimdSketch', () => {
         // Buckets of paragraphs in random order, the last one larger than the kernel's first room (1,024).
         for (const size of [2, 3, 9, 30, 1500]) {
           const members = Int32Array.from({ length: size + 4 }, () => next(words.length));
-          for (const min of [0, 0.3, 0.6, 1]) {
+          for (const min of [0, 0.3, 0.6, 1, 1.5, Number.NaN]) {
             const expected: number[] = [];
             let visited = 0;
             for (let a = 2; a < size + 2; a++) {

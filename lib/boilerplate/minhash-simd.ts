@@ -141,7 +141,7 @@ function signaturesCode(): number[] {
  *                       (v128.load (i32.add (local.get $pb) (local.get $v))))))))
  *           (local.set $v (i32.add (local.get $v) (i32.const 16)))
  *           (br $bytes)))
- *         (if (i32.le_u (i32.sub (local.get $stride) (local.get $equal)) (local.get $allowed))
+ *         (if (i32.le_s (i32.sub (local.get $stride) (local.get $equal)) (local.get $allowed))
  *           (then
  *             (i32.store offset=0 (local.get $out) (local.get $a))
  *             (i32.store offset=4 (local.get $out) (local.get $b))
@@ -177,7 +177,7 @@ function sketchPairsCode(): number[] {
           ...get(v), ...i32Const(16), I32_ADD, ...set(v),
           ...br(0),
         )),
-        ...get(stride), ...get(equal), I32_SUB, ...get(allowed), I32_LE_U,
+        ...get(stride), ...get(equal), I32_SUB, ...get(allowed), I32_LE_S,
         ...ifThen(
           ...get(out), ...get(a), ...i32Store(0),
           ...get(out), ...get(b), ...i32Store(4),
@@ -220,7 +220,7 @@ const SELECT = 0x1b;
 const I32_EQZ = 0x45;
 const I32_LT_U = 0x49;
 const I32_GT_U = 0x4b;
-const I32_LE_U = 0x4d;
+const I32_LE_S = 0x4c;
 const I32_GE_U = 0x4f;
 const I32_POPCNT = 0x69;
 const I32_ADD = 0x6a;
@@ -441,7 +441,7 @@ export class SimdSketch {
     if (count > this.capacity) this.layout(Math.max(count, 2 * this.capacity));
     const own = this.members;
     for (let x = 0; x < count; x++) own[x] = members[from + x] as number;
-    return this.kernel.sketchPairs(this.membersAt, count, this.window, this.stride, allowed, this.pairsAt);
+    return this.kernel.sketchPairs(this.membersAt, count, this.window, this.stride, clamp(allowed), this.pairsAt);
   }
 
   /** Room for buckets of `capacity` members after the sketch: the members, then their pairs. */
@@ -454,4 +454,12 @@ export class SimdSketch {
     this.members = new Int32Array(this.kernel.memory.buffer, this.membersAt, capacity);
     this.pairs = new Int32Array(this.kernel.memory.buffer, this.pairsAt, pairs);
   }
+}
+
+/**
+ * An allowance as the kernel's signed i32 compare reads it, with JavaScript's answers: a negative one
+ * allows nothing, and one past every count (or NaN, which no count exceeds) allows everything.
+ */
+function clamp(allowed: number): number {
+  return allowed < 0 ? -1 : allowed < 2 ** 30 ? Math.floor(allowed) : 2 ** 30;
 }

@@ -50,6 +50,20 @@ describe('LcsScratch.length', () => {
     }
   });
 
+  it('gives lengthIn of two ranges of one array the length of the two slices, either side shorter', () => {
+    const next = randomBelow(29);
+    const ids = Int32Array.from(sequence(3000, 30, 31));
+    for (let k = 0; k < 300; k++) {
+      const aFrom = next(2800);
+      const aTo = aFrom + next(k % 3 === 0 ? 150 : 70);
+      const bFrom = next(2800);
+      const bTo = bFrom + next(k % 5 === 0 ? 150 : 70);
+      const slices = lcsByTable([...ids.subarray(aFrom, aTo)], [...ids.subarray(bFrom, bTo)]);
+      expect(lcs.lengthIn(ids, aFrom, aTo, ids, bFrom, bTo), `${aFrom}-${aTo} / ${bFrom}-${bTo}`).toBe(slices);
+      expect(lcs.lengthIn(ids, bFrom, bTo, ids, aFrom, aTo)).toBe(slices);
+    }
+  });
+
   it('handles large word ids and reuse between calls of different sizes', () => {
     expect(lcs.length([1_000_000, 5, 2_000_000], [5, 2_000_000])).toBe(2);
     expect(lcs.length([1], [1])).toBe(1);

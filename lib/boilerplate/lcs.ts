@@ -19,17 +19,31 @@ export class LcsScratch {
    * is the bit vector, so the cost is O(longer · ⌈shorter/32⌉).
    */
   length(a: ArrayLike<number>, b: ArrayLike<number>): number {
-    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-    const m = short.length;
-    if (m === 0) return 0;
+    return this.lengthIn(a, 0, a.length, b, 0, b.length);
+  }
+
+  /**
+   * {@link length} of `a[aFrom..aTo)` and `b[bFrom..bTo)`: the near-duplicate pass reads its paragraphs
+   * from one flat array of word ids, with no view object per paragraph to load (a cache miss each, for
+   * pairs drawn at random from the corpus).
+   */
+  lengthIn(a: ArrayLike<number>, aFrom: number, aTo: number, b: ArrayLike<number>, bFrom: number, bTo: number): number {
+    const aShorter = aTo - aFrom <= bTo - bFrom;
+    const short = aShorter ? a : b;
+    const from = aShorter ? aFrom : bFrom;
+    const m = aShorter ? aTo - aFrom : bTo - bFrom;
+    const long = aShorter ? b : a;
+    const longFrom = aShorter ? bFrom : aFrom;
+    const longTo = aShorter ? bTo : aTo;
+    if (m <= 0) return 0;
     const words = (m + 31) >>> 5;
-    this.prepare(short, words);
+    this.prepare(short, from, m, words);
     const { stamp, slot, masks, state: v } = this;
     const call = this.call;
     // Most paragraphs have at most 64 words: the state then stays in two local variables, not the array.
-    if (words <= 2) return m - this.shortOnes(long, m, words);
+    if (words <= 2) return m - this.shortOnes(long, longFrom, longTo, m, words);
     v.fill(0xffffffff, 0, words);
-    for (let t = 0; t < long.length; t++) {
+    for (let t = longFrom; t < longTo; t++) {
       const id = long[t] as number;
       // A word the short side lacks leaves the state as it is: (V + 0) | V = V.
       if (id >= stamp.length || stamp[id] !== call) continue;
@@ -55,15 +69,15 @@ export class LcsScratch {
   }
 
   /**
-   * The ones left among the first m ≤ 64 bits of the state after the pass over `long`: the loop of
+   * The ones left among the first m ≤ 64 bits of the state after the pass over `long[from..to)`: the loop of
    * `length` for one or two words, with the words in locals (`words` 1 keeps the high word at 0).
    */
-  private shortOnes(long: ArrayLike<number>, m: number, words: number): number {
+  private shortOnes(long: ArrayLike<number>, from: number, to: number, m: number, words: number): number {
     const { stamp, slot, masks } = this;
     const call = this.call;
     let low = 0xffffffff;
     let high = words === 2 ? 0xffffffff : 0;
-    for (let t = 0; t < long.length; t++) {
+    for (let t = from; t < to; t++) {
       const id = long[t] as number;
       if (id >= stamp.length || stamp[id] !== call) continue;
       const base = (slot[id] as number) * words;
@@ -83,8 +97,8 @@ export class LcsScratch {
     return popcount(low) + popcount(high);
   }
 
-  /** Builds the match mask of each distinct id of `short`, one bit per position. */
-  private prepare(short: ArrayLike<number>, words: number): void {
+  /** Builds the match mask of each distinct id of `short[from..from + m)`, one bit per position. */
+  private prepare(short: ArrayLike<number>, from: number, m: number, words: number): void {
     this.call = (this.call + 1) | 0;
     if (this.call === 0) {
       // Stamps wrapped around: forget them all rather than mistake an old slot for a new one.
@@ -92,7 +106,7 @@ export class LcsScratch {
       this.call = 1;
     }
     let maxId = 0;
-    for (let t = 0; t < short.length; t++) maxId = Math.max(maxId, short[t] as number);
+    for (let t = from; t < from + m; t++) maxId = Math.max(maxId, short[t] as number);
     if (maxId >= this.stamp.length) {
       const size = Math.max(maxId + 1, this.stamp.length * 2, 1024);
       const stamp = new Int32Array(size);
@@ -102,12 +116,12 @@ export class LcsScratch {
       this.stamp = stamp;
       this.slot = slot;
     }
-    if (this.masks.length < short.length * words) this.masks = new Uint32Array(Math.max(short.length * words, this.masks.length * 2));
+    if (this.masks.length < m * words) this.masks = new Uint32Array(Math.max(m * words, this.masks.length * 2));
     if (this.state.length < words) this.state = new Uint32Array(Math.max(words, this.state.length * 2));
     const { stamp, slot, masks, call } = this;
     let slots = 0;
-    for (let t = 0; t < short.length; t++) {
-      const id = short[t] as number;
+    for (let t = 0; t < m; t++) {
+      const id = short[from + t] as number;
       if (stamp[id] !== call) {
         stamp[id] = call;
         slot[id] = slots;

@@ -268,7 +268,9 @@ function lists(twinIds: Int32Array, listed: Int32Array, slots: number, p: number
 interface CorpusIndex {
   docOf: Int32Array;
   paraOf: Int32Array;
-  /** Per paragraph: interned word ids (views of one array). */
+  /** Every token's interned word id, paragraph after paragraph (`firstToken` gives each one's start). */
+  ids: Int32Array;
+  /** Per paragraph: its interned word ids (views of `ids`). */
   words: Int32Array[];
   /** Per paragraph: offset of its first token in `starts`/`ends`. */
   firstToken: Int32Array;
@@ -347,6 +349,7 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
   firstToken.push(size);
   ids = ids.slice(0, size);
   return {
+    ids,
     docOf: Int32Array.from(docOf),
     paraOf: Int32Array.from(paraOf),
     words: docOf.map((_, p) => ids.subarray(firstToken[p] as number, firstToken[p + 1] as number)),
@@ -372,13 +375,19 @@ function verify(
   o: Required<NearDuplicateOptions>,
   lcs: LcsScratch,
 ): SequenceAlignment | undefined {
-  const a = corpus.words[i] ?? NO_WORDS;
-  const b = corpus.words[j] ?? NO_WORDS;
-  const total = a.length + b.length;
-  const shorter = Math.min(a.length, b.length);
+  // The pair's words are read from the flat id array by their offsets, which sit in one small array,
+  // rather than through each paragraph's view (an object per paragraph, a cache miss per pair); the
+  // views are only taken for the pairs accepted.
+  const { ids, firstToken } = corpus;
+  const aFrom = firstToken[i] as number;
+  const aTo = firstToken[i + 1] as number;
+  const bFrom = firstToken[j] as number;
+  const bTo = firstToken[j + 1] as number;
+  const total = aTo - aFrom + (bTo - bFrom);
+  const shorter = Math.min(aTo - aFrom, bTo - bFrom);
   // One changed word is a third of "News / Syria": short lines such as "Related news" or
   // "Source: Press TV" would chain unrelated furniture into one family, so they must match exactly.
-  if (shorter < o.minFuzzyWords && (a.length !== b.length || a.some((w, k) => w !== b[k]))) return undefined;
+  if (shorter < o.minFuzzyWords && !sameWords(ids, aFrom, aTo, bFrom, bTo)) return undefined;
   // Two headlines of one story share "talks", "Russian Federation": short pairs need more in common.
   const minSimilarity = shorter < o.shortWords ? Math.max(o.minSimilarity, o.minShortSimilarity) : o.minSimilarity;
   // Edits (insertions + deletions) are total − 2·common; past both bounds neither test can pass.
@@ -387,7 +396,7 @@ function verify(
   const containable = shorter >= o.minContainmentWords;
   const byContainment = containable ? Math.min(total - 2 * o.minContainment * shorter, total * (1 - o.minContainmentSimilarity)) : -1;
   const maxEditLength = Math.floor(Math.max(bySimilarity, byContainment));
-  const common = lcs.length(a, b);
+  const common = lcs.lengthIn(ids, aFrom, aTo, ids, bFrom, bTo);
   const edits = total - 2 * common;
   if (edits > maxEditLength) return undefined;
   // The same measures alignSequences reports, from the same common length.
@@ -399,7 +408,16 @@ function verify(
   // The differences come from jsdiff's walk replayed over typed arrays (the same runs, without an
   // object per step). It stops at the first edit length that reaches the end, so this bound gives the
   // same runs as any larger one; the timeout stays as a guard (a timed-out pair is left unmatched).
+  const a = corpus.words[i] ?? NO_WORDS;
+  const b = corpus.words[j] ?? NO_WORDS;
   return alignWith(a, b, { maxEditLength: edits, timeoutMs: o.diffTimeoutMs }, diffIds);
+}
+
+/** Whether `ids[aFrom..aTo)` and `ids[bFrom..bTo)` are the same words. */
+function sameWords(ids: Int32Array, aFrom: number, aTo: number, bFrom: number, bTo: number): boolean {
+  if (aTo - aFrom !== bTo - bFrom) return false;
+  for (let k = 0; k < aTo - aFrom; k++) if (ids[aFrom + k] !== ids[bFrom + k]) return false;
+  return true;
 }
 
 function buildInfos(

@@ -213,42 +213,45 @@ export function findNearDuplicates(
 }
 
 /**
- * A set of paragraph pairs, open-addressed in typed arrays: the verified pairs that failed. (A Set of
- * i·n + j numbers held heap numbers past 2^30, about 35,000 paragraphs, each allocated and hashed.)
+ * A set of paragraph pairs, open-addressed in a typed array: the verified pairs that failed. (A Set of
+ * i·n + j numbers held heap numbers past 2^30, about 35,000 paragraphs, each allocated and hashed.) A
+ * pair's two paragraphs sit side by side, so a lookup of a random pair reads one cache line, not one
+ * in each of two arrays.
  */
 class PairSet {
-  private first = new Int32Array(1024).fill(-1);
-  private second = new Int32Array(1024);
+  /** Slot k holds its pair at 2k (the first paragraph, -1 when empty) and 2k + 1. */
+  private slots = new Int32Array(2048).fill(-1);
   private size = 0;
 
   has(i: number, j: number): boolean {
-    const mask = this.first.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let at = pairHash(i, j) & mask; ; at = (at + 1) & mask) {
-      const f = this.first[at] as number;
+      const f = slots[2 * at] as number;
       if (f === -1) return false;
-      if (f === i && this.second[at] === j) return true;
+      if (f === i && slots[2 * at + 1] === j) return true;
     }
   }
 
   add(i: number, j: number): void {
-    if (2 * (this.size + 1) > this.first.length) this.grow();
-    const mask = this.first.length - 1;
+    if (2 * (this.size + 1) > this.slots.length >> 1) this.grow();
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let at = pairHash(i, j) & mask;
-    while (this.first[at] !== -1) {
-      if (this.first[at] === i && this.second[at] === j) return;
+    while (slots[2 * at] !== -1) {
+      if (slots[2 * at] === i && slots[2 * at + 1] === j) return;
       at = (at + 1) & mask;
     }
-    this.first[at] = i;
-    this.second[at] = j;
+    slots[2 * at] = i;
+    slots[2 * at + 1] = j;
     this.size++;
   }
 
   private grow(): void {
-    const { first, second } = this;
-    this.first = new Int32Array(first.length * 2).fill(-1);
-    this.second = new Int32Array(first.length * 2);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
     this.size = 0;
-    for (let at = 0; at < first.length; at++) if ((first[at] as number) !== -1) this.add(first[at] as number, second[at] as number);
+    for (let at = 0; at < old.length; at += 2) if ((old[at] as number) !== -1) this.add(old[at] as number, old[at + 1] as number);
   }
 }
 
@@ -284,11 +287,15 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
   const paraOf: number[] = [];
   const firstToken: number[] = [];
   // Word ids and offsets of every token in growable typed arrays (a million tokens in plain arrays
-  // cost several times their size in garbage as the arrays grow).
+  // cost several times their size in garbage as the arrays grow), sized at first for every token of
+  // the docs' token tables, which hold at least the paragraphs' tokens, so they grow only for docs
+  // without one (growing from 65,536 to ~1.6 million tokens copied each array five times).
   let size = 0;
-  let ids = new Int32Array(1 << 16);
-  let starts = new Int32Array(1 << 16);
-  let ends = new Int32Array(1 << 16);
+  let capacity = 0;
+  for (const doc of docs) if (doc.tokens?.text === doc.text) capacity += doc.tokens.ids.length;
+  let ids = new Int32Array(Math.max(1 << 16, capacity));
+  let starts = new Int32Array(ids.length);
+  let ends = new Int32Array(ids.length);
   const push = (id: number, start: number, end: number) => {
     if (size === ids.length) {
       const grow = (a: Int32Array) => {

@@ -317,6 +317,12 @@ export function kthLargest(values: readonly number[], k: number): number {
 }
 
 /**
+ * The cut that keeps every word: a constant, not `-Infinity` written in place, whose negation had no
+ * type feedback until the first group with few words, and deoptimised `sharedWords` there.
+ */
+const NO_CUT = -Infinity;
+
+/**
  * Content words held by at least `need` members, by summed weight; at most `max`. Only words that can
  * reach the first `max` places (ties included, which their written forms break) get a written form.
  * `sums` holds the members' dense sums (see `sharedOf`).
@@ -336,19 +342,21 @@ function sharedWords(members: number[], ctx: ExplainContext, need: number, max: 
     }
   };
   // Members holding each word, in first-seen order (each member's words by feature id, in the order
-  // of its words map); a single article (most groups) holds each once.
-  if (members.length === 1) for (const id of space.wordRows[members[0]!]!) consider(id, 1);
-  else {
-    const seen: number[] = [];
-    for (const i of members) for (const id of space.wordRows[i]!) if (held[id]!++ === 0) seen.push(id);
-    for (const id of seen) {
-      consider(id, held[id]!);
-      held[id] = 0;
-    }
+  // of its words map). A single article holds each once, in its own order: the same loop, so no
+  // branch of its own that the first groups (which have several members) leave without type
+  // feedback, to deoptimise and recompile this function when the first lone article gets here.
+  const seen: number[] = [];
+  for (const i of members) {
+    const row = space.wordRows[i]!;
+    for (let k = 0; k < row.length; k++) if (held[row[k]!]!++ === 0) seen.push(row[k]!);
+  }
+  for (const id of seen) {
+    consider(id, held[id]!);
+    held[id] = 0;
   }
   // Only words that can reach the first `max` places (ties included, which their written forms
   // break) get a written form, from each member holding them (in member order).
-  const cut = scores.length > max ? kthLargest(scores, max) : -Infinity;
+  const cut = scores.length > max ? kthLargest(scores, max) : NO_CUT;
   // Built by push: `.filter` over a `.map` result (whose elements kind differs between V8's bytecode
   // and optimised code) deoptimised sharedWords on a "wrong map" up to 70 times in one run.
   const formsOf = (key: string) => {

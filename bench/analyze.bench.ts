@@ -10,6 +10,10 @@
  * (../shared/eval/basil, read in place, never copied; the size argument is then ignored). The
  * synthetic corpus is made of five seeds reworded, so every paragraph has near-twins everywhere: a
  * worst case for the cross-article stages. BASIL shows what real reports of 100 events cost.
+ *
+ * Pinned to one core (`taskset -c 0`), the benchmark runs itself again with the V8 flags that
+ * `parallax` uses there (bin/one-core.js), so it measures what the command costs; `jit` in the output
+ * says which way it ran, and PARALLAX_CONCURRENT_JIT=1 measures V8's default instead.
  */
 import { analyzeArticles, type AnalyzeStage } from '../lib/analyze';
 import { loadLexicons } from '../lib/corpus';
@@ -17,8 +21,12 @@ import { tokenize } from '../lib/normalize';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleInput } from '../lib/types';
+import { hasOneCoreFlags, rerunForOneCore } from '../bin/one-core.js';
 import { basilDir } from './contamination';
 import { syntheticCorpus } from './synthetic';
+
+const rerun = rerunForOneCore(process.argv[1]!);
+if (rerun !== null) process.exit(rerun);
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const mb = Number(args[0] ?? '1');
@@ -141,6 +149,7 @@ const seconds = (ms: number) => Number((ms / 1000).toFixed(2));
 const result = {
   bench: 'analyze',
   corpus: basil ? 'basil' : dates,
+  jit: hasOneCoreFlags() ? 'main-thread' : 'concurrent',
   corpusMB: Number(MB.toFixed(2)),
   articles: articles.length,
   tokens,

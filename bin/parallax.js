@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 // Command-line entry: registers tsx so the TypeScript core runs without a build step, then hands over.
-import { register } from 'tsx/esm/api';
+// On one core it first runs itself again with V8's compiler on the main thread (see one-core.js).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rerunForOneCore } from './one-core.js';
+
+const rerun = rerunForOneCore(fileURLToPath(import.meta.url));
+if (rerun !== null) process.exit(rerun);
+const { register } = await import('tsx/esm/api');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.env.PARALLAX_ROOT ??= root;

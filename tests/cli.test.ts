@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AnalyzeReport, CompareReport } from '../lib/types';
 import { ROOT, SEED_IDS, seedText } from './helpers/seeds';
@@ -77,6 +78,51 @@ describe('parallax analyze', () => {
     const { code, stderr } = parallax(['analyze', '--jsno']);
     expect(code).toBe(2);
     expect(stderr).toContain('--jsno');
+  });
+});
+
+describe('on one core', () => {
+  // `taskset -c 0` (util-linux) limits a process, and the processes it starts, to one CPU: what
+  // os.availableParallelism() reads, as on a one-core machine.
+  const pinned = (args: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync('taskset', ['-c', '0', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, PARALLAX_ROOT: ROOT, ...env } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('runs a script again with the one-core V8 flags, passing its arguments, streams and exit status', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parallax-one-core-'));
+    const probe = path.join(dir, 'probe.mjs');
+    const oneCore = pathToFileURL(path.join(ROOT, 'bin', 'one-core.js')).href;
+    writeFileSync(
+      probe,
+      `import { hasOneCoreFlags, rerunForOneCore } from ${JSON.stringify(oneCore)};
+const rerun = rerunForOneCore(process.argv[1]);
+if (rerun !== null) process.exit(rerun);
+console.log(JSON.stringify({ flags: hasOneCoreFlags(), args: process.argv.slice(2) }));
+process.exit(3);
+`,
+    );
+    const one = pinned([probe, 'a b', '--json']);
+    expect(one).toMatchObject({ code: 3, stderr: '' });
+    expect(JSON.parse(one.stdout)).toEqual({ flags: true, args: ['a b', '--json'] });
+    // With more than one core, or when asked to keep V8's default, it goes on as it is.
+    const two = spawnSync(process.execPath, [probe, 'x'], { encoding: 'utf8' });
+    expect(JSON.parse(two.stdout)).toEqual({ flags: false, args: ['x'] });
+    const kept = pinned([probe, 'x'], { PARALLAX_CONCURRENT_JIT: '1' });
+    expect(JSON.parse(kept.stdout)).toEqual({ flags: false, args: ['x'] });
+  });
+
+  it('gives the same report, and the same exit status for a bad file, as with more cores', () => {
+    const file = path.join(ROOT, 'corpus', '003_0702bf80221a2f16.txt');
+    const one = pinned([BIN, 'analyze', file, '--json']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toBe(parallax(['analyze', file, '--json']).stdout);
+    const dir = mkdtempSync(path.join(tmpdir(), 'parallax-one-core-'));
+    writeFileSync(path.join(dir, 'empty.txt'), '');
+    const bad = pinned([BIN, 'analyze', file, path.join(dir, 'empty.txt'), '--json']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('empty.txt');
+    expect(bad.stdout).toBe(parallax(['analyze', file, path.join(dir, 'empty.txt'), '--json']).stdout);
   });
 });
 

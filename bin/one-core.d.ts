@@ -1,0 +1,4 @@
+/** See one-core.js. */
+export const ONE_CORE_FLAGS: readonly string[];
+export function hasOneCoreFlags(): boolean;
+export function rerunForOneCore(script: string): number | null;

@@ -179,6 +179,9 @@ export function findNearDuplicates(
       fullAt[x] = count >= o.maxMatches ? 1 : 0;
     }
   };
+  // Bucket positions a and b already one family, with a full twin list: consider's first test, read
+  // from what lookUp cached for the bucket.
+  const settled = (a: number, b: number): boolean => (fullAt[a] === 1 || fullAt[b] === 1) && rootAt[a] === rootAt[b];
   if (simdSketch) {
     // The kernel keeps the bucket's pairs that pass the sketch, in the walk's order; most buckets keep none.
     const allowed = allowedDifferences(o.hashes, o.minEstimatedJaccard);
@@ -190,7 +193,7 @@ export function findNearDuplicates(
       for (let q = 0; q < 2 * kept; q += 2) {
         const a = from + (pairs[q] as number);
         const b = from + (pairs[q + 1] as number);
-        if ((fullAt[a] === 1 || fullAt[b] === 1) && rootAt[a] === rootAt[b]) continue;
+        if (settled(a, b)) continue;
         consider(members[a] as number, members[b] as number);
       }
     });
@@ -202,7 +205,7 @@ export function findNearDuplicates(
         const limit = Math.min(to, a + 1 + o.bucketWindow);
         const i = members[a] as number;
         for (let b = a + 1; b < limit; b++) {
-          if ((fullAt[a] === 1 || fullAt[b] === 1) && rootAt[a] === rootAt[b]) continue;
+          if (settled(a, b)) continue;
           const j = members[b] as number;
           if (!jaccardCannotReach(bytes, o.hashes, i, j, o.minEstimatedJaccard)) consider(i, j);
         }

@@ -5,7 +5,7 @@ import { compareArticles } from '../lib/compare';
 import { discoverCandidates, findCandidates, pairsFromRows, type CandidateReport } from '../lib/candidates';
 import { compileCues, inflections, matchCues, type CueHit, type CueMatcher } from '../lib/candidates/cues';
 import { MANNER_ADVERB, NEUTRAL_LY } from '../lib/candidates/word-lists';
-import { addStemCounts, articleWords, CAPITAL, clearStemCounts, wordRange, forEachStemCount, hasStemRun, QUOTED, quotedRanges, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens, type ArticleWords } from '../lib/candidates/words';
+import { addStemCounts, articleWords, CAPITAL, clearStemCounts, wordRange, hasStemRun, QUOTED, quotedRanges, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens, type ArticleWords } from '../lib/candidates/words';
 import type { ArticleAnalysis, Candidate } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
@@ -307,21 +307,21 @@ describe('the stem index', () => {
     const allIds = new Set(words.flatMap((w) => [...w.stemIds]));
     for (const w of words) {
       const index = stemIndex(w);
-      const counts = new Map<number, number>();
-      forEachStemCount(index, (id, n) => counts.set(id, n));
+      const counts = new Float64Array(Math.max(...allIds) + 1);
+      addStemCounts(index, counts);
       for (const id of allIds) {
         const tokens = wordTokens(w);
         const content = tokens.flatMap((t, i) => (!t.stop && w.stemIds[i] === id ? [i] : []));
         const every = tokens.flatMap((_, i) => (w.stemIds[i] === id ? [i] : []));
         expect(usesStem(index, id)).toBe(content.length > 0);
-        expect(counts.get(id) ?? 0).toBe(content.length);
+        expect(counts[id]).toBe(content.length);
         expect(hasStemRun(w, [id], 0, 1)).toBe(every.length > 0);
         if (every.length) expect(tokens[every[0]!]!.stem).toBe(stemOf(id));
       }
     }
   });
 
-  it('adds and clears counts by stem id as forEachStemCount gives them, touched stems in its order', async () => {
+  it('adds and clears counts by stem id as a plain scan of the tokens gives them, touched stems in order of id', async () => {
     const loaded = await loadArticles([CORPUS_DIR]);
     const words = analyzeArticles(loaded.articles, []).articles.map((a) => articleWords(a));
     const size = Math.max(...words.map((w) => Math.max(...w.stemIds))) + 1;
@@ -333,11 +333,15 @@ describe('the stem index', () => {
       const touched: number[] = [];
       const plainTouched: number[] = [];
       let plainTotal = 0;
-      forEachStemCount(index, (id, n) => {
-        if (plain[id] === 0) plainTouched.push(id);
-        plain[id]! += n;
-        plainTotal += n;
-      });
+      // The content tokens (stop words left out) one by one; stems new to the running sum, by id.
+      for (let i = 0; i < w.stemIds.length; i++) {
+        if (w.stops[i] === 1) continue;
+        const id = w.stemIds[i]!;
+        if (plain[id] === 0 && !plainTouched.includes(id)) plainTouched.push(id);
+        plainTotal++;
+      }
+      for (let i = 0; i < w.stemIds.length; i++) if (w.stops[i] === 0) plain[w.stemIds[i]!]! += 1;
+      plainTouched.sort((x, y) => x - y);
       expect(addStemCounts(index, counts, touched)).toBe(plainTotal);
       expect(touched).toEqual(plainTouched);
       expect([...counts]).toEqual([...plain]);

@@ -412,23 +412,10 @@ export function usesStem(index: StemIndex, id: number): boolean {
   return at < index.content.length && Math.floor(index.content[at]! / PACK) === id;
 }
 
-/** Calls `visit(stemId, count)` for each stem of the article's content tokens, by id (read from its stem index). */
-export function forEachStemCount(index: StemIndex, visit: (id: number, count: number) => void): void {
-  const { content } = index;
-  let at = 0;
-  while (at < content.length) {
-    const id = Math.floor(content[at]! / PACK);
-    let end = at + 1;
-    while (end < content.length && Math.floor(content[end]! / PACK) === id) end++;
-    visit(id, end - at);
-    at = end;
-  }
-}
-
 /**
  * Adds each stem's count among the article's content tokens to `counts` (by stem id), listing in
- * `touched`, when given, each stem whose count was 0 before; returns the number of content tokens.
- * {@link forEachStemCount}'s counts added one token at a time, with no callback per stem.
+ * `touched`, when given, each stem whose count was 0 before (in order of stem id, as the index is
+ * sorted); returns the number of content tokens. One token at a time, with no callback per stem.
  */
 export function addStemCounts(index: StemIndex, counts: Float64Array, touched?: number[]): number {
   const { content } = index;

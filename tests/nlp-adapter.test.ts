@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import nlp from 'compromise';
 import { findNames } from '../lib/adapters/nlp';
+import { SEED_IDS, seedText } from './helpers/seeds';
 
 const LEAD =
   'Hussein Abazeed, a spokesman for militants in southern Syria, said a ceasefire would take hold in the ' +
@@ -51,5 +53,36 @@ describe('nlp adapter', () => {
   it('returns nothing for blank text', () => {
     expect(findNames('')).toEqual([]);
     expect(findNames('   \n ')).toEqual([]);
+  });
+});
+
+describe('nlp adapter pipeline', () => {
+  // compromise's own pipeline (14.x): the adapter runs it all but the last step, which groups terms
+  // into chunks once every tag is set.
+  const FULL = ['contractions', 'alias', 'machine', 'index', 'id', 'freeze', 'typeahead', 'lexicon', 'preTagger', 'contractionTwo', 'postTagger', 'chunks'];
+
+  it('runs compromise without its chunking step and nothing else left out', () => {
+    expect([...(nlp.world() as { hooks: string[] }).hooks, 'chunks']).toEqual(FULL);
+  });
+
+  it('finds the same names in the seeds sentence by sentence as the full pipeline', () => {
+    const texts: string[] = [LEAD];
+    for (const id of SEED_IDS) {
+      // Sentence-sized windows, as the events stage hands over (the adapter is meant for short texts).
+      for (const s of seedText(id).split(/(?<=[.!?”"])\s+/)) if (s.trim()) texts.push(s);
+    }
+    const world = nlp.world() as { hooks: string[] };
+    const mine = texts.map((t) => findNames(t, 7));
+    const without = world.hooks;
+    world.hooks = FULL;
+    let full: ReturnType<typeof findNames>[];
+    try {
+      full = texts.map((t) => findNames(t, 7));
+    } finally {
+      world.hooks = without;
+    }
+    expect(texts.length).toBeGreaterThan(100);
+    expect(mine.flat().length).toBeGreaterThan(100);
+    expect(mine).toEqual(full);
   });
 });

@@ -133,27 +133,41 @@ function placeInTime(published: string | null, times: TimeExpression[]): Pick<Ar
 
 /** Reads one article's event features; `tokens`, the text's token table when there is one, spares tokenising again. */
 export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): ArticleFeatures {
+  // Two functions: the boilerplate twins are read from objects the boilerplate stage makes in a few
+  // shapes, which deoptimised the whole reading on a "wrong map" twice per run (a ~100 ms compile of
+  // it each time); now such a deopt costs a recompile of the small function only.
+  return bodyFeatures(article, tokens, sharedBoilerplate(article));
+}
+
+/** The article's left-out body paragraphs that have twins in other articles. */
+function sharedBoilerplate(article: ArticleAnalysis): SharedBoilerplate[] {
+  const shared: SharedBoilerplate[] = [];
+  for (const p of article.paragraphs) {
+    // Only body paragraphs would have counted; chrome shared with other pages is not shared wording.
+    if (p.role !== 'body' || p.boilerplate === null) continue;
+    // Other articles holding a twin, in order of first mention: a paragraph lists a few matches, so
+    // a look along the list does (no Set per paragraph).
+    const twins: string[] = [];
+    for (const m of p.boilerplate.matches) if (m.article !== article.id && !twins.includes(m.article)) twins.push(m.article);
+    if (twins.length) shared.push({ paragraph: p.index, kind: p.boilerplate.kind, twins });
+  }
+  return shared;
+}
+
+/** `articleFeatures` once the shared boilerplate is known. */
+function bodyFeatures(article: ArticleAnalysis, tokens: TokenTable | undefined, shared: SharedBoilerplate[]): ArticleFeatures {
   const { text } = article;
   const counted: Paragraph[] = [];
-  const shared: SharedBoilerplate[] = [];
   // Paragraph index → counted (1), for picking the sentences: indices (a paragraph's place in the
   // list, as segmenting numbers them), not a Set of them.
   let size = 0;
   for (const p of article.paragraphs) size = Math.max(size, p.index + 1);
   const isCounted = new Uint8Array(size);
   for (const p of article.paragraphs) {
-    if (p.role !== 'body') continue;
-    if (p.boilerplate === null) {
+    if (p.role === 'body' && p.boilerplate === null) {
       counted.push(p);
       isCounted[p.index] = 1;
-      continue;
     }
-    // Only body paragraphs would have counted; chrome shared with other pages is not shared wording.
-    // Other articles holding a twin, in order of first mention: a paragraph lists a few matches, so
-    // a look along the list does (no Set per paragraph).
-    const twins: string[] = [];
-    for (const m of p.boilerplate.matches) if (m.article !== article.id && !twins.includes(m.article)) twins.push(m.article);
-    if (twins.length) shared.push({ paragraph: p.index, kind: p.boilerplate.kind, twins });
   }
   const sentences: Sentence[] = [];
   for (const s of article.sentences) if (isCounted[s.paragraph] === 1) sentences.push(s);

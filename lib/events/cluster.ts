@@ -126,7 +126,8 @@ export function averageLinkage(n: number, edges: Edge[], options: LinkageOptions
     const sum = sums[x]!.get(y) ?? 0;
     const similarity = sum / (members[x]!.length * members[y]!.length);
     if (similarity >= options.threshold && !blocked(x, y)) {
-      const [a, b] = x < y ? [x, y] : [y, x];
+      const a = x < y ? x : y;
+      const b = x < y ? y : x;
       heap.push({ similarity, a, b, va: version[a]!, vb: version[b]! });
     }
   };
@@ -141,7 +142,12 @@ export function averageLinkage(n: number, edges: Edge[], options: LinkageOptions
     const e = heap.pop()!;
     if (!alive[e.a] || !alive[e.b] || version[e.a] !== e.va || version[e.b] !== e.vb) continue;
     // Fold the group with fewer neighbours into the other: the work of a join is its neighbour count.
-    const [keep, drop] = sums[e.a]!.size >= sums[e.b]!.size ? [e.a, e.b] : [e.b, e.a];
+    // (No [keep, drop] array literals: the second was first made after V8 had optimised this loop, and
+    // had no type feedback there, a deopt and a second compile of the whole linkage per run.)
+    const { a, b } = e;
+    const aKeeps = sums[a]!.size >= sums[b]!.size;
+    const keep = aKeeps ? a : b;
+    const drop = aKeeps ? b : a;
     for (const [c, s] of sums[drop]!) {
       if (c === keep) continue;
       sums[keep]!.set(c, (sums[keep]!.get(c) ?? 0) + s);
@@ -159,8 +165,13 @@ export function averageLinkage(n: number, edges: Edge[], options: LinkageOptions
     version[keep]!++;
     for (const c of sums[keep]!.keys()) offer(keep, c);
   }
-  return members
-    .filter((m, i) => alive[i] && m.length > 0)
-    .map((m) => m.sort((x, y) => x - y))
-    .sort((x, y) => x[0]! - y[0]!);
+  // A loop rather than .filter(...).map(...): the optimised code expected one elements kind of the
+  // filtered array and met another (a "wrong map" deopt at the end of the first large run).
+  const groups: number[][] = [];
+  for (let i = 0; i < n; i++) if (alive[i] && members[i]!.length > 0) groups.push(members[i]!.sort(byNumber));
+  return groups.sort((x, y) => x[0]! - y[0]!);
+}
+
+function byNumber(x: number, y: number): number {
+  return x - y;
 }

@@ -233,7 +233,10 @@ function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVect
     const full = drafts
       .filter((d) => d.keys.length > c.keys.length && d.holders >= c.holders && contains(d, c))
       .sort((a, b) => b.holders - a.holders || b.count - a.count || a.keys.length - b.keys.length)[0];
-    const shown = full ? { ...shownOf(full), score: c.score } : shownOf(c);
+    // The full name's fields written out, not spread and then `score` overwritten: the overwrite made
+    // Shown's score field mutable, which threw away the code compiled so far that counted on it.
+    const f = full ? shownOf(full) : null;
+    const shown = f ? { text: f.text, key: f.key, keys: f.keys, score: c.score, seen: f.seen, holders: f.holders, count: f.count } : shownOf(c);
     if (!chosen.some((d) => contains(d, shown) || contains(shown, d))) chosen.push(shown);
   }
   return chosen;
@@ -386,7 +389,10 @@ function nameClause(names: Shown[], kinds: Kinds): string[] {
   ];
   const out: string[] = [];
   for (const [kind, one, many] of groups) {
-    const texts = names.filter((n) => (kinds.get(n.key)?.kind ?? null) === kind).map((n) => n.text);
+    // Built by push, not .filter(...).map(...), whose results come in more than one elements kind
+    // (a "wrong map" deopt of this function and of describeGroup, where it is inlined).
+    const texts: string[] = [];
+    for (const n of names) if ((kinds.get(n.key)?.kind ?? null) === kind) texts.push(n.text);
     if (texts.length) out.push(`${texts.length === 1 ? one : many} ${list(texts)}`);
   }
   return out;
@@ -418,9 +424,18 @@ function makeLabel(names: Shown[], words: string[] | null, kinds: Kinds, range: 
 }
 
 function spanOf(members: number[], ctx: ExplainContext): DayRange | null {
-  const known = members.map((i) => ctx.features[i]!.when).filter((w): w is DayRange => w !== null);
-  if (!known.length) return null;
-  return { from: Math.min(...known.map((w) => w.from)), to: Math.max(...known.map((w) => w.to)) };
+  // A loop, not .map(...).filter(...) and spreads (builtin results of more than one elements kind: see nameClause).
+  let from = Infinity;
+  let to = -Infinity;
+  let known = 0;
+  for (const i of members) {
+    const w = ctx.features[i]!.when;
+    if (w === null) continue;
+    known++;
+    from = Math.min(from, w.from);
+    to = Math.max(to, w.to);
+  }
+  return known ? { from, to } : null;
 }
 
 /** Boilerplate this article shares with articles outside `members`: the wording that was set aside. */
@@ -603,8 +618,14 @@ export function describeGroup(members: number[], picks: Picks, kinds: Kinds, ctx
   const range = spanOf(members, ctx);
 
   const parts: string[] = [];
-  const undated = members.filter((i) => !ctx.features[i]!.when).map((i) => ctx.articles[i]!.id);
-  const fromText = members.filter((i) => ctx.features[i]!.whenFrom === 'text').map((i) => ctx.articles[i]!.id);
+  // By push (see nameClause): an empty .map result and a full one have different maps, and the
+  // first group with a member dated from its text deoptimised describeGroup right after its compile.
+  const undated: string[] = [];
+  const fromText: string[] = [];
+  for (const i of members) {
+    if (!ctx.features[i]!.when) undated.push(ctx.articles[i]!.id);
+    if (ctx.features[i]!.whenFrom === 'text') fromText.push(ctx.articles[i]!.id);
+  }
   if (range) {
     const days = range.to - range.from;
     let clause = days === 0 ? `Published on the same day (${formatRange(range)})` : `Published within ${describeGap(days)} of each other (${formatRange(range)})`;
@@ -617,12 +638,20 @@ export function describeGroup(members: number[], picks: Picks, kinds: Kinds, ctx
 
   const sharedDays = new Map<string, number>();
   for (const i of members) for (const d of ctx.features[i]!.dates.keys()) sharedDays.set(d, (sharedDays.get(d) ?? 0) + 1);
-  const refer = [...sharedDays].filter(([, n]) => n >= need).map(([d]) => d).sort();
+  const refer: string[] = [];
+  for (const [d, n] of sharedDays) if (n >= need) refer.push(d);
+  refer.sort();
   // Only whether any member's wording was set aside is said, not what (see `setsAside`).
   const aside = members.some((i) => setsAside(i, members, ctx));
   let why = parts.join('; ');
   if (refer.length) why += `; ${members.length === 2 ? 'both' : 'they'} refer to ${list(refer.slice(0, 3).map(formatDate))}`;
   if (aside) why += '. Paragraphs repeated from articles outside this event were left out';
-  const dates = [...new Set([...members.map((i) => ctx.features[i]!.whenDate).filter((d): d is string => d !== null), ...refer])].sort();
+  const stated = new Set<string>();
+  for (const i of members) {
+    const d = ctx.features[i]!.whenDate;
+    if (d !== null) stated.add(d);
+  }
+  for (const d of refer) stated.add(d);
+  const dates = [...stated].sort();
   return { why: `${why}.`, label: makeLabel(names, words, kinds, range, ctx.articles[first!]!.title), dates };
 }

@@ -10,7 +10,7 @@ import { describeGroup, kindRequests, pickShared } from './explain';
 import { classifyNames } from './kinds';
 import { articleFeatures, type ArticleFeatures } from './features';
 import { candidatePairs } from './pairs';
-import { cosine, cosinesFrom, vectorize, type FeatureSpace, type VectorWeights } from './vectors';
+import { cosine, cosinesFrom, vectorize, type FeatureSpace, type SparseVector, type VectorWeights } from './vectors';
 
 export { nameKey, nameKeyOf } from './names';
 export { findTimeExpressions, type TimeExpression } from './dates';
@@ -127,31 +127,51 @@ export function groupEvents(articles: ArticleAnalysis[], options: EventOptions =
   const p = prepare(articles, options, tokensOf);
   const n = p.articles.length;
   const edges: Edge[] = [];
-  // Best match in wording per article, dates aside, for explaining singletons.
-  const nearest = Array.from({ length: n }, () => ({ index: -1, content: -1 }));
+  // Best match in wording per article, dates aside, for explaining singletons: its index and cosine
+  // (typed arrays: an object per article, made with a whole -1 and given fractions later, changed its
+  // field's representation and deoptimised the code reading it).
+  const nearestIndex = new Int32Array(n).fill(-1);
+  const nearestContent = new Float64Array(n).fill(-1);
   const row = new Float64Array(p.space.keys.length);
   // Each article's cosines with its later partners are taken in one dense pass (see cosinesFrom),
-  // in the order candidatePairs gives: by first article, then second.
-  const scoreFrom = (i: number, partners: readonly number[]) => {
-    const contents = cosinesFrom(p.space.vectors[i]!, partners.map((j) => p.space.vectors[j]!), row);
-    partners.forEach((j, k) => {
+  // in the order candidatePairs gives: by first article, then second. Partners and their vectors are
+  // listed by push on both paths, so the lists have one elements kind (a .map result has another).
+  const partners: number[] = [];
+  const vectors: SparseVector[] = [];
+  const scoreFrom = (i: number) => {
+    vectors.length = 0;
+    for (let k = 0; k < partners.length; k++) vectors.push(p.space.vectors[partners[k]!]!);
+    const contents = cosinesFrom(p.space.vectors[i]!, vectors, row);
+    for (let k = 0; k < partners.length; k++) {
+      const j = partners[k]!;
       const content = contents[k]!;
-      if (content > nearest[i]!.content) nearest[i] = { index: j, content };
-      if (content > nearest[j]!.content) nearest[j] = { index: i, content };
+      if (content > nearestContent[i]!) {
+        nearestIndex[i] = j;
+        nearestContent[i] = content;
+      }
+      if (content > nearestContent[j]!) {
+        nearestIndex[j] = i;
+        nearestContent[j] = content;
+      }
       const similarity = p.score(content, p.gap(i, j));
       if (similarity !== null && similarity > 0) edges.push({ a: i, b: j, similarity });
-    });
+    }
   };
   if (n <= p.options.allPairsUpTo) {
     // Every pair: no need to list them first.
-    for (let i = 0; i < n; i++) scoreFrom(i, Array.from({ length: n - i - 1 }, (_, k) => i + 1 + k));
+    for (let i = 0; i < n; i++) {
+      partners.length = 0;
+      for (let j = i + 1; j < n; j++) partners.push(j);
+      scoreFrom(i);
+    }
   } else {
     const pairs = candidatePairs(p.space, p.options);
     for (let from = 0; from < pairs.length; ) {
       const i = pairs[from]![0];
+      partners.length = 0;
       let to = from;
-      while (to < pairs.length && pairs[to]![0] === i) to++;
-      scoreFrom(i, pairs.slice(from, to).map(([, j]) => j));
+      for (; to < pairs.length && pairs[to]![0] === i; to++) partners.push(pairs[to]![1]);
+      scoreFrom(i);
       from = to;
     }
   }
@@ -160,7 +180,7 @@ export function groupEvents(articles: ArticleAnalysis[], options: EventOptions =
     ranges: p.features.map((f) => f.when),
     maxGapDays: p.options.maxGapDays,
   });
-  const ctx = { articles: p.articles, features: p.features, space: p.space, nearest: (i: number) => nearest[i]!.index, maxGapDays: p.options.maxGapDays };
+  const ctx = { articles: p.articles, features: p.features, space: p.space, nearest: (i: number) => nearestIndex[i]!, maxGapDays: p.options.maxGapDays };
   const picks = clusters.map((members) => pickShared(members, ctx));
   const kinds = p.options.nameKinds ? classifyNames(kindRequests(picks, ctx), p.options.nameKindBudget) : new Map();
   const groups = clusters.map((members, k) => {

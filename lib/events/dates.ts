@@ -394,7 +394,8 @@ function mayMatchAt(slice: string, p: number, q: number, weak: boolean): boolean
   if (c <= 57) {
     let d = p + 1;
     while (d < q && slice.charCodeAt(d) <= 57) d++;
-    if (d - p === 4) return q === d && slice.charCodeAt(q) === 0x2d;
+    // (A read past the end is NaN, no hyphen, but V8 deoptimises at the first one: tested first.)
+    if (d - p === 4) return q === d && q < slice.length && slice.charCodeAt(q) === 0x2d;
     return d - p <= 2 && q - d <= 2 && q < slice.length && isSpace(slice.charCodeAt(q));
   }
   if (!weak) return true;

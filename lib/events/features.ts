@@ -134,8 +134,8 @@ function placeInTime(published: string | null, times: TimeExpression[]): Pick<Ar
 /** Reads one article's event features; `tokens`, the text's token table when there is one, spares tokenising again. */
 export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): ArticleFeatures {
   // Two functions: the boilerplate twins are read from objects the boilerplate stage makes in a few
-  // shapes, which deoptimised the whole reading on a "wrong map" twice per run (a ~100 ms compile of
-  // it each time); now such a deopt costs a recompile of the small function only.
+  // shapes, which deoptimised the whole reading on a "wrong map" twice per first run (a 40-90 ms
+  // compile of it each time); now such a deopt costs a recompile of the small function only.
   return bodyFeatures(article, tokens, sharedBoilerplate(article));
 }
 

@@ -1,9 +1,10 @@
 /**
  * The `analyze` command as a user runs it: `parallax analyze DIR --json > file` on a synthetic corpus
  * written to a temporary folder (the files the loader reads: Markdown with front matter), so the
- * figure includes starting Node and tsx, reading and parsing every file, the analysis, and writing
- * the JSON report. `npx tsx bench/cli.bench.ts [MB] [runs]` (default 10 MB, 2 runs: the first also
- * pays tsx's one-off compile of the TypeScript sources into its cache).
+ * figure includes starting Node and loading the command, reading and parsing every file, the analysis,
+ * and writing the JSON report. `npx tsx bench/cli.bench.ts [MB] [runs]` (default 10 MB, 2 runs: the
+ * first also pays bundling the command's sources when they changed since its last run, see
+ * bin/cli-bundle.js).
  *
  * CPU time and peak memory come from the command's own processes (a preload script appends each
  * one's as it exits; on one core the command runs itself again, see bin/one-core.js, so there are two:

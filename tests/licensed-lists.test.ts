@@ -4,7 +4,7 @@ import { findCandidates } from '../lib/candidates';
 import { compileCues, defaultCueLists, matchCues } from '../lib/candidates/cues';
 import { generalBackground, licensedCueLists } from '../lib/candidates/licensed';
 import { logOddsZ } from '../lib/candidates/log-odds';
-import { articleWords } from '../lib/candidates/words';
+import { articleWords, stem } from '../lib/candidates/words';
 import { invented } from './helpers/invented';
 
 
@@ -79,6 +79,23 @@ describe('general background', () => {
     const f = subtlexFrequencies();
     expect(bg('seiz')!).toBeGreaterThanOrEqual((f.get('seize') ?? 0) + (f.get('seized') ?? 0));
     expect(bg('qwxzv')).toBeUndefined();
+  });
+
+  it('gives, stem by stem, the sums of stemming the whole list', () => {
+    // The plain computation: every word of the list stemmed, its frequency added to its stem's.
+    const byStem = new Map<string, number>();
+    for (const [word, p] of subtlexFrequencies()) {
+      if (!/^[a-z]+$/.test(word)) continue;
+      const s = stem(word);
+      byStem.set(s, (byStem.get(s) ?? 0) + p);
+    }
+    const bg = generalBackground();
+    for (const [s, p] of byStem) if (bg(s) !== p) expect([s, bg(s)]).toEqual([s, p]);
+    // Words, forms and strings that are no stem of the list's words have no frequency.
+    const others = ['', 'e', 's', 'qwxzv', 'seized', 'governments', 'café', 'Seiz', 'seiz ', '1990', 'ss', 'ies', 'running', 'bullied'];
+    for (const word of subtlexFrequencies().keys()) if (!byStem.has(word)) others.push(word);
+    for (const s of others) if (!byStem.has(s)) expect([s, bg(s)]).toEqual([s, undefined]);
+    expect(others.length).toBeGreaterThan(20_000);
   });
 
   it('shrinks a common word more than a rare one used as often', () => {

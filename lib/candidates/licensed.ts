@@ -9,7 +9,7 @@
  * are general ones (a valence threshold, and dropping entries made only of our stop words), and
  * every number below was chosen on the dev half of BASIL only (bench/candidates.bench.ts).
  */
-import { afinnValence, hedgeWords, subtlexFrequencies, weaselWords } from '../adapters/word-lists';
+import { afinnValence, hedgeWords, subtlexCounts, weaselWords } from '../adapters/word-lists';
 import { tokenize } from '../normalize';
 import type { Background } from './log-odds';
 import { STOPWORDS, type CueList } from './word-lists';
@@ -88,19 +88,54 @@ export function licensedCueLists(options: LicensedCueOptions = {}): CueList[] {
 
 let general: Background | null = null;
 
+/** Letters a stem keeps single where the word doubled them ("slamming" → "slam"; see `stem`). */
+const UNDOUBLES = /[bdfgkmnprt]$/;
+
+/**
+ * Every word `stem` could take to `stemmed`, and some it does not (callers check each with `stem`).
+ * The stemmer strips at most one ending ("ies"/"ied" → "y", "sses" → "ss", "s", "ing" or "ed",
+ * undoubling the letter before) and then a final "e", so a word is the stem, or the stem plus "e",
+ * with one of those endings put back.
+ */
+function wordsStemmingTo(stemmed: string): string[] {
+  const out: string[] = [];
+  for (const base of stemmed.endsWith('e') ? [stemmed] : [stemmed, `${stemmed}e`]) {
+    out.push(base, `${base}s`, `${base}ing`, `${base}ed`);
+    if (base.endsWith('y')) out.push(`${base.slice(0, -1)}ies`, `${base.slice(0, -1)}ied`);
+    if (base.endsWith('ss')) out.push(`${base}es`);
+    if (UNDOUBLES.test(base)) {
+      const last = base.at(-1)!;
+      out.push(`${base}${last}ing`, `${base}${last}ed`);
+    }
+  }
+  return out;
+}
+
 /**
  * General English word frequencies (SUBTLEX-US) by our light stem: the relative frequencies of all
- * words sharing a stem are summed ("seize", "seized", "seizes" → "seiz"). Built once, on first use.
+ * words sharing a stem are summed ("seize", "seized", "seizes" → "seiz"). Worked out per stem when
+ * first asked for, from the few words that can stem to it (an analysis asks for some thousands of
+ * the list's ~48,000 stems; stemming all 74,000 words up front cost more than the analysis's asks).
+ * The same sum as over the whole list: the same words' frequencies, added in the list's order.
  */
 export function generalBackground(): Background {
   if (!general) {
-    const byStem = new Map<string, number>();
-    for (const [word, p] of subtlexFrequencies()) {
-      if (!/^[a-z]+$/.test(word)) continue;
-      const s = stem(word);
-      byStem.set(s, (byStem.get(s) ?? 0) + p);
-    }
-    general = (word) => byStem.get(word);
+    const { index, counts, total } = subtlexCounts();
+    const known = new Map<string, number | undefined>();
+    const places: number[] = [];
+    general = (stemmed) => {
+      if (known.has(stemmed)) return known.get(stemmed);
+      places.length = 0;
+      for (const word of wordsStemmingTo(stemmed)) {
+        const at = index.get(word);
+        if (at !== undefined && !places.includes(at) && /^[a-z]+$/.test(word) && stem(word) === stemmed) places.push(at);
+      }
+      places.sort((a, b) => a - b);
+      let sum: number | undefined;
+      for (const at of places) sum = (sum ?? 0) + counts[at]! / total;
+      known.set(stemmed, sum);
+      return sum;
+    };
   }
   return general;
 }

@@ -3,9 +3,10 @@ import { analyzeArticles } from '../lib/analyze';
 import { loadArticles } from '../lib/corpus';
 import { compareArticles } from '../lib/compare';
 import { discoverCandidates, findCandidates, pairsFromRows, type CandidateReport } from '../lib/candidates';
-import { compileCues, inflections, matchCues, type CueHit, type CueMatcher } from '../lib/candidates/cues';
-import { MANNER_ADVERB, NEUTRAL_LY } from '../lib/candidates/word-lists';
+import { compileCues, defaultCueLists, inflections, matchCues, type CueHit, type CueMatcher } from '../lib/candidates/cues';
+import { MANNER_ADVERB, NEUTRAL_LY, type CueList } from '../lib/candidates/word-lists';
 import { addStemCounts, articleWords, CAPITAL, clearStemCounts, wordRange, hasStemRun, QUOTED, quotedRanges, stem, stemIndex, stemOf, StemPresence, usesStem, wordTokens, type ArticleWords } from '../lib/candidates/words';
+import { tokenize } from '../lib/normalize';
 import type { ArticleAnalysis, Candidate } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 import { invented } from './helpers/invented';
@@ -472,6 +473,44 @@ describe('cue matching', () => {
       }
     }
     expect(found).toBeGreaterThan(100);
+  });
+
+  it('compiles each phrase into the trie its tokens and their inflections make, one-word phrases too', () => {
+    // The plain compile: every phrase tokenised, each level's forms the inflections of its token.
+    type Node = CueMatcher['root'];
+    const plainTrie = (lists: CueList[]) => {
+      const root: Node = { next: new Map(), list: null };
+      for (const list of lists) {
+        for (const raw of list.words.split(',')) {
+          let level = [root];
+          for (const t of tokenize(raw.trim())) {
+            const next: Node[] = [];
+            for (const at of level) {
+              for (const form of inflections(t.norm)) {
+                let child = at.next.get(form);
+                if (!child) at.next.set(form, (child = { next: new Map(), list: null }));
+                next.push(child);
+              }
+            }
+            level = next;
+          }
+          for (const at of level) at.list ??= list;
+        }
+      }
+      return root;
+    };
+    const same = (x: Node, y: Node, path: string): number => {
+      expect([path, x.list]).toEqual([path, y.list]);
+      expect([path, [...x.next.keys()]]).toEqual([path, [...y.next.keys()]]);
+      let n = 1;
+      for (const [form, child] of x.next) n += same(child, y.next.get(form)!, `${path} ${form}`);
+      return n;
+    };
+    const own: CueList[] = [
+      { id: 'own', weight: 1, reason: '{w}', words: 'naïve, U-turn, rabble-rouser, don’t know, slam, slammed, A, x, 9/11, bully, tax, Seize, lash out' },
+      { id: 'second', weight: 0.5, reason: '{w}', words: 'slam, lash out, seize, hit' },
+    ];
+    for (const lists of [defaultCueLists(), own]) expect(same(compileCues(lists).root, plainTrie(lists), '')).toBeGreaterThan(20);
   });
 
   it('rejects an empty entry in a cue list', () => {

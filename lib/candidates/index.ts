@@ -690,13 +690,17 @@ function describeSwaps(text: string, parts: readonly Part[], unique: boolean, ot
     if (!byWording.has(k)) byWording.set(k, new Set());
     byWording.get(k)!.add(s.side);
   }
-  const lead = unique ? `only this outlet says ${quote(text)}` : `this outlet says ${quote(text)}`;
+  // One sentence for both cases, the branches picking only constants: a template per case left the
+  // rarer one without type feedback, and V8 dropped the function's optimised code when it first ran.
+  // When every other side says one wording, they are "the others" (listNames of one clause is it).
+  const lead = unique ? 'only this outlet says' : 'this outlet says';
   const wordings = [...byWording];
-  if (wordings.length === 1 && wordings[0]![1].size === otherSides && otherSides > 1) {
-    return `${lead} where the others say ${quote(swaps.find((s) => s.other.toLowerCase() === wordings[0]![0])!.other)} in the matching sentence`;
-  }
-  const clauses = wordings.map(([k, sides]) => `${listNames([...sides])} ${sides.size > 1 ? 'say' : 'says'} ${quote(swaps.find((s) => s.other.toLowerCase() === k)!.other)}`);
-  return `${lead} where ${listNames(clauses)} in the matching sentence`;
+  const alike = wordings.length === 1 && wordings[0]![1].size === otherSides && otherSides > 1;
+  const clauses = wordings.map(([k, sides]) => {
+    const names = listNames([...sides]);
+    return `${alike ? 'the others' : names} ${sides.size > 1 ? 'say' : 'says'} ${quote(swaps.find((s) => s.other.toLowerCase() === k)!.other)}`;
+  });
+  return `${lead} ${quote(text)} where ${listNames(clauses)} in the matching sentence`;
 }
 
 function cueReason(list: CueList, text: string): string {

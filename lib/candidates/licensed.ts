@@ -9,7 +9,7 @@
  * are general ones (a valence threshold, and dropping entries made only of our stop words), and
  * every number below was chosen on the dev half of BASIL only (bench/candidates.bench.ts).
  */
-import { afinnValence, hedgeWords, subtlexCounts, weaselWords } from '../adapters/word-lists';
+import { afinnValence, hedgeWords, subtlexCounts, weaselWords, type SubtlexCounts } from '../adapters/word-lists';
 import { tokenize } from '../normalize';
 import type { Background } from './log-odds';
 import { STOPWORDS, type CueList } from './word-lists';
@@ -124,22 +124,31 @@ function wordsStemmingTo(stemmed: string): string[] {
  */
 export function generalBackground(): Background {
   if (!general) {
-    const { index, counts, total } = subtlexCounts();
-    const known = new Map<string, number | undefined>();
-    const places: number[] = [];
+    const subtlex = subtlexCounts();
+    // -1 marks a stem no word of the list has. The memo is read on every ask and the list only for a
+    // new stem, in a function of its own (an analysis asks each stem once, so repeats come only from
+    // later analyses: a branch taken first there left V8 without type feedback for it).
+    const known = new Map<string, number>();
     general = (stemmed) => {
-      if (known.has(stemmed)) return known.get(stemmed);
-      places.length = 0;
-      for (const word of wordsStemmingTo(stemmed)) {
-        const at = index.get(word);
-        if (at !== undefined && !places.includes(at) && /^[a-z]+$/.test(word) && stem(word) === stemmed) places.push(at);
-      }
-      places.sort((a, b) => a - b);
-      let sum: number | undefined;
-      for (const at of places) sum = (sum ?? 0) + counts[at]! / total;
-      known.set(stemmed, sum);
-      return sum;
+      let p = known.get(stemmed);
+      if (p === undefined) known.set(stemmed, (p = stemFrequency(subtlex, stemmed)));
+      return p < 0 ? undefined : p;
     };
   }
   return general;
+}
+
+/** The summed relative frequency of the words of `subtlex` whose stem is `stemmed`, in the list's order; -1 when there are none. */
+function stemFrequency(subtlex: SubtlexCounts, stemmed: string): number {
+  const { index, counts, total } = subtlex;
+  const places: number[] = [];
+  for (const word of wordsStemmingTo(stemmed)) {
+    const at = index.get(word);
+    if (at !== undefined && !places.includes(at) && /^[a-z]+$/.test(word) && stem(word) === stemmed) places.push(at);
+  }
+  if (places.length === 0) return -1;
+  places.sort((a, b) => a - b);
+  let sum = 0;
+  for (const at of places) sum += counts[at]! / total;
+  return sum;
 }

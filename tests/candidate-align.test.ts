@@ -122,6 +122,22 @@ describe('sentence alignment by shared words', () => {
     expect(across).toBeGreaterThan(10);
   });
 
+  it('aligns each group alike whatever was aligned before, so discoverCandidates can align events in any order', () => {
+    const words = articles.map((a) => articleWords(a));
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const textOf = (id: string, s: number) => byId.get(id)?.sentences[s];
+    const sameSide = (x: string, y: string) => byId.get(x)?.outlet === byId.get(y)?.outlet;
+    // Groups of the first two seeds up to all of them, aligned in turn, then again in the reverse order.
+    const groups = words.map((_, k) => words.slice(0, Math.max(2, k + 1)));
+    const alone = groups.map((g) => alignByOverlap(g, textOf, sameSide));
+    let pairs = 0;
+    for (let k = groups.length - 1; k >= 0; k--) {
+      expect(alignByOverlap(groups[k]!, textOf, sameSide)).toEqual(alone[k]);
+      pairs += alone[k]!.length;
+    }
+    expect(pairs).toBeGreaterThan(10);
+  });
+
   it('diffs sentence pairs within the edit bound exactly when they are alike enough to keep, with the same runs', () => {
     // Each sentence of the seeds against a copy with a random share of its words replaced, dropped or
     // doubled (from none to most), so that pairs fall on both sides of each least similarity.

@@ -120,6 +120,9 @@ describe('general background', () => {
     for (const word of subtlexFrequencies().keys()) if (!byStem.has(word)) others.push(word);
     for (const s of others) if (!byStem.has(s)) expect([s, bg(s)]).toEqual([s, undefined]);
     expect(others.length).toBeGreaterThan(20_000);
+    // Past the memo's bound (100,000 stems) it starts afresh, with the same answers.
+    for (let k = 0; k < 30_000; k++) expect(bg(`${k}x`)).toBeUndefined();
+    for (const [s, p] of byStem) if (bg(s) !== p) expect([s, bg(s)]).toEqual([s, p]);
   });
 
   it('shrinks a common word more than a rare one used as often', () => {

@@ -91,6 +91,8 @@ export function licensedCueLists(options: LicensedCueOptions = {}): CueList[] {
 }
 
 let general: Background | null = null;
+/** Most stems {@link generalBackground} remembers (the list itself has ~48,000). */
+const MEMO_LIMIT = 100_000;
 
 /** Letters a stem keeps single where the word doubled them ("slamming" → "slam"; see `stem`). */
 const UNDOUBLES = /[bdfgkmnprt]$/;
@@ -131,7 +133,12 @@ export function generalBackground(): Background {
     const known = new Map<string, number>();
     general = (stemmed) => {
       let p = known.get(stemmed);
-      if (p === undefined) known.set(stemmed, (p = stemFrequency(subtlex, stemmed)));
+      if (p === undefined) {
+        // A long-lived process asks for names and numbers of many corpora: the memo starts afresh
+        // past a bound (a stem's frequency is the same whenever it is worked out).
+        if (known.size >= MEMO_LIMIT) known.clear();
+        known.set(stemmed, (p = stemFrequency(subtlex, stemmed)));
+      }
       return p < 0 ? undefined : p;
     };
   }

@@ -41,14 +41,13 @@ export function analyzeOne(input: ArticleInput, compiled: CompiledLexicon): Arti
 export function segmentArticle(text: string, tokens?: TokenTable): { paragraphs: Paragraph[]; sentences: Sentence[] } {
   const spans = splitParagraphs(text);
   const roles = classifyParagraphs(text, spans, { tokens });
-  const paragraphs: Paragraph[] = spans.map((s, index) => ({
-    index,
-    start: s.start,
-    end: s.end,
-    role: roles[index]?.role ?? 'body',
-    reason: roles[index]?.reason ?? null,
-    boilerplate: null,
-  }));
+  // By push rather than map: an optimised map may give a holey array, and the later stages' code,
+  // optimised for the packed arrays of most articles, was thrown away at the first holey one.
+  const paragraphs: Paragraph[] = [];
+  for (let index = 0; index < spans.length; index++) {
+    const s = spans[index]!;
+    paragraphs.push({ index, start: s.start, end: s.end, role: roles[index]?.role ?? 'body', reason: roles[index]?.reason ?? null, boilerplate: null });
+  }
   const sentences: Sentence[] = [];
   const bounds: number[] = [];
   for (const p of paragraphs) {

@@ -42,12 +42,20 @@ function blankLinesEnd(text: string, from: number): number {
   let end = -1;
   let k = from;
   for (;;) {
-    let c = text.charCodeAt(k);
-    while (c === 0x20 || c === 0x09 || c === 0xa0) c = text.charCodeAt(++k);
-    if (c === 0x0d) c = text.charCodeAt(++k);
+    let c = codeAt(text, k);
+    while (c === 0x20 || c === 0x09 || c === 0xa0) c = codeAt(text, ++k);
+    if (c === 0x0d) c = codeAt(text, ++k);
     if (c !== 0x0a) return end;
     end = ++k;
   }
+}
+
+/**
+ * The character code at `k`, or -1 past the end: never a read out of bounds (NaN), which at the first
+ * text ending in a line break made V8 throw away the optimised code around it.
+ */
+function codeAt(text: string, k: number): number {
+  return k < text.length ? text.charCodeAt(k) : -1;
 }
 
 /** Narrows a span so it starts and ends on non-space characters. */

@@ -97,6 +97,10 @@ function isWordCodePoint(cp: number): boolean {
   return known;
 }
 
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 /** Length in code units of the word character at `i`, or 0 when there is none (a lone surrogate is none). */
 function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
@@ -124,10 +128,11 @@ export function tokenTable(text: string, vocabulary: Vocabulary = new Vocabulary
   while (i < len) {
     const first = wordCharAt(text, i);
     if (first === 0) {
-      // Step over a whole surrogate pair, as a Unicode-aware regular expression does.
+      // Step over a whole surrogate pair, as a Unicode-aware regular expression does. (The next
+      // character is read only when there is one: a read past the end, at a text's final full stop,
+      // made V8 throw away this function's optimised code.)
       const c = text.charCodeAt(i);
-      const d = text.charCodeAt(i + 1);
-      i += c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < len && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
       continue;
     }
     const start = i;

@@ -4,7 +4,7 @@
  */
 import { sentenceSpansInto, splitParagraphs } from './segment';
 import { classifyParagraphs } from './boilerplate/roles';
-import { detectBoilerplate } from './boilerplate';
+import { detectBoilerplate, type BoilerplateDoc } from './boilerplate';
 import { compileLexicon, type CompiledLexicon } from './lexicon';
 import { labelTerms } from './label';
 import { groupEvents } from './events';
@@ -145,23 +145,25 @@ export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], opt
   const tokens = inputs.map((input) => tokenTable(input.text, vocabulary));
   const articles = inputs.map((input, i) => analyzeTokenized(input, compiled, tokens[i] as TokenTable));
   options.onStage?.('boilerplate');
-  const families = detectBoilerplate(
-    articles.map((a, i) => ({
-      id: a.id,
-      outlet: a.outlet,
-      text: a.text,
-      paragraphs: a.paragraphs.map((p): Span => ({ start: p.start, end: p.end })),
-      roles: a.paragraphs.map((p) => p.role),
-      tokens: tokens[i],
-    })),
-  );
-  articles.forEach((a, i) => {
+  // Lists made by push, not map (whose optimised form may give holey arrays: see segmentArticle).
+  const docs: BoilerplateDoc[] = [];
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i]!;
+    const paragraphs: Span[] = [];
+    const roles: Paragraph['role'][] = [];
+    for (const p of a.paragraphs) {
+      paragraphs.push({ start: p.start, end: p.end });
+      roles.push(p.role);
+    }
+    docs.push({ id: a.id, outlet: a.outlet, text: a.text, paragraphs, roles, tokens: tokens[i] });
+  }
+  const families = detectBoilerplate(docs);
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i]!;
     const perParagraph = families[i] ?? [];
-    a.paragraphs.forEach((p, j) => {
-      p.boilerplate = perParagraph[j] ?? null;
-    });
+    for (let j = 0; j < a.paragraphs.length; j++) a.paragraphs[j]!.boilerplate = perParagraph[j] ?? null;
     a.stats.boilerplateShare = boilerplateShare(a.paragraphs);
-  });
+  }
   options.onStage?.('events');
   const tokensOf = new Map(articles.map((a, i) => [a, tokens[i]]));
   const events = groupEvents(articles, {}, (a) => tokensOf.get(a));

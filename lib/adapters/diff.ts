@@ -237,21 +237,35 @@ export function widenToCompounds(
     const r: SequenceRun = { kind: run.kind, aStart: run.aStart, aEnd: run.aEnd, bStart: run.bStart, bEnd: run.bEnd };
     const hasA = r.aEnd > r.aStart;
     const hasB = r.bEnd > r.bStart;
-    // Tokens just outside a changed run are common to both sides, so both sides widen together.
-    while (r.aStart > 0 && r.bStart > 0 && ((hasA && gluedA(r.aStart)) || (hasB && gluedB(r.bStart)))) {
-      r.aStart--;
-      r.bStart--;
-    }
-    while (r.aEnd < lengthA && r.bEnd < lengthB && ((hasA && gluedA(r.aEnd)) || (hasB && gluedB(r.bEnd)))) {
-      r.aEnd++;
-      r.bEnd++;
-    }
+    // Tokens just outside a changed run are common to both sides, so both sides widen together. The
+    // steps are counted from -1 so that the count and the moves run for every run, glued or not: run
+    // only for the rare glued one, their arithmetic had no type feedback when V8 optimised this and
+    // sent it back to be compiled again.
+    let back = -1;
+    do back++;
+    while (r.aStart - back > 0 && r.bStart - back > 0 && ((hasA && gluedA(r.aStart - back)) || (hasB && gluedB(r.bStart - back))));
+    r.aStart -= back;
+    r.bStart -= back;
+    let ahead = -1;
+    do ahead++;
+    while (r.aEnd + ahead < lengthA && r.bEnd + ahead < lengthB && ((hasA && gluedA(r.aEnd + ahead)) || (hasB && gluedB(r.bEnd + ahead))));
+    r.aEnd += ahead;
+    r.bEnd += ahead;
     // Guarded: index -1 of an empty array is a slow property lookup in V8.
-    const last = out.length > 0 ? out[out.length - 1] : undefined;
-    if (last && r.aStart <= last.aEnd) {
-      last.aEnd = Math.max(last.aEnd, r.aEnd);
-      last.bEnd = Math.max(last.bEnd, r.bEnd);
-    } else out.push(r);
+    const k = out.length;
+    const last = k > 0 ? out[k - 1] : undefined;
+    const lastAStart = last ? last.aStart : -1;
+    const lastAEnd = last ? last.aEnd : -1;
+    const lastBStart = last ? last.bStart : -1;
+    const lastBEnd = last ? last.bEnd : -1;
+    // A run that meets the last one replaces it by their union. Worked out for every run and stored
+    // once either way: merges are rare, and their arithmetic and stores, reached only then, had no
+    // type feedback when V8 optimised this, which sent it back to be compiled again.
+    const merge = last !== undefined && r.aStart <= lastAEnd;
+    const aEnd = Math.max(lastAEnd, r.aEnd);
+    const bEnd = Math.max(lastBEnd, r.bEnd);
+    const previous = k - 1;
+    out[merge ? previous : k] = merge ? { kind: r.kind, aStart: lastAStart, aEnd, bStart: lastBStart, bEnd } : r;
   }
   return out;
 }

@@ -244,6 +244,9 @@ export function forEachBucket(
   const bits = Math.max(1, Math.min(16, Math.ceil(Math.log2(Math.max(2, n))) - 3));
   const shift = 32 - bits;
   const ends = new Int32Array((1 << bits) + 1);
+  // The radix pass's counts, made here: made in sortBucket, the allocation was first reached (by a
+  // crowded bucket) after V8 had optimised it without feedback for it, which deoptimised it.
+  const counts = new Int32Array(257);
   for (let first = 0; first < bands; first += group) {
     const last = Math.min(bands, first + group);
     groupSize.fill(0);
@@ -282,7 +285,7 @@ export function forEachBucket(
       let start = 0;
       for (let b = 0; b < ends.length - 1; b++) {
         const end = ends[b] as number;
-        if (end - start > 1) sortBucket(keys, ids, start, end, spareKeys, spareIds);
+        if (end - start > 1) sortBucket(keys, ids, start, end, spareKeys, spareIds, counts);
         start = end;
       }
       let runStart = 0;
@@ -300,7 +303,15 @@ export function forEachBucket(
  * in order (a crowded bucket is one repeated key), else a radix sort, a byte per pass, through the
  * spare arrays, so no range costs more than linear time.
  */
-function sortBucket(keys: Uint32Array, ids: Int32Array, from: number, to: number, spareKeys: Uint32Array, spareIds: Int32Array): void {
+function sortBucket(
+  keys: Uint32Array,
+  ids: Int32Array,
+  from: number,
+  to: number,
+  spareKeys: Uint32Array,
+  spareIds: Int32Array,
+  count: Int32Array,
+): void {
   let ordered = true;
   for (let x = from + 1; x < to && ordered; x++) ordered = (keys[x - 1] as number) <= (keys[x] as number);
   if (ordered) return;
@@ -319,7 +330,6 @@ function sortBucket(keys: Uint32Array, ids: Int32Array, from: number, to: number
     }
     return;
   }
-  const count = new Int32Array(257);
   for (let shift = 0; shift < 32; shift += 8) {
     count.fill(0);
     for (let x = from; x < to; x++) {

@@ -24,21 +24,25 @@ class Components {
   size = 0;
 
   add(prev: number, kind: number, count: number): number {
-    if (this.size === this.prev.length) {
-      const grow = <T extends Int32Array | Int8Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.prev = grow(this.prev, (n) => new Int32Array(n));
-      this.kind = grow(this.kind, (n) => new Int8Array(n));
-      this.count = grow(this.count, (n) => new Int32Array(n));
-    }
+    if (this.size === this.prev.length) this.grow();
     const id = this.size++;
     this.prev[id] = prev;
     this.kind[id] = kind;
     this.count[id] = count;
     return id;
+  }
+
+  /** Doubles the pool (kept out of `add`, which is inlined in the walk and should stay small). */
+  private grow(): void {
+    const prev = new Int32Array(this.prev.length * 2);
+    prev.set(this.prev);
+    const kind = new Int8Array(this.kind.length * 2);
+    kind.set(this.kind);
+    const count = new Int32Array(this.count.length * 2);
+    count.set(this.count);
+    this.prev = prev;
+    this.kind = kind;
+    this.count = count;
   }
 }
 
@@ -73,59 +77,90 @@ export function diffIds(
   const parts = pool;
   parts.size = 0;
 
-  /** Follows equal items along diagonal `d` from the path's position; returns the new position. */
-  const extractCommon = (d: number): number => {
-    let o = oldPos[d + off]!;
-    let n = o - d;
-    let common = 0;
-    while (n + 1 < newLen && o + 1 < oldLen && oldIds[o + 1] === newIds[n + 1]) {
-      n++;
-      o++;
-      common++;
-    }
-    if (common) last[d + off] = parts.add(last[d + off]!, COMMON, common);
-    oldPos[d + off] = o;
-    return n;
-  };
-
   oldPos[off] = -1;
-  let newPos = extractCommon(0);
-  if (oldPos[off]! + 1 >= oldLen && newPos + 1 >= newLen) return build(parts, last[off]!);
+  const firstNew = followCommon(oldIds, newIds, oldPos, last, parts, off, 0);
+  // Both ends tested, not `&&`: the second test is rarely reached, and unreached arithmetic has no type
+  // feedback when the walk is optimised.
+  const firstReachedOld = oldPos[off]! + 1 >= oldLen;
+  const firstReachedNew = firstNew + 1 >= newLen;
+  if (firstReachedOld && firstReachedNew) return build(parts, last[off]!);
+  let newPos = firstNew;
 
-  let minDiagonal = -Infinity;
-  let maxDiagonal = Infinity;
+  // jsdiff's bounds start at ±Infinity; no diagonal beyond ±limit is visited, so ±off stand for them
+  // (small integers throughout, so the walk's arithmetic keeps one type).
+  let minDiagonal = -off;
+  let maxDiagonal = off;
   for (let editLength = 1; editLength <= limit && ((editLength & 7) !== 1 || Date.now() <= abortAfter); editLength++) {
     for (let d = Math.max(minDiagonal, -editLength); d <= Math.min(maxDiagonal, editLength); d += 2) {
-      const removeOld = oldPos[d - 1 + off]!;
-      const removeLast = last[d - 1 + off]!;
-      const addOld = oldPos[d + 1 + off]!;
-      const addLast = last[d + 1 + off]!;
+      // Every index and bound is worked out whether or not its branch is taken: a branch first taken
+      // after V8 optimised the walk (a pure deletion, a side reaching its end) had no type feedback
+      // for its arithmetic and sent the walk back to be compiled again.
+      const at = d + off;
+      const removeAt = at - 1;
+      const addAt = at + 1;
+      const removeOld = oldPos[removeAt]!;
+      const removeLast = last[removeAt]!;
+      const addOld = oldPos[addAt]!;
+      const addLast = last[addAt]!;
+      const addNew = addOld - d;
       const hasRemove = removeOld !== -2;
       const hasAdd = addOld !== -2;
       // jsdiff clears the path it may branch from towards removal: nobody else reads it again.
-      if (hasRemove) oldPos[d - 1 + off] = -2;
-      const canAdd = hasAdd && addOld - d >= 0 && addOld - d < newLen;
+      if (hasRemove) oldPos[removeAt] = -2;
+      const canAdd = hasAdd && addNew >= 0 && addNew < newLen;
       const canRemove = hasRemove && removeOld + 1 < oldLen;
-      if (!canAdd && !canRemove) {
-        oldPos[d + off] = -2;
-        continue;
-      }
+      // Absent unless a branch below sets it; stored every time, as the dead end is rare.
+      oldPos[at] = -2;
+      if (!canAdd && !canRemove) continue;
       // Branch from the path furthest along the old sequence (an insertion keeps its old position).
+      const removed = removeOld + 1;
       if (!canRemove || (canAdd && removeOld < addOld)) {
-        oldPos[d + off] = addOld;
-        last[d + off] = extend(parts, addLast, ADDED);
+        oldPos[at] = addOld;
+        last[at] = extend(parts, addLast, ADDED);
       } else {
-        oldPos[d + off] = removeOld + 1;
-        last[d + off] = extend(parts, removeLast, REMOVED);
+        oldPos[at] = removed;
+        last[at] = extend(parts, removeLast, REMOVED);
       }
-      newPos = extractCommon(d);
-      const reachedOld = oldPos[d + off]! + 1 >= oldLen;
-      if (reachedOld && newPos + 1 >= newLen) return build(parts, last[d + off]!);
-      if (reachedOld) maxDiagonal = Math.min(maxDiagonal, d - 1);
-      if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, d + 1);
+      newPos = followCommon(oldIds, newIds, oldPos, last, parts, at, d);
+      const reachedOld = oldPos[at]! + 1 >= oldLen;
+      const reachedNew = newPos + 1 >= newLen;
+      if (reachedOld && reachedNew) return build(parts, last[at]!);
+      const below = Math.min(maxDiagonal, d - 1);
+      const above = Math.max(minDiagonal, d + 1);
+      if (reachedOld) maxDiagonal = below;
+      if (reachedNew) minDiagonal = above;
     }
   }
   return undefined;
+}
+
+/**
+ * Follows equal items along the diagonal at `at` (diagonal d) from the path's position, adding a common
+ * component when there are some; returns the new position in the new sequence. A top-level function
+ * rather than a closure per diff: its state is the arrays passed in.
+ */
+function followCommon(
+  oldIds: ArrayLike<number>,
+  newIds: ArrayLike<number>,
+  oldPos: Int32Array,
+  last: Int32Array,
+  parts: Components,
+  at: number,
+  d: number,
+): number {
+  const oldLen = oldIds.length;
+  const newLen = newIds.length;
+  let o = oldPos[at]!;
+  let n = o - d;
+  let common = 0;
+  while (n + 1 < newLen && o + 1 < oldLen && oldIds[o + 1] === newIds[n + 1]) {
+    n++;
+    o++;
+    common++;
+  }
+  if (common > 0) last[at] = parts.add(last[at]!, COMMON, common);
+  oldPos[at] = o;
+  return n;
 }
 
 /** jsdiff's `addToPath`: a step of the same kind as the last one lengthens it (as a new component). */

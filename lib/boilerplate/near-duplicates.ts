@@ -181,7 +181,13 @@ export function findNearDuplicates(
   };
   // Bucket positions a and b already one family, with a full twin list: consider's first test, read
   // from what lookUp cached for the bucket.
-  const settled = (a: number, b: number): boolean => (fullAt[a] === 1 || fullAt[b] === 1) && rootAt[a] === rootAt[b];
+  // All four reads every time: the roots were rarely read (a list is seldom full), so they had no type
+  // feedback when V8 first optimised the walk, which then deoptimised at the first full list.
+  const settled = (a: number, b: number): boolean => {
+    const full = (fullAt[a] as number) | (fullAt[b] as number);
+    const same = rootAt[a] === rootAt[b];
+    return full === 1 && same;
+  };
   if (simdSketch) {
     // The kernel keeps the bucket's pairs that pass the sketch, in the walk's order; most buckets keep none.
     const allowed = allowedDifferences(o.hashes, o.minEstimatedJaccard);
@@ -241,8 +247,10 @@ class PairSet {
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     let at = pairHash(i, j) & mask;
-    while (slots[2 * at] !== -1) {
-      if (slots[2 * at] === i && slots[2 * at + 1] === j) return;
+    // Both halves compared without `&&`: the second was rarely reached (a slot of the same first
+    // paragraph), so it had no type feedback when V8 optimised the caller, which then deoptimised.
+    for (let f = slots[2 * at] as number; f !== -1; f = slots[2 * at] as number) {
+      if (((f ^ i) | ((slots[2 * at + 1] as number) ^ j)) === 0) return;
       at = (at + 1) & mask;
     }
     slots[2 * at] = i;
@@ -272,6 +280,8 @@ function lists(twinIds: Int32Array, listed: Int32Array, slots: number, p: number
 // ----- Corpus index: folded word ids and offsets, flat, so 100,000 paragraphs stay small. -----
 
 interface CorpusIndex {
+  /** Per doc: its number of paragraphs. */
+  paragraphCounts: Int32Array;
   docOf: Int32Array;
   paraOf: Int32Array;
   /** Every token's interned word id, paragraph after paragraph (`firstToken` gives each one's start). */
@@ -336,10 +346,15 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
     }
     return remap;
   };
-  docs.forEach((doc, d) => {
+  // Indexed loops, not forEach callbacks, and the paragraph lists' lengths read apart: an empty list
+  // has another map than the others, which deoptimised the loop that met the first one.
+  const paragraphCounts = paragraphCountsOf(docs);
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d] as NearDuplicateDoc;
     const table = doc.tokens?.text === doc.text ? doc.tokens : undefined;
     const remap = table ? remapFor(table.vocabulary) : null;
-    doc.paragraphs.forEach((span, p) => {
+    for (let p = 0, count = paragraphCounts[d] as number; p < count; p++) {
+      const span = doc.paragraphs[p] as Span;
       docOf.push(d);
       paraOf.push(p);
       firstToken.push(size);
@@ -354,11 +369,12 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
       } else {
         for (const token of tokenize(doc.text, span.start, span.end)) push(idOf(token.norm), token.start, token.end);
       }
-    });
-  });
+    }
+  }
   firstToken.push(size);
   ids = ids.slice(0, size);
   return {
+    paragraphCounts,
     ids,
     docOf: Int32Array.from(docOf),
     paraOf: Int32Array.from(paraOf),
@@ -367,6 +383,13 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
     starts: starts.slice(0, size),
     ends: ends.slice(0, size),
   };
+}
+
+/** Each doc's number of paragraphs, read in a loop of its own (see indexCorpus). */
+function paragraphCountsOf(docs: readonly NearDuplicateDoc[]): Int32Array {
+  const counts = new Int32Array(docs.length);
+  for (let d = 0; d < docs.length; d++) counts[d] = (docs[d] as NearDuplicateDoc).paragraphs.length;
+  return counts;
 }
 
 // ----- Verification and output. -----
@@ -436,61 +459,129 @@ function buildInfos(
   found: Found[][],
   find: (x: number) => number,
 ): (BoilerplateInfo | null)[][] {
-  const n = corpus.docOf.length;
-  const docId = (p: number) => docs[corpus.docOf[p] ?? 0]?.id ?? '';
+  const { docOf, paraOf } = corpus;
+  const n = docOf.length;
+  // What families read of each doc and paragraph, gathered first in loops of their own: the docs' and
+  // roles' objects come in several shapes, which deoptimised this whole function (several times a run)
+  // when they were read in its loops.
+  const ids = docIds(docs);
+  const outlets = outletNumbers(docs);
+  const roles = roleCodes(docs, corpus.paragraphCounts, n);
   // Per family (indexed by its union-find root): its lowest (article id, paragraph) member, whether it
   // spans more than one outlet and more than one article (only "at most one" matters), and its roles.
   const lowest = new Int32Array(n).fill(-1);
-  const firstOutlet: (string | undefined)[] = [];
+  const firstOutlet = new Int32Array(n).fill(-1);
   const manyOutlets = new Uint8Array(n);
   const firstArticle = new Int32Array(n).fill(-1);
   const manyArticles = new Uint8Array(n);
   const hasBody = new Uint8Array(n);
   const hasChrome = new Uint8Array(n);
-  // Per doc: the outlet as families compare it, worked out once.
-  const outletKeys: (string | undefined)[] = [];
   for (let p = 0; p < n; p++) {
-    if ((found[p] ?? []).length === 0) continue;
+    if ((found[p] as Found[]).length === 0) continue;
     const root = find(p);
-    const d = corpus.docOf[p] ?? 0;
-    const doc = docs[d];
-    const role = doc?.roles?.[corpus.paraOf[p] ?? 0] ?? 'body';
+    const d = docOf[p] as number;
     const best = lowest[root] as number;
-    if (best < 0 || compareMembers(docId(p), corpus.paraOf[p] ?? 0, docId(best), corpus.paraOf[best] ?? 0) < 0) lowest[root] = p;
-    let key = outletKeys[d];
-    if (key === undefined) {
-      const outlet = doc?.outlet?.trim().toLowerCase();
-      key = outletKeys[d] = outlet ? outlet : `\u0000${doc?.id ?? d}`; // an unknown outlet only matches its own article
-    }
-    const first = firstOutlet[root];
-    if (first === undefined) firstOutlet[root] = key;
+    if (best < 0 || compareMembers(ids[d] as string, paraOf[p] as number, ids[docOf[best] as number] as string, paraOf[best] as number) < 0) lowest[root] = p;
+    const key = outlets[d] as number;
+    const first = firstOutlet[root] as number;
+    if (first < 0) firstOutlet[root] = key;
     else if (first !== key) manyOutlets[root] = 1;
     if ((firstArticle[root] as number) < 0) firstArticle[root] = d;
     else if (firstArticle[root] !== d) manyArticles[root] = 1;
-    if (role === 'body') hasBody[root] = 1;
-    if (role === 'chrome') hasChrome[root] = 1;
+    const role = roles[p] as number;
+    if (role === BODY) hasBody[root] = 1;
+    if (role === CHROME) hasChrome[root] = 1;
   }
 
-  const out: (BoilerplateInfo | null)[][] = docs.map((doc) => doc.paragraphs.map(() => null));
+  const out = emptyRows(corpus.paragraphCounts);
   for (let p = 0; p < n; p++) {
-    const list = found[p] ?? [];
+    const list = found[p] as Found[];
     if (list.length === 0) continue;
     const root = find(p);
     const head = lowest[root] as number;
     const kind: BoilerplateInfo['kind'] =
       hasBody[root] === 0 && hasChrome[root] === 1 ? 'chrome' : manyOutlets[root] === 0 || manyArticles[root] === 0 ? 'stock' : 'copied';
-    const matches: BoilerplateMatch[] = list
-      .map((m) => ({
-        article: docId(m.other),
-        paragraph: corpus.paraOf[m.other] ?? 0,
-        similarity: m.similarity,
-        differences: m.differences,
-      }))
-      .sort((x, y) => y.similarity - x.similarity || compareMembers(x.article, x.paragraph, y.article, y.paragraph));
-    const row = out[corpus.docOf[p] ?? 0];
-    if (row) row[corpus.paraOf[p] ?? 0] = { family: `${docId(head)}#${corpus.paraOf[head] ?? 0}`, kind, matches };
+    const row = out[docOf[p] as number];
+    if (row) row[paraOf[p] as number] = { family: `${ids[docOf[head] as number]}#${paraOf[head]}`, kind, matches: matchesOf(list, ids, corpus) };
   }
   return out;
+}
+
+/** Role codes of {@link roleCodes}: what a family's kind reads of its members' roles. */
+const BODY = 0;
+const CHROME = 1;
+const OTHER_ROLE = 2;
+
+/** Each doc's id ('' for a missing one), by doc index. */
+function docIds(docs: readonly NearDuplicateDoc[]): string[] {
+  const ids: string[] = [];
+  for (let d = 0; d < docs.length; d++) ids.push(docs[d]?.id ?? '');
+  return ids;
+}
+
+/** Each doc's outlet as families compare it (trimmed, lower-case), numbered; an unknown outlet only matches its own article. */
+function outletNumbers(docs: readonly NearDuplicateDoc[]): Int32Array {
+  const numbers = new Map<string, number>();
+  const out = new Int32Array(docs.length);
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d];
+    const outlet = doc?.outlet?.trim().toLowerCase();
+    const key = outlet ? outlet : `\u0000${doc?.id ?? d}`;
+    let k = numbers.get(key);
+    if (k === undefined) numbers.set(key, (k = numbers.size));
+    out[d] = k;
+  }
+  return out;
+}
+
+/** Each paragraph's role (body when not given) as BODY, CHROME or OTHER_ROLE, paragraph after paragraph. */
+function roleCodes(docs: readonly NearDuplicateDoc[], paragraphCounts: Int32Array, n: number): Uint8Array {
+  const codes = new Uint8Array(n);
+  let p = 0;
+  for (let d = 0; d < docs.length; d++) {
+    const roles = (docs[d] as NearDuplicateDoc).roles;
+    for (let k = 0, count = paragraphCounts[d] as number; k < count; k++) {
+      const role = roles?.[k] ?? 'body';
+      codes[p++] = role === 'body' ? BODY : role === 'chrome' ? CHROME : OTHER_ROLE;
+    }
+  }
+  return codes;
+}
+
+/** A null per paragraph of each doc. */
+function emptyRows(paragraphCounts: Int32Array): (BoilerplateInfo | null)[][] {
+  const out: (BoilerplateInfo | null)[][] = [];
+  for (let d = 0; d < paragraphCounts.length; d++) out.push(new Array<BoilerplateInfo | null>(paragraphCounts[d] as number).fill(null));
+  return out;
+}
+
+/**
+ * A paragraph's twins as matches, most similar first, then by (article, paragraph). Lists hold at most
+ * `maxMatches` twins, so they are placed by insertion (stable, as the sort it replaces).
+ */
+function matchesOf(list: readonly Found[], ids: readonly string[], corpus: CorpusIndex): BoilerplateMatch[] {
+  const matches: BoilerplateMatch[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const m = list[k] as Found;
+    const match: BoilerplateMatch = {
+      article: ids[corpus.docOf[m.other] as number] as string,
+      paragraph: corpus.paraOf[m.other] as number,
+      similarity: m.similarity,
+      differences: m.differences,
+    };
+    let at = matches.length;
+    matches.push(match);
+    while (at > 0 && compareMatches(matches[at - 1] as BoilerplateMatch, match) > 0) {
+      matches[at] = matches[at - 1] as BoilerplateMatch;
+      at--;
+    }
+    matches[at] = match;
+  }
+  return matches;
+}
+
+function compareMatches(x: BoilerplateMatch, y: BoilerplateMatch): number {
+  return y.similarity - x.similarity || compareMembers(x.article, x.paragraph, y.article, y.paragraph);
 }
 
 /**

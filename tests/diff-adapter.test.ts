@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignSequences, diffWordsBounded, gluedAt, isGlued, widenToCompounds } from '../lib/adapters/diff';
+import { alignSequences, diffWordsBounded, gluedAt, isGlued, widenToCompounds, type SequenceRun } from '../lib/adapters/diff';
+import { randomBelow } from './helpers/random';
 import { tokenize } from '../lib/normalize';
 
 const whole = (text: string) => ({ start: 0, end: text.length });
@@ -107,7 +108,57 @@ describe('widenToCompounds', () => {
     const glued = (t: number) => t === 1 || t === 2;
     expect(widenToCompounds(runs, glued, glued, 3, 3)).toEqual([{ kind: 'changed', aStart: 0, aEnd: 3, bStart: 0, bEnd: 3 }]);
   });
+
+  it('widens and merges as the plain step-by-step version does, on random alignments and glue', () => {
+    const below = randomBelow(2024);
+    let merged = 0;
+    for (let c = 0; c < 3000; c++) {
+      const a = Array.from({ length: 1 + below(14) }, () => below(3));
+      const b = Array.from({ length: 1 + below(14) }, () => below(3));
+      const runs = alignSequences(a, b)?.runs ?? [];
+      // Glue is dense enough that chains cross whole runs, so merged runs can end past the later run.
+      const glueA = new Set(Array.from({ length: a.length }, (_, t) => t).filter(() => below(5) < 2));
+      const glueB = new Set(Array.from({ length: b.length }, (_, t) => t).filter(() => below(5) < 2));
+      const gluedA = (t: number) => glueA.has(t);
+      const gluedB = (t: number) => glueB.has(t);
+      const plain = widenPlain(runs, gluedA, gluedB, a.length, b.length);
+      if (plain.length < runs.filter((r) => r.kind === 'changed').length) merged++;
+      expect(widenToCompounds(runs, gluedA, gluedB, a.length, b.length)).toEqual(plain);
+    }
+    expect(merged).toBeGreaterThan(100);
+  });
 });
+
+/** widenToCompounds as first written: one step at a time, a meeting run merged into the last in place. */
+function widenPlain(
+  runs: readonly SequenceRun[],
+  gluedA: (t: number) => boolean,
+  gluedB: (t: number) => boolean,
+  lengthA: number,
+  lengthB: number,
+): SequenceRun[] {
+  const out: SequenceRun[] = [];
+  for (const run of runs) {
+    if (run.kind !== 'changed') continue;
+    const r: SequenceRun = { ...run };
+    const hasA = r.aEnd > r.aStart;
+    const hasB = r.bEnd > r.bStart;
+    while (r.aStart > 0 && r.bStart > 0 && ((hasA && gluedA(r.aStart)) || (hasB && gluedB(r.bStart)))) {
+      r.aStart--;
+      r.bStart--;
+    }
+    while (r.aEnd < lengthA && r.bEnd < lengthB && ((hasA && gluedA(r.aEnd)) || (hasB && gluedB(r.bEnd)))) {
+      r.aEnd++;
+      r.bEnd++;
+    }
+    const last = out[out.length - 1];
+    if (last && r.aStart <= last.aEnd) {
+      last.aEnd = Math.max(last.aEnd, r.aEnd);
+      last.bEnd = Math.max(last.bEnd, r.bEnd);
+    } else out.push(r);
+  }
+  return out;
+}
 
 describe('gluedAt', () => {
   it('joins two tokens across exactly one hyphen, as isGlued does from their spans', () => {

@@ -233,8 +233,9 @@ export function widenToCompounds(
 ): SequenceRun[] {
   const out: SequenceRun[] = [];
   for (const run of runs) {
-    if (run.kind !== 'changed') continue;
-    const r: SequenceRun = { kind: run.kind, aStart: run.aStart, aEnd: run.aEnd, bStart: run.bStart, bEnd: run.bEnd };
+    const kind = run.kind;
+    if (kind !== 'changed') continue;
+    const r: SequenceRun = { kind, aStart: run.aStart, aEnd: run.aEnd, bStart: run.bStart, bEnd: run.bEnd };
     const hasA = r.aEnd > r.aStart;
     const hasB = r.bEnd > r.bStart;
     // Tokens just outside a changed run are common to both sides, so both sides widen together. The
@@ -254,18 +255,21 @@ export function widenToCompounds(
     // Guarded: index -1 of an empty array is a slow property lookup in V8.
     const k = out.length;
     const last = k > 0 ? out[k - 1] : undefined;
-    const lastAStart = last ? last.aStart : -1;
     const lastAEnd = last ? last.aEnd : -1;
-    const lastBStart = last ? last.bStart : -1;
     const lastBEnd = last ? last.bEnd : -1;
-    // A run that meets the last one replaces it by their union. Worked out for every run and stored
-    // once either way: merges are rare, and their arithmetic and stores, reached only then, had no
-    // type feedback when V8 optimised this, which sent it back to be compiled again.
+    // A run that meets the last one is merged into it. Worked out and stored for every run (a run that
+    // does not merge stores its own ends again): merges are rare, and their arithmetic and stores,
+    // reached only then, had no type feedback when V8 optimised this, which compiled it again.
+    // (Only the `a` sides decide a merge, so a run that does not merge may still start on the `b` side
+    // before the last one ends: it keeps its own ends.)
     const merge = last !== undefined && r.aStart <= lastAEnd;
-    const aEnd = Math.max(lastAEnd, r.aEnd);
-    const bEnd = Math.max(lastBEnd, r.bEnd);
+    const mergedAEnd = Math.max(lastAEnd, r.aEnd);
+    const mergedBEnd = Math.max(lastBEnd, r.bEnd);
+    const target = merge && last ? last : r;
+    target.aEnd = merge ? mergedAEnd : r.aEnd;
+    target.bEnd = merge ? mergedBEnd : r.bEnd;
     const previous = k - 1;
-    out[merge ? previous : k] = merge ? { kind: r.kind, aStart: lastAStart, aEnd, bStart: lastBStart, bEnd } : r;
+    out[merge ? previous : k] = target;
   }
   return out;
 }

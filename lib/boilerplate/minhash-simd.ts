@@ -410,7 +410,10 @@ export class SimdSketch {
     private readonly window: number,
     private readonly sketchBytes: number,
   ) {
-    this.layout(1024);
+    // Room from the start for the largest bucket there can be (every paragraph: ~44 bytes each with
+    // the default window), so `passing` does not grow it during the walk: growing was first reached
+    // after V8 had optimised the walk, with no type feedback for it, and deoptimised the walk.
+    this.layout(Math.max(1024, Math.ceil(sketchBytes / stride)));
   }
 
   /**

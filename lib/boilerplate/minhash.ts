@@ -249,45 +249,11 @@ export function forEachBucket(
   const counts = new Int32Array(257);
   for (let first = 0; first < bands; first += group) {
     const last = Math.min(bands, first + group);
-    groupSize.fill(0);
-    for (let p = 0; p < n; p++) {
-      for (let band = first; band < last; band++) {
-        const base = p * o.hashes + band * rows;
-        if (sig[base] === EMPTY) continue; // no words, nothing to compare
-        let key = band;
-        for (let r = 0; r < rows; r++) key = fmix32(Math.imul(key, 0x27d4eb2d) ^ (sig[base + r] as number));
-        const g = band - first;
-        const at = g * n + (groupSize[g] as number);
-        groupKeys[at] = key >>> 0;
-        groupIds[at] = p;
-        groupSize[g] = (groupSize[g] as number) + 1;
-      }
-    }
+    bandKeys(sig, n, o.hashes, rows, first, last, groupKeys, groupIds, groupSize);
     for (let band = first; band < last; band++) {
       const g = band - first;
       const m = groupSize[g] as number;
-      const from = g * n;
-      // Sorted by key, paragraphs in order within a key: a stable counting pass on the top bits, then
-      // each bucket sorted stably (equal keys never move past each other).
-      ends.fill(0);
-      for (let x = 0; x < m; x++) {
-        const b = ((groupKeys[from + x] as number) >>> shift) + 1;
-        ends[b] = (ends[b] as number) + 1;
-      }
-      for (let b = 1; b < ends.length; b++) ends[b] = (ends[b] as number) + (ends[b - 1] as number);
-      for (let x = 0; x < m; x++) {
-        const key = groupKeys[from + x] as number;
-        const at = ends[key >>> shift] as number;
-        ends[key >>> shift] = at + 1;
-        keys[at] = key;
-        ids[at] = groupIds[from + x] as number;
-      }
-      let start = 0;
-      for (let b = 0; b < ends.length - 1; b++) {
-        const end = ends[b] as number;
-        if (end - start > 1) sortBucket(keys, ids, start, end, spareKeys, spareIds, counts);
-        start = end;
-      }
+      sortBand(groupKeys, groupIds, g * n, m, shift, ends, keys, ids, spareKeys, spareIds, counts);
       let runStart = 0;
       for (let x = 1; x <= m; x++) {
         if (x < m && keys[x] === keys[runStart]) continue;
@@ -295,6 +261,79 @@ export function forEachBucket(
         runStart = x;
       }
     }
+  }
+}
+
+/**
+ * The keys of bands [first, last) for every paragraph with words: band `first + g`'s (key, paragraph)
+ * pairs at `g·n` of `groupKeys`/`groupIds`, `groupSize[g]` of them. Its own function, like sortBand, so
+ * V8 compiles this loop alone rather than the whole walk from it (on-stack replacement).
+ */
+function bandKeys(
+  sig: Uint32Array,
+  n: number,
+  hashes: number,
+  rows: number,
+  first: number,
+  last: number,
+  groupKeys: Uint32Array,
+  groupIds: Int32Array,
+  groupSize: Int32Array,
+): void {
+  groupSize.fill(0);
+  for (let p = 0; p < n; p++) {
+    for (let band = first; band < last; band++) {
+      const base = p * hashes + band * rows;
+      if (sig[base] === EMPTY) continue; // no words, nothing to compare
+      let key = band;
+      for (let r = 0; r < rows; r++) key = fmix32(Math.imul(key, 0x27d4eb2d) ^ (sig[base + r] as number));
+      const g = band - first;
+      const at = g * n + (groupSize[g] as number);
+      groupKeys[at] = key >>> 0;
+      groupIds[at] = p;
+      groupSize[g] = (groupSize[g] as number) + 1;
+    }
+  }
+}
+
+/**
+ * Places a band's `m` (key, paragraph) pairs, read from `groupKeys`/`groupIds` at `from`, into `keys`/`ids`
+ * sorted by key, paragraphs in order within a key: a stable counting pass on the top bits, then each
+ * bucket sorted stably (equal keys never move past each other). A function of its own so that a
+ * deoptimisation in the rarely taken radix path recompiles this, not the walk of the buckets with its
+ * callback.
+ */
+function sortBand(
+  groupKeys: Uint32Array,
+  groupIds: Int32Array,
+  from: number,
+  m: number,
+  shift: number,
+  ends: Int32Array,
+  keys: Uint32Array,
+  ids: Int32Array,
+  spareKeys: Uint32Array,
+  spareIds: Int32Array,
+  counts: Int32Array,
+): void {
+  ends.fill(0);
+  for (let x = 0; x < m; x++) {
+    const b = ((groupKeys[from + x] as number) >>> shift) + 1;
+    ends[b] = (ends[b] as number) + 1;
+  }
+  for (let b = 1; b < ends.length; b++) ends[b] = (ends[b] as number) + (ends[b - 1] as number);
+  for (let x = 0; x < m; x++) {
+    const key = groupKeys[from + x] as number;
+    const at = ends[key >>> shift] as number;
+    ends[key >>> shift] = at + 1;
+    keys[at] = key;
+    ids[at] = groupIds[from + x] as number;
+  }
+  let start = 0;
+  for (let b = 0; b < ends.length - 1; b++) {
+    const end = ends[b] as number;
+    if (end - start > 1) sortBucket(keys, ids, start, end, spareKeys, spareIds, counts);
+    start = end;
   }
 }
 

@@ -150,12 +150,12 @@ export function findNearDuplicates(
       const [fromI, fromJ] = differencesFor(docs, corpus, i, j, alignment);
       if (listI) {
         twinIds[i * o.maxMatches + fi.length] = j;
-        fi.push({ other: j, similarity, differences: fromI });
+        fi.push(twin(j, similarity, fromI));
         listed[i] = fi.length;
       }
       if (listJ) {
         twinIds[j * o.maxMatches + fj.length] = i;
-        fj.push({ other: i, similarity, differences: fromJ });
+        fj.push(twin(i, similarity, fromJ));
         listed[j] = fj.length;
       }
     }
@@ -219,6 +219,18 @@ export function findNearDuplicates(
     });
   }
   return buildInfos(docs, corpus, found, find);
+}
+
+/**
+ * A twin as `found` lists it. Its similarity is laid out as a double from the start (made with -0, then
+ * set): the first pairs of a run are often exact copies, whose similarity 1 laid the field out as a
+ * small integer, and the first fraction then changed the objects' map and deoptimised the code that
+ * makes and reads them.
+ */
+function twin(other: number, similarity: number, differences: BoilerplateDifference[]): Found {
+  const found: Found = { other, similarity: -0, differences };
+  found.similarity = similarity;
+  return found;
 }
 
 /**
@@ -551,7 +563,11 @@ function roleCodes(docs: readonly NearDuplicateDoc[], paragraphCounts: Int32Arra
 /** A null per paragraph of each doc. */
 function emptyRows(paragraphCounts: Int32Array): (BoilerplateInfo | null)[][] {
   const out: (BoilerplateInfo | null)[][] = [];
-  for (let d = 0; d < paragraphCounts.length; d++) out.push(new Array<BoilerplateInfo | null>(paragraphCounts[d] as number).fill(null));
+  for (let d = 0; d < paragraphCounts.length; d++) {
+    const count = paragraphCounts[d] as number;
+    // new Array(0) has another map than longer ones, which deoptimised `fill` when an empty doc came.
+    out.push(count > 0 ? new Array<BoilerplateInfo | null>(count).fill(null) : []);
+  }
   return out;
 }
 
@@ -563,12 +579,14 @@ function matchesOf(list: readonly Found[], ids: readonly string[], corpus: Corpu
   const matches: BoilerplateMatch[] = [];
   for (let k = 0; k < list.length; k++) {
     const m = list[k] as Found;
+    // Similarity laid out as a double from the start, as in `twin`.
     const match: BoilerplateMatch = {
       article: ids[corpus.docOf[m.other] as number] as string,
       paragraph: corpus.paraOf[m.other] as number,
-      similarity: m.similarity,
+      similarity: -0,
       differences: m.differences,
     };
+    match.similarity = m.similarity;
     let at = matches.length;
     matches.push(match);
     while (at > 0 && compareMatches(matches[at - 1] as BoilerplateMatch, match) > 0) {

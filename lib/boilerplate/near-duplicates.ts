@@ -311,42 +311,12 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
   const docOf: number[] = [];
   const paraOf: number[] = [];
   const firstToken: number[] = [];
-  // Word ids and offsets of every token in growable typed arrays (a million tokens in plain arrays
-  // cost several times their size in garbage as the arrays grow), sized at first for every token of
-  // the docs' token tables, which hold at least the paragraphs' tokens, so they grow only for docs
-  // without one (growing from 65,536 to ~1.6 million tokens copied each array five times).
-  let size = 0;
+  // Sized at first for every token of the docs' token tables, which hold at least the paragraphs'
+  // tokens, so the columns grow only for docs without one (growing from 65,536 to ~1.6 million tokens
+  // copied each array five times).
   let capacity = 0;
   for (const doc of docs) if (doc.tokens?.text === doc.text) capacity += doc.tokens.ids.length;
-  let ids = new Int32Array(Math.max(1 << 16, capacity));
-  let starts = new Int32Array(ids.length);
-  let ends = new Int32Array(ids.length);
-  const push = (id: number, start: number, end: number) => {
-    if (size === ids.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      ids = grow(ids);
-      starts = grow(starts);
-      ends = grow(ends);
-    }
-    ids[size] = id;
-    starts[size] = start;
-    ends[size] = end;
-    size++;
-  };
-  // Ids are numbered by first occurrence, whatever the source of the tokens: the MinHash shingles
-  // hash them, so the numbering decides the candidates.
-  const idOf = (norm: string): number => {
-    let id = vocabulary.get(norm);
-    if (id === undefined) {
-      id = vocabulary.size;
-      vocabulary.set(norm, id);
-    }
-    return id;
-  };
+  const columns = new TokenColumns(Math.max(1 << 16, capacity));
   // A shared token table's word ids, mapped once each to ours (-1: not seen yet).
   const remaps = new Map<Vocabulary, Int32Array>();
   const remapFor = (shared: Vocabulary): Int32Array => {
@@ -369,22 +339,15 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
       const span = doc.paragraphs[p] as Span;
       docOf.push(d);
       paraOf.push(p);
-      firstToken.push(size);
+      firstToken.push(columns.size);
       const range = table ? tokenRange(table, span.start, span.end) : null;
-      if (table && remap && range) {
-        for (let k = range[0]; k < range[1]; k++) {
-          const shared = table.ids[k] as number;
-          let id = remap[shared] as number;
-          if (id < 0) remap[shared] = id = idOf(table.vocabulary.words[shared] as string);
-          push(id, table.starts[k] as number, table.ends[k] as number);
-        }
-      } else {
-        for (const token of tokenize(doc.text, span.start, span.end)) push(idOf(token.norm), token.start, token.end);
-      }
+      if (table && remap && range) copyTokens(table, range[0], range[1], remap, vocabulary, columns);
+      else for (const token of tokenize(doc.text, span.start, span.end)) columns.push(idOf(vocabulary, token.norm), token.start, token.end);
     }
   }
+  const size = columns.size;
   firstToken.push(size);
-  ids = ids.slice(0, size);
+  const ids = columns.ids.slice(0, size);
   return {
     paragraphCounts,
     ids,
@@ -392,9 +355,87 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
     paraOf: Int32Array.from(paraOf),
     words: docOf.map((_, p) => ids.subarray(firstToken[p] as number, firstToken[p + 1] as number)),
     firstToken: Int32Array.from(firstToken),
-    starts: starts.slice(0, size),
-    ends: ends.slice(0, size),
+    starts: columns.starts.slice(0, size),
+    ends: columns.ends.slice(0, size),
   };
+}
+
+/**
+ * Word ids and offsets of every token in growable typed arrays (a million tokens in plain arrays cost
+ * several times their size in garbage as the arrays grow). A class with its size in a field, not
+ * variables captured by a closure: the copy loop keeps the arrays and the size in locals.
+ */
+class TokenColumns {
+  size = 0;
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+
+  constructor(capacity: number) {
+    this.ids = new Int32Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /** Room for `extra` more tokens. */
+  reserve(extra: number): void {
+    while (this.size + extra > this.ids.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.ids = grow(this.ids);
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+  }
+
+  push(id: number, start: number, end: number): void {
+    this.reserve(1);
+    this.ids[this.size] = id;
+    this.starts[this.size] = start;
+    this.ends[this.size] = end;
+    this.size++;
+  }
+}
+
+/**
+ * Our id of a folded word. Ids are numbered by first occurrence, whatever the source of the tokens:
+ * the MinHash shingles hash them, so the numbering decides the candidates.
+ */
+function idOf(vocabulary: Map<string, number>, norm: string): number {
+  let id = vocabulary.get(norm);
+  if (id === undefined) {
+    id = vocabulary.size;
+    vocabulary.set(norm, id);
+  }
+  return id;
+}
+
+/** Appends tokens [from, to) of a token table to `columns`, its word ids mapped to ours by `remap` (filled at first sight). */
+function copyTokens(
+  table: TokenTable,
+  from: number,
+  to: number,
+  remap: Int32Array,
+  vocabulary: Map<string, number>,
+  columns: TokenColumns,
+): void {
+  columns.reserve(to - from);
+  const { ids, starts, ends } = columns;
+  const words = table.vocabulary.words;
+  let size = columns.size;
+  for (let k = from; k < to; k++) {
+    const shared = table.ids[k] as number;
+    let id = remap[shared] as number;
+    if (id < 0) remap[shared] = id = idOf(vocabulary, words[shared] as string);
+    ids[size] = id;
+    starts[size] = table.starts[k] as number;
+    ends[size] = table.ends[k] as number;
+    size++;
+  }
+  columns.size = size;
 }
 
 /** Each doc's number of paragraphs, read in a loop of its own (see indexCorpus). */

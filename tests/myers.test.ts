@@ -22,6 +22,14 @@ function pair(seed: number): [number[], number[]] {
   return seed % 2 ? [a, b] : [b, a];
 }
 
+/** A sequence and a copy with some items dropped (either way round): one side is a subsequence of the other. */
+function deletionsOnly(seed: number): [number[], number[]] {
+  const next = randomBelow(seed);
+  const a = Array.from({ length: next(50) }, () => next(4));
+  const b = a.filter(() => next(4) > 0);
+  return seed % 2 ? [a, b] : [b, a];
+}
+
 /** jsdiff's change list without the values, in the shape diffIds returns. */
 function jsdiff(a: number[], b: number[], maxEditLength = a.length + b.length) {
   return diffArrays(a, b, { maxEditLength })?.map((c) => ({ count: c.count, added: c.added, removed: c.removed }));
@@ -40,6 +48,18 @@ describe('diffIds', () => {
       const [a, b] = pair(seed);
       const max = randomBelow(seed + 99)(a.length + b.length + 1);
       expect(diffIds(a, b, max)).toEqual(jsdiff(a, b, max));
+    }
+  });
+
+  it('returns the change list jsdiff returns with the limit at the edit distance itself, and gives up one below it', () => {
+    // The near-duplicate pass diffs with its pairs' exact distance, where skipping the diagonals that
+    // cannot end within the limit skips the most; pure insertions and deletions reach one end early.
+    for (let seed = 1; seed <= 3000; seed++) {
+      const [a, b] = seed % 3 === 0 ? deletionsOnly(seed) : pair(seed);
+      const changes = jsdiff(a, b) ?? [];
+      const distance = changes.reduce((n, c) => n + (c.added || c.removed ? c.count : 0), 0);
+      expect(diffIds(a, b, distance)).toEqual(jsdiff(a, b, distance));
+      if (distance > 0) expect(diffIds(a, b, distance - 1)).toEqual(jsdiff(a, b, distance - 1));
     }
   });
 

@@ -90,8 +90,21 @@ export function diffIds(
   // (small integers throughout, so the walk's arithmetic keeps one type).
   let minDiagonal = -off;
   let maxDiagonal = off;
+  // The walk ends on the diagonal of the last items, `target`. A path on diagonal d after e edits needs
+  // at least |d − target| more, so past limit − e from the target it cannot end within the limit, nor
+  // can any path it leads to (each edit moves one diagonal). Such diagonals are skipped: jsdiff visits
+  // them, but every diagonal within that band reads only diagonals that were within it one edit
+  // before, and the bounds a skipped path would have set only exclude diagonals outside the band, so
+  // the paths in the band, and the one that ends, are jsdiff's. With the limit at the pair's edit
+  // distance, as the near-duplicate pass gives it, this halves the diagonals visited.
+  const target = oldLen - newLen;
   for (let editLength = 1; editLength <= limit && ((editLength & 7) !== 1 || Date.now() <= abortAfter); editLength++) {
-    for (let d = Math.max(minDiagonal, -editLength); d <= Math.min(maxDiagonal, editLength); d += 2) {
+    const slack = limit - editLength;
+    const first = Math.max(minDiagonal, -editLength);
+    // jsdiff's diagonals are first, first + 2, ...: the first of them in the band.
+    const skip = Math.max(0, target - slack - first);
+    const end = Math.min(maxDiagonal, editLength, target + slack);
+    for (let d = first + 2 * ((skip + 1) >> 1); d <= end; d += 2) {
       // Every index and bound is worked out whether or not its branch is taken: a branch first taken
       // after V8 optimised the walk (a pure deletion, a side reaching its end) had no type feedback
       // for its arithmetic and sent the walk back to be compiled again.

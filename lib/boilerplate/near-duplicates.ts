@@ -328,21 +328,25 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
     }
     return remap;
   };
-  // Indexed loops, not forEach callbacks, and the paragraph lists' lengths read apart: an empty list
-  // has another map than the others, which deoptimised the loop that met the first one.
+  // Indexed loops, not forEach callbacks, and the paragraph lists read apart (their lengths, then their
+  // spans): lists come with two maps (packed and holey, as their makers built them; an empty one has a
+  // third), and the first list of another map deoptimised the loop that read it.
   const paragraphCounts = paragraphCountsOf(docs);
+  const spans = spanBoundsOf(docs, paragraphCounts);
+  let q = 0;
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d] as NearDuplicateDoc;
     const table = doc.tokens?.text === doc.text ? doc.tokens : undefined;
     const remap = table ? remapFor(table.vocabulary) : null;
-    for (let p = 0, count = paragraphCounts[d] as number; p < count; p++) {
-      const span = doc.paragraphs[p] as Span;
+    for (let p = 0, count = paragraphCounts[d] as number; p < count; p++, q++) {
+      const start = spans[2 * q] as number;
+      const end = spans[2 * q + 1] as number;
       docOf.push(d);
       paraOf.push(p);
       firstToken.push(columns.size);
-      const range = table ? tokenRange(table, span.start, span.end) : null;
+      const range = table ? tokenRange(table, start, end) : null;
       if (table && remap && range) copyTokens(table, range[0], range[1], remap, vocabulary, columns);
-      else for (const token of tokenize(doc.text, span.start, span.end)) columns.push(idOf(vocabulary, token.norm), token.start, token.end);
+      else for (const token of tokenize(doc.text, start, end)) columns.push(idOf(vocabulary, token.norm), token.start, token.end);
     }
   }
   const size = columns.size;
@@ -445,6 +449,23 @@ function paragraphCountsOf(docs: readonly NearDuplicateDoc[]): Int32Array {
   return counts;
 }
 
+/** Every paragraph's start and end, paragraph after paragraph (two numbers each), read in a loop of its own (see indexCorpus). */
+function spanBoundsOf(docs: readonly NearDuplicateDoc[], paragraphCounts: Int32Array): Int32Array {
+  let total = 0;
+  for (let d = 0; d < paragraphCounts.length; d++) total += paragraphCounts[d] as number;
+  const bounds = new Int32Array(2 * total);
+  let q = 0;
+  for (let d = 0; d < docs.length; d++) {
+    const paragraphs = (docs[d] as NearDuplicateDoc).paragraphs;
+    for (let p = 0, count = paragraphCounts[d] as number; p < count; p++, q++) {
+      const span = paragraphs[p] as Span;
+      bounds[2 * q] = span.start;
+      bounds[2 * q + 1] = span.end;
+    }
+  }
+  return bounds;
+}
+
 // ----- Verification and output. -----
 
 const NO_WORDS = new Int32Array(0);
@@ -512,16 +533,39 @@ function buildInfos(
   found: Found[][],
   find: (x: number) => number,
 ): (BoilerplateInfo | null)[][] {
-  const { docOf, paraOf } = corpus;
-  const n = docOf.length;
   // What families read of each doc and paragraph, gathered first in loops of their own: the docs' and
   // roles' objects come in several shapes, which deoptimised this whole function (several times a run)
-  // when they were read in its loops.
+  // when they were read in its loops. The two passes over the paragraphs are functions of their own
+  // too: V8 compiled the first by on-stack replacement together with the second, which had not run yet
+  // and so had no type feedback, and that code deoptimised as soon as the second pass began.
   const ids = docIds(docs);
+  const facts = familyFacts(docs, corpus, found, find, ids);
+  return infosOf(corpus, found, find, ids, facts);
+}
+
+/** Per family (indexed by its union-find root): see {@link familyFacts}. */
+interface FamilyFacts {
+  /** Its lowest (article id, paragraph) member. */
+  lowest: Int32Array;
+  /** Whether it spans more than one outlet and more than one article (only "at most one" matters). */
+  manyOutlets: Uint8Array;
+  manyArticles: Uint8Array;
+  /** Whether a member is body text, and whether one is chrome. */
+  hasBody: Uint8Array;
+  hasChrome: Uint8Array;
+}
+
+function familyFacts(
+  docs: readonly NearDuplicateDoc[],
+  corpus: CorpusIndex,
+  found: Found[][],
+  find: (x: number) => number,
+  ids: readonly string[],
+): FamilyFacts {
+  const { docOf, paraOf } = corpus;
+  const n = docOf.length;
   const outlets = outletNumbers(docs);
   const roles = roleCodes(docs, corpus.paragraphCounts, n);
-  // Per family (indexed by its union-find root): its lowest (article id, paragraph) member, whether it
-  // spans more than one outlet and more than one article (only "at most one" matters), and its roles.
   const lowest = new Int32Array(n).fill(-1);
   const firstOutlet = new Int32Array(n).fill(-1);
   const manyOutlets = new Uint8Array(n);
@@ -545,9 +589,21 @@ function buildInfos(
     if (role === BODY) hasBody[root] = 1;
     if (role === CHROME) hasChrome[root] = 1;
   }
+  return { lowest, manyOutlets, manyArticles, hasBody, hasChrome };
+}
 
+/** Each listed paragraph's family, kind and matches, per doc and paragraph (null for the others). */
+function infosOf(
+  corpus: CorpusIndex,
+  found: Found[][],
+  find: (x: number) => number,
+  ids: readonly string[],
+  facts: FamilyFacts,
+): (BoilerplateInfo | null)[][] {
+  const { docOf, paraOf } = corpus;
+  const { lowest, manyOutlets, manyArticles, hasBody, hasChrome } = facts;
   const out = emptyRows(corpus.paragraphCounts);
-  for (let p = 0; p < n; p++) {
+  for (let p = 0; p < docOf.length; p++) {
     const list = found[p] as Found[];
     if (list.length === 0) continue;
     const root = find(p);
@@ -603,13 +659,9 @@ function roleCodes(docs: readonly NearDuplicateDoc[], paragraphCounts: Int32Arra
 
 /** A null per paragraph of each doc. */
 function emptyRows(paragraphCounts: Int32Array): (BoilerplateInfo | null)[][] {
-  const out: (BoilerplateInfo | null)[][] = [];
-  for (let d = 0; d < paragraphCounts.length; d++) {
-    const count = paragraphCounts[d] as number;
-    // new Array(0) has another map than longer ones, which deoptimised `fill` when an empty doc came.
-    out.push(count > 0 ? new Array<BoilerplateInfo | null>(count).fill(null) : []);
-  }
-  return out;
+  // Array.from rather than pushes in a loop, which V8 inlined into buildInfos with a check of the list's
+  // map that failed on its first push (new Array(0) also has another map than longer ones: not filled).
+  return Array.from(paragraphCounts, (count) => (count > 0 ? new Array<BoilerplateInfo | null>(count).fill(null) : []));
 }
 
 /**

@@ -14,6 +14,7 @@ import type {
   AnalyzeReport,
   ArticleAnalysis,
   ArticleInput,
+  Candidate,
   Lexicon,
   LexiconSummary,
   LoadError,
@@ -136,16 +137,12 @@ export function summarizeLexicons(lexicons: Lexicon[]): LexiconSummary[] {
   return lexicons.map((l) => ({ id: l.id, title: l.title, entries: l.entries.length, referents: l.referents.length }));
 }
 
-/** Runs the whole analyze pipeline over a corpus. */
-export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], options: AnalyzeOptions = {}): AnalyzeReport {
-  options.onStage?.('articles');
-  const compiled = compileLexicon(lexicons);
-  // Each article is tokenised once; its table serves labelling, boilerplate and events.
-  const vocabulary = new Vocabulary();
-  const tokens = inputs.map((input) => tokenTable(input.text, vocabulary));
-  const articles = inputs.map((input, i) => analyzeTokenized(input, compiled, tokens[i] as TokenTable));
-  options.onStage?.('boilerplate');
-  // Lists made by push, not map (whose optimised form may give holey arrays: see segmentArticle).
+/**
+ * What the boilerplate stage reads of each article. Lists made by push, not map (whose optimised form
+ * may give holey arrays: see segmentArticle); loops in functions of their own, as a loop in
+ * analyzeArticles made V8 compile that whole function on the stack (twice in a first 10 MB run).
+ */
+function boilerplateDocs(articles: readonly ArticleAnalysis[], tokens: readonly TokenTable[]): BoilerplateDoc[] {
   const docs: BoilerplateDoc[] = [];
   for (let i = 0; i < articles.length; i++) {
     const a = articles[i]!;
@@ -157,13 +154,34 @@ export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], opt
     }
     docs.push({ id: a.id, outlet: a.outlet, text: a.text, paragraphs, roles, tokens: tokens[i] });
   }
-  const families = detectBoilerplate(docs);
+  return docs;
+}
+
+/** Files each paragraph's boilerplate family (aligned with the articles and their paragraphs) and the articles' boilerplate shares. */
+function fileFamilies(articles: readonly ArticleAnalysis[], families: readonly (readonly (Paragraph['boilerplate'] | undefined)[] | undefined)[]): void {
   for (let i = 0; i < articles.length; i++) {
     const a = articles[i]!;
     const perParagraph = families[i] ?? [];
     for (let j = 0; j < a.paragraphs.length; j++) a.paragraphs[j]!.boilerplate = perParagraph[j] ?? null;
     a.stats.boilerplateShare = boilerplateShare(a.paragraphs);
   }
+}
+
+/** Gives each article its candidates: a candidate is wording no lexicon covers, so those that overlap a term already labelled are dropped. */
+function fileCandidates(articles: readonly ArticleAnalysis[], candidates: ReadonlyMap<string, Candidate[]>): void {
+  for (const a of articles) a.candidates = (candidates.get(a.id) ?? []).filter((c) => !overlapsAny(a.terms, c));
+}
+
+/** Runs the whole analyze pipeline over a corpus. */
+export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], options: AnalyzeOptions = {}): AnalyzeReport {
+  options.onStage?.('articles');
+  const compiled = compileLexicon(lexicons);
+  // Each article is tokenised once; its table serves labelling, boilerplate and events.
+  const vocabulary = new Vocabulary();
+  const tokens = inputs.map((input) => tokenTable(input.text, vocabulary));
+  const articles = inputs.map((input, i) => analyzeTokenized(input, compiled, tokens[i] as TokenTable));
+  options.onStage?.('boilerplate');
+  fileFamilies(articles, detectBoilerplate(boilerplateDocs(articles, tokens)));
   options.onStage?.('events');
   const tokensOf = new Map(articles.map((a, i) => [a, tokens[i]]));
   const events = groupEvents(articles, {}, (a) => tokensOf.get(a));
@@ -174,8 +192,7 @@ export function analyzeArticles(inputs: ArticleInput[], lexicons: Lexicon[], opt
     events.map((e) => e.articles),
     { tokens: new Map(articles.map((a, i) => [a.id, tokens[i] as TokenTable])) },
   );
-  // A candidate is wording no lexicon covers: drop those that overlap a term already labelled.
-  for (const a of articles) a.candidates = (discovered.candidates.get(a.id) ?? []).filter((c) => !overlapsAny(a.terms, c));
+  fileCandidates(articles, discovered.candidates);
   options.onStage?.('done');
   return {
     kind: 'parallax.analyze',

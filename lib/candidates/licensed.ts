@@ -10,7 +10,7 @@
  * every number below was chosen on the dev half of BASIL only (bench/candidates.bench.ts).
  */
 import { afinnValence, hedgeWords, subtlexCounts, weaselWords, type SubtlexCounts } from '../adapters/word-lists';
-import { tokenize } from '../normalize';
+import { isLowerWord, tokenize } from '../normalize';
 import type { Background } from './log-odds';
 import { STOPWORDS, type CueList } from './word-lists';
 import { stem } from './words';
@@ -47,7 +47,7 @@ export const LICENSED_DEFAULTS: Required<LicensedCueOptions> = {
 /** An entry that is nothing but stop words ("about", "at least") is never a cue on its own. */
 function usable(phrase: string): boolean {
   // Most entries are one plain lower-case word, its own only token (no digit in it).
-  if (/^[a-z]+$/.test(phrase)) return !STOPWORDS.has(phrase) && phrase.length > 1;
+  if (isLowerWord(phrase)) return !STOPWORDS.has(phrase) && phrase.length > 1;
   const words = tokenize(phrase).map((t) => t.norm);
   return words.some((w) => !STOPWORDS.has(w) && w.length > 1 && !/\d/.test(w));
 }
@@ -151,7 +151,7 @@ function stemFrequency(subtlex: SubtlexCounts, stemmed: string): number {
   const places: number[] = [];
   for (const word of wordsStemmingTo(stemmed)) {
     const at = index.get(word);
-    if (at !== undefined && !places.includes(at) && /^[a-z]+$/.test(word) && stem(word) === stemmed) places.push(at);
+    if (at !== undefined && !places.includes(at) && isLowerWord(word) && stem(word) === stemmed) places.push(at);
   }
   if (places.length === 0) return -1;
   places.sort((a, b) => a - b);

@@ -20,7 +20,6 @@ import { foldPhrase } from '../normalize';
 let valence: ReadonlyMap<string, number> | null = null;
 let hedgeSet: ReadonlySet<string> | null = null;
 let weaselSet: ReadonlySet<string> | null = null;
-let frequencies: ReadonlyMap<string, number> | null = null;
 
 /** Folds list entries like article text ("don't know" → "dont know"), dropping entries with no word. */
 function folded(entries: Iterable<string>): Set<string> {
@@ -86,8 +85,8 @@ let subtlex: SubtlexCounts | null = null;
 /**
  * SUBTLEX-US counts per lower-cased word; words that differ only by case are summed ("What" and
  * "what"). The list is 3.6 MB of JSON, read synchronously on the first call (about 0.1 s) and kept.
- * A word's relative frequency is its count over the total (see {@link subtlexFrequencies}), worked
- * out by callers only for the words they ask about. Throws when the package is missing or not in the
+ * A word's relative frequency is its count over the total, worked out by callers only for the words
+ * they ask about (see `generalBackground`). Throws when the package is missing or not in the
  * shape above.
  */
 export function subtlexCounts(): SubtlexCounts {
@@ -112,17 +111,4 @@ export function subtlexCounts(): SubtlexCounts {
   }
   subtlex = { words, index, counts: Float64Array.from(counts), total };
   return subtlex;
-}
-
-/**
- * SUBTLEX-US relative frequency (0..1) per lower-cased word: {@link subtlexCounts} each over their
- * total, as a map built on the first call and kept.
- */
-export function subtlexFrequencies(): ReadonlyMap<string, number> {
-  if (frequencies) return frequencies;
-  const { words, counts, total } = subtlexCounts();
-  const m = new Map<string, number>();
-  for (let i = 0; i < words.length; i++) m.set(words[i]!, counts[i]! / total);
-  frequencies = m;
-  return frequencies;
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PLAIN_ID } from '../ingest';
+import { single } from '../view/params';
 
 const REFERENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$/;
 /** The most questions an exercise carries, and the longest question. */
@@ -14,7 +15,6 @@ export const MAX_QUESTION_LENGTH = 240;
 /** A marks code is base64url; 4000 characters hold far more than the 200 marks allowed. */
 const MARKS_CODE = /^[A-Za-z0-9_-]{1,4000}$/;
 
-const single = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
 const flag = single.transform((v) => (v === '1' ? true : undefined));
 
 /** Cleans teacher-written questions: one per line, control characters out, long ones cut, at most six. */

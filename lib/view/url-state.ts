@@ -5,18 +5,16 @@
 import { z } from 'zod';
 import { PLAIN_ID } from '../ingest';
 import { classroomFields, classroomParams } from '../classroom/classroom-state';
+import { single, type RawSearchParams } from './params';
 
 /** The fewest and most articles a comparison shows side by side. */
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 6;
 
 /** Search params as Next.js hands them to a page. */
-export type RawSearchParams = Record<string, string | string[] | undefined>;
+export type { RawSearchParams };
 
 const REFERENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$/;
-
-/** A repeated param (`?a=1&a=2`) counts as its first value; the rest is ignored. */
-const single = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
 
 function commaList(v: string | undefined): string[] {
   return (v ?? '')

@@ -183,6 +183,15 @@ describe('GET /api/export', () => {
     expect((await fetch(`${baseUrl()}/api/export?articles=${SEEDS.yjc},no_such_article`)).status).toBe(404);
   });
 
+  it('reads a repeated param by its first value, as the comparison page does', async () => {
+    // The page would show the first pair; the export must not print the second one instead.
+    const twice = await fetch(`${baseUrl()}/api/export?articles=${SEEDS.yjc},no_such_article&articles=${pair.join(',')}`);
+    expect(twice.status).toBe(404);
+    const paper = await fetch(`${baseUrl()}/api/export?articles=${pair.join(',')}&paper=a3&paper=a4`);
+    expect(paper.status).toBe(400);
+    expect(await paper.json()).toMatchObject({ field: 'paper' });
+  });
+
   it('is linked from the comparison page as Export PDF, in A4 and US Letter, with the view options', async () => {
     const html = await (await fetch(`${baseUrl()}/compare?articles=${pair.join(',')}&hide=israel`)).text();
     const hrefs = [...html.matchAll(/href="(\/api\/export\?[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareHref, parseCompareState, parseLibraryState, libraryQuery } from '../../lib/view/url-state';
+import { searchParamsRecord } from '../../lib/view/params';
 
 describe('compare URL state', () => {
   it('reads two comma-separated article ids in the order given', () => {
@@ -21,6 +22,13 @@ describe('compare URL state', () => {
   it('takes the first value of a repeated param', () => {
     const r = parseCompareState({ articles: ['a,b', 'c,d'] });
     expect(r.ok && r.state.articles).toEqual(['a', 'b']);
+  });
+
+  it('reads a route query as Next hands a page its params: a repeated key as its values in order', () => {
+    const query = new URLSearchParams('articles=a,b&bp=open&articles=c,d&articles=e,f');
+    expect(searchParamsRecord(query)).toEqual({ articles: ['a,b', 'c,d', 'e,f'], bp: 'open' });
+    const r = parseCompareState(searchParamsRecord(query));
+    expect(r.ok && r.state).toMatchObject({ articles: ['a', 'b'], bp: 'open' });
   });
 
   it('defaults to all referents shown, no table filter and boilerplate collapsed', () => {

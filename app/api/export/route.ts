@@ -7,20 +7,22 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { UnknownArticleError, getComparison } from '@/lib/server/library';
 import { renderPdf } from '@/lib/server/pdf';
-import { compareHref, parseCompareState, type RawSearchParams } from '@/lib/view/url-state';
+import { firstValue, searchParamsRecord } from '@/lib/view/params';
+import { compareHref, parseCompareState } from '@/lib/view/url-state';
 import { exportFileName } from '@/lib/view/export-name';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
+// A repeated option counts as its first value, as the compare page reads its own params.
 const exportOptions = z.object({
-  format: z.enum(['pdf'], { error: 'format must be pdf (JSON and CSV are at /api/compare and /api/terms.csv)' }).default('pdf'),
-  paper: z.enum(['a4', 'letter'], { error: 'paper must be a4 or letter' }).default('a4'),
-  orientation: z.enum(['auto', 'portrait', 'landscape'], { error: 'orientation must be auto, portrait or landscape' }).default('auto'),
+  format: firstValue(z.enum(['pdf'], { error: 'format must be pdf (JSON and CSV are at /api/compare and /api/terms.csv)' }).default('pdf')),
+  paper: firstValue(z.enum(['a4', 'letter'], { error: 'paper must be a4 or letter' }).default('a4')),
+  orientation: firstValue(z.enum(['auto', 'portrait', 'landscape'], { error: 'orientation must be auto, portrait or landscape' }).default('auto')),
 });
 
 export async function GET(request: NextRequest): Promise<Response> {
-  const params: RawSearchParams = Object.fromEntries(request.nextUrl.searchParams.entries());
+  const params = searchParamsRecord(request.nextUrl.searchParams);
   const view = parseCompareState(params);
   if (!view.ok) return Response.json({ error: view.message, field: 'articles' }, { status: 400 });
   const options = exportOptions.safeParse(params);

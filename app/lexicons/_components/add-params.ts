@@ -1,9 +1,7 @@
 /** Reads the `add` (a wording) and `from` (an article id) params that carry a wording into the lexicon pages. */
 import { z } from 'zod';
 import { PLAIN_ID } from '@/lib/ingest';
-import type { RawSearchParams } from '@/lib/view/url-state';
-
-const single = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
+import { single, type RawSearchParams } from '@/lib/view/params';
 
 const addParams = z.object({
   add: single.transform((v) => v?.replace(/\s+/g, ' ').trim().slice(0, 200) || null),

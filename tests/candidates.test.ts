@@ -116,6 +116,31 @@ describe('scoring by event', () => {
     }
     expect(found).toBeGreaterThan(100);
   });
+
+  it('gives each event its own swaps when the drafts are made and scored event by event', async () => {
+    const seeds = await seedsByEvent();
+    const sentence = (verb: string, noun: string) =>
+      `The mayor ${verb} the plan to close the ${noun} on Monday.\n\nCity officials said the ${noun} had room for two hundred people.`;
+    const swapped = [
+      invented('x1', 'Outlet A', sentence('criticized', 'shelter')),
+      invented('x2', 'Outlet B', sentence('criticized', 'shelter')),
+      invented('x3', 'Outlet C', sentence('slammed', 'shelter')),
+      invented('y1', 'Outlet A', sentence('blasted', 'clinic')),
+      invented('y2', 'Outlet B', sentence('questioned', 'clinic')),
+      invented('y3', 'Outlet C', sentence('questioned', 'clinic')),
+    ];
+    // The lone first article is the one repeated (see above): it is the only one scored twice.
+    const lone = invented('lone', 'Outlet Z', 'The senator lambasted the bogus report.');
+    const articles = [lone, ...seeds.articles, ...swapped];
+    const groups = [...seeds.groups, ['x1', 'x2', 'x3'], ['y1', 'y2', 'y3']];
+    const byEvent = discoverCandidates(articles, groups, { minScore: 0.2 });
+    const oneByOne = discoverCandidates([...articles, { ...lone }], groups, { minScore: 0.2 });
+    for (const a of articles.slice(1)) {
+      expect(byEvent.candidates.get(a.id)).toEqual(oneByOne.candidates.get(a.id));
+      expect(byEvent.signals.get(a.id)).toEqual(oneByOne.signals.get(a.id));
+    }
+    for (const id of ['x3', 'y1']) expect(byEvent.signals.get(id)!.flat()).toContain('swap');
+  });
 });
 
 describe('the cap on wordings per article', () => {

@@ -194,11 +194,7 @@ export function discoverCandidates(
     options.referents,
   );
 
-  const drafts: Drafts = { byArticle: new Map(), words };
-  // Signals 1 and 2 (cues, swaps) in top-level functions: a loop left here made V8 compile this whole
-  // function again (on-stack replacement) for each hot loop, ~100 ms a compile.
-  addCueSignals(drafts, cues);
-  addSwapSignals(drafts, swaps, sideOf);
+  const drafts: Drafts = { byArticle: new Map(), words, cueReasons: new Map() };
 
   const minFocus = Math.max(MIN_FOCUS_USES, options.logOdds?.minFocusCount ?? MIN_FOCUS_USES);
   const eventCounts = new Float64Array(idCount);
@@ -210,9 +206,6 @@ export function discoverCandidates(
   const referentsByEvent: (ReferentGroup[] | undefined)[] = [];
   for (const r of referents) (referentsByEvent[r.event] ??= []).push(r);
   const scan: EventSignals = { sideOf, indexes, words, drafts, referentsByEvent, actorLabels, background, priors, logOdds: options.logOdds, minFocus, eventCounts, sideCounts, wanted, labelReasons };
-  // Each event in a top-level function: V8 compiles (and after a deoptimisation recompiles) a callback
-  // as one unit with the function around it, and this one made discoverCandidates costly to compile.
-  for (let ei = 0; ei < events.length; ei++) addEventSignals(scan, events[ei]!, ei);
 
   const scoring: ArticleScoring = {
     words,
@@ -231,10 +224,31 @@ export function discoverCandidates(
   // articles of an event are scored one after the other, with the stems of all its reports marked
   // once as bits (see StemPresence), rather than the other reports marked again for each article;
   // they are filed in the order of `articles` all the same.
+  // Event by event, each event's drafts are made (cues, swaps, then signals 3 and 4) and scored
+  // together and then dropped, so they die young instead of surviving (copied by every scavenge, then
+  // promoted) until all the corpus's drafts are made. A draft belongs to one article of one event, so
+  // its evidence comes in the same order as when each signal was added for the whole corpus at once.
   if (byId.size === articles.length) {
-    for (const ids of events) scoreEvent(scoring, byId, ids);
+    const eventIndex = new Map<string, number>();
+    for (let ei = 0; ei < events.length; ei++) for (const id of events[ei]!) eventIndex.set(id, ei);
+    // Each event's swaps, in the order found.
+    const swapsByEvent: (Swap[] | undefined)[] = new Array(events.length);
+    for (const s of swaps) {
+      const ei = eventIndex.get(s.article)!;
+      const here = swapsByEvent[ei];
+      if (here) here.push(s);
+      else swapsByEvent[ei] = [s];
+    }
+    for (let ei = 0; ei < events.length; ei++) draftAndScoreEvent(scan, scoring, byId, cues, events[ei]!, ei, swapsByEvent[ei]);
     for (const a of articles) fileArticle(scoring, a);
   } else {
+    // Signals 1 and 2 (cues, swaps) in top-level functions: a loop left here made V8 compile this whole
+    // function again (on-stack replacement) for each hot loop, ~100 ms a compile.
+    for (const [id, w] of words) addCueSignals(drafts, cues, id, w);
+    addSwapSignals(drafts, swaps, sideOf);
+    // Each event in a top-level function: V8 compiles (and after a deoptimisation recompiles) a callback
+    // as one unit with the function around it, and this one made discoverCandidates costly to compile.
+    for (let ei = 0; ei < events.length; ei++) addEventSignals(scan, events[ei]!, ei);
     for (const a of articles) {
       const found = scoreArticle(scoring, a, null);
       scoring.candidates.set(a.id, found.candidates);
@@ -250,6 +264,29 @@ export function discoverCandidates(
 interface Drafts {
   byArticle: Map<string, DraftTable<Part>>;
   words: Map<string, ArticleWords>;
+  /** Each cue reason composed, by list and words as written (see {@link addCueSignals}). */
+  cueReasons: Map<CueList, Map<string, string>>;
+}
+
+/**
+ * Makes the drafts of the articles `ids` of event `ei` (cues, the event's `swaps`, signals 3 and 4),
+ * scores them (see {@link scoreEvent}) and drops them.
+ */
+function draftAndScoreEvent(
+  scan: EventSignals,
+  scoring: ArticleScoring,
+  byId: Map<string, ArticleAnalysis>,
+  cues: CueMatcher,
+  ids: readonly string[],
+  ei: number,
+  swaps: readonly Swap[] | undefined,
+): void {
+  const { drafts } = scan;
+  for (const id of ids) addCueSignals(drafts, cues, id, drafts.words.get(id)!);
+  if (swaps) addSwapSignals(drafts, swaps, scan.sideOf);
+  addEventSignals(scan, ids, ei);
+  scoreEvent(scoring, byId, ids);
+  for (const id of ids) drafts.byArticle.delete(id);
 }
 
 /**
@@ -264,23 +301,21 @@ function draftFor(drafts: Drafts, id: string, from: number, to: number): Draft<P
 }
 
 /**
- * Signal 1: loaded-language cues in every article. A reason depends only on the list and the words
- * as written, so each distinct one is composed once.
+ * Signal 1: loaded-language cues in article `id`. A reason depends only on the list and the words
+ * as written, so each distinct one is composed once (for the whole call).
  */
-function addCueSignals(drafts: Drafts, cues: CueMatcher): void {
-  const cueReasons = new Map<CueList, Map<string, string>>();
-  for (const [id, w] of drafts.words) {
-    const hits = matchCues(w, cues);
-    for (let k = 0; k < hits.length; k++) {
-      const hit = hits[k]!;
-      const d = draftFor(drafts, id, hit.from, hit.to);
-      const text = w.text.slice(w.starts[hit.from]!, w.ends[hit.to - 1]!);
-      let byText = cueReasons.get(hit.list);
-      if (!byText) cueReasons.set(hit.list, (byText = new Map()));
-      let reason = byText.get(text);
-      if (reason === undefined) byText.set(text, (reason = cueReason(hit.list, text)));
-      d.parts.push(part('cue', hit.list.weight, reason));
-    }
+function addCueSignals(drafts: Drafts, cues: CueMatcher, id: string, w: ArticleWords): void {
+  const { cueReasons } = drafts;
+  const hits = matchCues(w, cues);
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k]!;
+    const d = draftFor(drafts, id, hit.from, hit.to);
+    const text = w.text.slice(w.starts[hit.from]!, w.ends[hit.to - 1]!);
+    let byText = cueReasons.get(hit.list);
+    if (!byText) cueReasons.set(hit.list, (byText = new Map()));
+    let reason = byText.get(text);
+    if (reason === undefined) byText.set(text, (reason = cueReason(hit.list, text)));
+    d.parts.push(part('cue', hit.list.weight, reason));
   }
 }
 

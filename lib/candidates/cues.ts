@@ -7,7 +7,7 @@
 import { isLowerWord, tokenize } from '../normalize';
 import { licensedCueLists } from './licensed';
 import { CUE_LISTS, MANNER_ADVERB, NEUTRAL_LY, type CueList } from './word-lists';
-import { CAPITAL, stem, stemIdCount, stemIdGeneration, stemOf, type ArticleWords } from './words';
+import { CAPITAL, normAt, stem, stemIdCount, stemIdGeneration, stemOf, type ArticleWords } from './words';
 
 /** A cue phrase found in an article, as a half-open token-index range. */
 export interface CueHit {
@@ -107,7 +107,7 @@ function childOf(at: TrieNode, form: string): TrieNode {
 
 /** A lower-case "-ly" word of six letters or more that is not a neutral adverb (token `i` of `words`). */
 function isMannerAdverb(words: ArticleWords, i: number): boolean {
-  const norm = words.norms[i]!;
+  const norm = normAt(words, i);
   return (words.flags[i]! & CAPITAL) === 0 && words.stops[i] === 0 && norm.length >= 6 && norm.endsWith('ly') && !NEUTRAL_LY.has(norm);
 }
 
@@ -154,7 +154,7 @@ function startStems(matcher: CueMatcher): StartStems {
  */
 export function matchCues(words: ArticleWords, matcher: CueMatcher = defaultCues()): CueHit[] {
   const hits: CueHit[] = [];
-  const { count, norms, sentences, flags, stemIds } = words;
+  const { count, sentences, flags, stemIds } = words;
   // A word whose stem no phrase's first word has (most words) starts none, whatever its form: one
   // array read by stem id instead of a lookup among the first words of every phrase.
   const starts = startStems(matcher);
@@ -169,7 +169,7 @@ export function matchCues(words: ArticleWords, matcher: CueMatcher = defaultCues
       const sentence = sentences[i]!;
       for (let j = i; j < count && at; j++) {
         if (sentences[j] !== sentence) break;
-        at = at.next.get(norms[j]!);
+        at = at.next.get(normAt(words, j));
         if (at?.list) best = { from: i, to: j + 1, list: at.list };
       }
     }

@@ -13,7 +13,7 @@ import { generalBackground } from './licensed';
 import { pooledBackground, priorOf, zFromPrior, type Background, type LogOddsOptions } from './log-odds';
 import { proposeReferents, type ReferentGroup, type ReferentOptions } from './referent-groups';
 import { alignByOverlap, findSwaps, type AlignedPair, type Swap, type SwapOptions } from './swaps';
-import { addStemCounts, articleWords, type ArticleWords, clearStemCounts, QUOTED, forgetStemIds, hasStemRun, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
+import { addStemCounts, articleWords, type ArticleWords, clearStemCounts, QUOTED, forgetStemIds, hasStemRun, normAt, stemId, stemIdCount, stemIndex, stemOf, StemPresence, usesStem, type StemIndex } from './words';
 import type { CueList } from './word-lists';
 
 export type { AlignedPair, SentenceRef } from './swaps';
@@ -649,7 +649,7 @@ function addArticleSignals(scan: EventSignals, event: EventStems, id: string, si
   const { sideOf, indexes, words, drafts, wanted, labelReasons } = scan;
   const { ids, groupOfStem, labelsHere, usualLabels } = event;
   const w = words.get(id)!;
-  const { count, norms, stemIds, stops } = w;
+  const { count, stemIds, stops } = w;
   const side = sideOf(id);
   for (const stem of significant.keys()) wanted[stem]! |= SIDE_STEM;
   const otherSidesUse = (stem: number) => ids.some((o) => sideOf(o) !== side && usesStem(indexes.get(o)!, stem));
@@ -661,7 +661,7 @@ function addArticleSignals(scan: EventSignals, event: EventStems, id: string, si
   const divergenceReason = new Map<number, string>();
   for (let i = 0; i < count; i++) {
     if (stops[i] === 1 || wanted[stemIds[i]!] === 0) continue;
-    const norm = norms[i]!;
+    const norm = normAt(w, i);
     const stem = stemIds[i]!;
     const z = significant.get(stem);
     if (z) {

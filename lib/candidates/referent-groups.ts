@@ -8,7 +8,7 @@ import { gluedAt } from '../adapters/diff';
 import type { ProposedReferent } from '../types';
 import type { AlignedPair, Swap } from './swaps';
 import { memoByVocabulary } from '../token-table';
-import { CAPITAL, stemId, stemIdCount, stemOf, wordRange, type ArticleWords, type WordToken } from './words';
+import { CAPITAL, normAt, stemId, stemIdCount, stemOf, wordRange, type ArticleWords, type WordToken } from './words';
 
 /** Tuning for {@link proposeReferents}. */
 export interface ReferentOptions {
@@ -109,10 +109,10 @@ const classesByWordId = memoByVocabulary((n) => new Uint8Array(n));
 function classesAt(words: ArticleWords, i: number, memo: Uint8Array | null): number {
   if (i < 0) return 0;
   const id = words.wordIds[i]!;
-  if (memo === null || id < 0 || id >= memo.length) return classesOf(words.norms[i]!);
+  if (memo === null || id < 0 || id >= memo.length) return classesOf(normAt(words, i));
   const bits = memo[id]!;
   if (bits !== 0) return bits;
-  return (memo[id] = classesOf(words.norms[i]!) | KNOWN);
+  return (memo[id] = classesOf(normAt(words, i)) | KNOWN);
 }
 
 /** One use of a word, with its neighbours in the sentence (see {@link actorLike}). */
@@ -174,7 +174,7 @@ class ActorEvidence {
     const prev = prevInSentence(words, i);
     const next = nextInSentence(words, i);
     this.addClassified(
-      words.norms[i]!,
+      normAt(words, i),
       stemOf(words.stemIds[i]!),
       (words.flags[i]! & CAPITAL) !== 0,
       classesAt(words, i, memo),
@@ -312,8 +312,8 @@ export function complementarity(a: readonly number[], b: readonly number[]): num
 /** The label as written, folded, with a hyphenated first part kept ("asylum-seekers", not "seekers"). */
 function surfaceForm({ words, i }: LabelUse): string {
   const prev = prevInSentence(words, i);
-  const norm = words.norms[i]!;
-  if (prev >= 0 && words.stops[prev] === 0 && gluedAt(words.text, words.ends[prev]!, words.starts[i]!)) return `${words.norms[prev]}-${norm}`;
+  const norm = normAt(words, i);
+  if (prev >= 0 && words.stops[prev] === 0 && gluedAt(words.text, words.ends[prev]!, words.starts[i]!)) return `${normAt(words, prev)}-${norm}`;
   return norm;
 }
 

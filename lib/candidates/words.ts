@@ -40,7 +40,11 @@ export interface ArticleWords {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
-  /** Each token's folded word (the vocabulary's own strings when read from a token table). */
+  /**
+   * The folded word of each token tokenised here, by token index; a token read from a token table has
+   * none here (its vocabulary has it, by word id): read either with {@link normAt}. Not a string per
+   * token of every article kept for the whole stage (~12 MB that survived every scavenge at 10 MB).
+   */
   norms: string[];
   /**
    * Each token's word id in `vocabulary` when read from a token table, else -1 (for what depends on
@@ -61,13 +65,19 @@ export interface ArticleWords {
   sentenceTokens: Span[];
 }
 
+/** The folded word of token `i` of an article's words (the vocabulary's own string when read from a token table). */
+export function normAt(words: ArticleWords, i: number): string {
+  const id = words.wordIds[i]!;
+  return id >= 0 ? words.vocabulary!.words[id]! : words.norms[i]!;
+}
+
 /** Token `i` of an article's words as an object (for tests, benchmarks and other cold paths). */
 export function wordToken(words: ArticleWords, i: number): WordToken {
   const flags = words.flags[i]!;
   return {
     start: words.starts[i]!,
     end: words.ends[i]!,
-    norm: words.norms[i]!,
+    norm: normAt(words, i),
     stem: stemOf(words.stemIds[i]!),
     sentence: words.sentences[i]!,
     stop: words.stops[i] === 1,
@@ -272,7 +282,8 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
     scratch.stops[n] = stop ? 1 : 0;
     scratch.sentences[n] = sentence;
     scratch.flags[n] = (quotes.length > 0 && inQuotes(quotes, start, end) ? QUOTED : 0) | (!first && startsUpper(text, start) ? CAPITAL : 0);
-    norms.push(norm);
+    // By index: the tokens read from a token table before it have none here.
+    norms[n] = norm;
     n++;
   };
   for (const s of article.sentences) {
@@ -309,7 +320,6 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
           stops[n] = facts.stops[id] === 1 ? 1 : 0;
           sentences[n] = s.index;
           flags[n] = (quotes.length > 0 && inQuotes(quotes, start, end) ? QUOTED : 0) | (k !== first && startsUpper(text, start) ? CAPITAL : 0);
-          norms.push(norm);
           n++;
         }
       } else {

@@ -25,7 +25,12 @@ describe('candidate drafts', () => {
     d.parts.push('x');
     expect(table.at(3, 5)).toBe(d);
     expect(table.at(3, 4)).not.toBe(d);
-    expect(table.size).toBe(2);
+    expect(table.add(3, 5, 'y')).toBe(d);
+    expect(d.parts).toEqual(['x', 'y']);
+    expect(table.add(4, 5, 'z').parts).toEqual(['z']);
+    expect(table.get(4, 5)?.parts).toEqual(['z']);
+    expect(table.get(4, 6)).toBeUndefined();
+    expect(table.size).toBe(3);
   });
 
   it('merges overlapping drafts by start, longest first, pooling distinct evidence', () => {
@@ -55,9 +60,16 @@ describe('candidate drafts', () => {
       for (let k = 0; k < drafts; k++) {
         const from = Math.floor(next() * tokens);
         const to = from + 1 + Math.floor(next() * Math.min(4, tokens - from));
-        const d = table.at(from, to);
+        const e = `e${Math.floor(next() * 6)}`;
+        // Found again by range whichever way it was made (add gives a new draft its one piece of evidence).
+        expect(table.get(from, to)).toBe(made.find((m) => m.from === from && m.to === to));
+        let d: Draft<string>;
+        if (next() < 0.5) d = table.add(from, to, e);
+        else {
+          d = table.at(from, to);
+          d.parts.push(e);
+        }
         if (!made.includes(d)) made.push(d);
-        d.parts.push(`e${Math.floor(next() * 6)}`);
         if (next() < 0.2) d.referent ??= `r${k}`;
         if (next() < 0.2) d.labelDivergence = Math.max(d.labelDivergence, next());
       }

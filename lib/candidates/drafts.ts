@@ -1,7 +1,6 @@
 /**
  * Candidate drafts of one article: token ranges `[from, to)` with the evidence gathered for them,
- * kept in buckets by start token so that they can be merged walking the tokens in order (no keyed
- * map, no sort of keys).
+ * found again by range, and merged in order of start (longest first).
  */
 
 /** A token range with its evidence (`E` is the kind of one piece of evidence). */
@@ -16,35 +15,55 @@ export interface Draft<E> {
 
 /** The drafts of one article, at most one per token range. */
 export class DraftTable<E> {
-  /** Drafts by start token; a bucket holds the drafts of one start in the order they were made. */
-  private readonly byFrom: (Draft<E>[] | undefined)[];
-  private count = 0;
+  /** The drafts in the order they were made. */
+  private readonly drafts: Draft<E>[] = [];
+  /**
+   * Each draft by its range (`from * stride + to`). A few dozen drafts per article: a table by start
+   * token (8 bytes per token of the article) and a bucket array per start cost more to allocate.
+   */
+  private readonly byRange = new Map<number, Draft<E>>();
+  private readonly stride: number;
 
   /** `tokens` bounds the start tokens (every `from` lies below it). */
   constructor(tokens: number) {
-    this.byFrom = new Array<Draft<E>[] | undefined>(tokens);
+    this.stride = tokens + 1;
   }
 
   /** The number of drafts made. */
   get size(): number {
-    return this.count;
+    return this.drafts.length;
+  }
+
+  /** The draft of `[from, to)`, if made. */
+  get(from: number, to: number): Draft<E> | undefined {
+    return this.byRange.get(from * this.stride + to);
   }
 
   /** The draft of `[from, to)`, made (with no evidence) when new. */
   at(from: number, to: number): Draft<E> {
-    const bucket = this.byFrom[from];
-    if (bucket) {
-      for (const d of bucket) if (d.to === to) return d;
-    }
+    return this.byRange.get(from * this.stride + to) ?? this.made(from, to, []);
+  }
+
+  /**
+   * Adds the piece of evidence `part` to the draft of `[from, to)`, made when new with a list of
+   * exactly that piece: most drafts get one (an empty list given one push reserves 17 slots).
+   */
+  add(from: number, to: number, part: E): Draft<E> {
+    const d = this.byRange.get(from * this.stride + to);
+    if (d === undefined) return this.made(from, to, [part]);
+    d.parts.push(part);
+    return d;
+  }
+
+  private made(from: number, to: number, parts: E[]): Draft<E> {
     // Made with -0, a double (0 is a small integer), then set to 0: V8 lays the field out for doubles
     // from the start. With 0 in the literal, the first fraction stored (a referent label's divergence)
     // deprecated the drafts' map, and drafts were migrated one by one when next read (merge never got
     // optimised in a first run: ~100 ms at 10 MB).
-    const d: Draft<E> = { from, to, parts: [], referent: null, labelDivergence: -0 };
+    const d: Draft<E> = { from, to, parts, referent: null, labelDivergence: -0 };
     d.labelDivergence = 0;
-    if (bucket) bucket.push(d);
-    else this.byFrom[from] = [d];
-    this.count++;
+    this.drafts.push(d);
+    this.byRange.set(from * this.stride + to, d);
     return d;
   }
 
@@ -57,36 +76,32 @@ export class DraftTable<E> {
   merge(same: (p: E, q: E) => boolean): Draft<E>[] {
     const out: Draft<E>[] = [];
     let last: Draft<E> | undefined;
-    const { byFrom } = this;
+    const { drafts } = this;
+    // No two drafts share a range, so this order is total (the order they were made plays no part).
+    if (drafts.length > 1) drafts.sort(byStartLongestFirst);
     // Indexed loops and the de-duplication written out (no iterator, no closure per piece of
     // evidence): this runs once per article, and the for…of/`.some` form stayed unoptimised in a
     // first run (~100 ms of a 10 MB corpus in baseline code).
-    for (let from = 0; from < byFrom.length; from++) {
-      const bucket = byFrom[from];
-      if (bucket === undefined) continue;
-      // Longest first: a stable sort, though two drafts of one start never share an end.
-      if (bucket.length > 1) bucket.sort(longestFirst);
-      for (let b = 0; b < bucket.length; b++) {
-        const d = bucket[b]!;
-        if (last === undefined || d.from >= last.to) {
-          out.push((last = d));
-          continue;
-        }
-        if (d.to > last.to) last.to = d.to;
-        const pooled = last.parts;
-        const parts = d.parts;
-        for (let k = 0; k < parts.length; k++) {
-          const p = parts[k]!;
-          let known = false;
-          for (let j = 0; j < pooled.length && !known; j++) known = same(p, pooled[j]!);
-          if (!known) pooled.push(p);
-        }
-        last.referent ??= d.referent;
-        last.labelDivergence = Math.max(last.labelDivergence, d.labelDivergence);
+    for (let b = 0; b < drafts.length; b++) {
+      const d = drafts[b]!;
+      if (last === undefined || d.from >= last.to) {
+        out.push((last = d));
+        continue;
       }
+      if (d.to > last.to) last.to = d.to;
+      const pooled = last.parts;
+      const parts = d.parts;
+      for (let k = 0; k < parts.length; k++) {
+        const p = parts[k]!;
+        let known = false;
+        for (let j = 0; j < pooled.length && !known; j++) known = same(p, pooled[j]!);
+        if (!known) pooled.push(p);
+      }
+      last.referent ??= d.referent;
+      last.labelDivergence = Math.max(last.labelDivergence, d.labelDivergence);
     }
     return out;
   }
 }
 
-const longestFirst = (x: { to: number }, y: { to: number }) => y.to - x.to;
+const byStartLongestFirst = (x: { from: number; to: number }, y: { from: number; to: number }) => x.from - y.from || y.to - x.to;

@@ -66,8 +66,7 @@ export type Signal = 'cue' | 'swap' | 'referent' | 'label' | 'log-odds';
 
 interface Part {
   signal: Signal;
-  score: number;
-  /** SIGNAL_WEIGHT of the signal times the score, worked out once (drafts are sorted and scored by it). */
+  /** SIGNAL_WEIGHT of the signal times its score, worked out once (drafts are sorted and scored by it). */
   strength: number;
   reason: string;
   /**
@@ -77,13 +76,12 @@ interface Part {
   swap: { side: string; other: string } | undefined;
 }
 
-/** A word one side of an event uses markedly more than the rest, with its reasons by the word as written. */
+/** A word one side of an event uses markedly more than the rest. */
 interface Significant {
   z: number;
   focus: number;
   rest: number;
   score: number;
-  reasons: Map<string, string>;
 }
 
 // Bits of the stems the per-token loop of an event acts on: a referent's or label's, or one the side uses markedly more.
@@ -91,10 +89,14 @@ const EVENT_STEM = 1;
 const SIDE_STEM = 2;
 const SIGNAL_WEIGHT: Record<Signal, number> = { cue: 1, swap: 0.8, referent: 0.8, label: 0.5, 'log-odds': 0.5 };
 
-/** One piece of evidence, its strength worked out from its signal and score. */
+/**
+ * One piece of evidence, its strength worked out from its signal and score. Parts are never changed
+ * once made, so the same evidence (a cue or log-odds reason, by the words as written) is one part
+ * shared by all its drafts rather than one made per occurrence.
+ */
 function part(signal: Signal, score: number, reason: string, swap?: Part['swap']): Part {
   const strength = SIGNAL_WEIGHT[signal] * score;
-  return { signal, score, strength, reason, swap };
+  return { signal, strength, reason, swap };
 }
 // z at which an outlet's heavier use of a word counts (two-sided 5% level).
 const Z_SIGNIFICANT = 1.96;
@@ -194,18 +196,18 @@ export function discoverCandidates(
     options.referents,
   );
 
-  const drafts: Drafts = { byArticle: new Map(), words, cueReasons: new Map() };
+  const drafts: Drafts = { byArticle: new Map(), words, cueParts: new Map() };
 
   const minFocus = Math.max(MIN_FOCUS_USES, options.logOdds?.minFocusCount ?? MIN_FOCUS_USES);
   const eventCounts = new Float64Array(idCount);
-  const labelReasons = new Map<string, string>();
+  const labelParts = new Map<string, Part>();
   const sideCounts = new Float64Array(idCount);
   const wanted = new Uint8Array(idCount);
   const priors = new Float64Array(idCount).fill(NaN);
   // Each event's referents, in the order proposed.
   const referentsByEvent: (ReferentGroup[] | undefined)[] = [];
   for (const r of referents) (referentsByEvent[r.event] ??= []).push(r);
-  const scan: EventSignals = { sideOf, indexes, words, drafts, referentsByEvent, actorLabels, background, priors, logOdds: options.logOdds, minFocus, eventCounts, sideCounts, wanted, labelReasons };
+  const scan: EventSignals = { sideOf, indexes, words, drafts, referentsByEvent, actorLabels, background, priors, logOdds: options.logOdds, minFocus, eventCounts, sideCounts, wanted, labelParts };
 
   const scoring: ArticleScoring = {
     words,
@@ -264,8 +266,8 @@ export function discoverCandidates(
 interface Drafts {
   byArticle: Map<string, DraftTable<Part>>;
   words: Map<string, ArticleWords>;
-  /** Each cue reason composed, by list and words as written (see {@link addCueSignals}). */
-  cueReasons: Map<CueList, Map<string, string>>;
+  /** Each cue part made, by list and words as written (see {@link addCueSignals}). */
+  cueParts: Map<CueList, Map<string, Part>>;
 }
 
 /**
@@ -290,14 +292,13 @@ function draftAndScoreEvent(
 }
 
 /**
- * The draft of tokens `[from, to)` of article `id`. A top-level function rather than a closure made
- * per call: the code V8 optimised for one call's closure was dropped ("wrong call target") when the
- * next call brought its own.
+ * The drafts of article `id`. A top-level function rather than a closure made per call: the code V8
+ * optimised for one call's closure was dropped ("wrong call target") when the next call brought its own.
  */
-function draftFor(drafts: Drafts, id: string, from: number, to: number): Draft<Part> {
+function tableFor(drafts: Drafts, id: string): DraftTable<Part> {
   let perArticle = drafts.byArticle.get(id);
   if (!perArticle) drafts.byArticle.set(id, (perArticle = new DraftTable(drafts.words.get(id)!.count)));
-  return perArticle.at(from, to);
+  return perArticle;
 }
 
 /**
@@ -305,29 +306,31 @@ function draftFor(drafts: Drafts, id: string, from: number, to: number): Draft<P
  * as written, so each distinct one is composed once (for the whole call).
  */
 function addCueSignals(drafts: Drafts, cues: CueMatcher, id: string, w: ArticleWords): void {
-  const { cueReasons } = drafts;
+  const { cueParts } = drafts;
   const hits = matchCues(w, cues);
+  if (!hits.length) return;
+  const table = tableFor(drafts, id);
   for (let k = 0; k < hits.length; k++) {
     const hit = hits[k]!;
-    const d = draftFor(drafts, id, hit.from, hit.to);
     const text = w.text.slice(w.starts[hit.from]!, w.ends[hit.to - 1]!);
-    let byText = cueReasons.get(hit.list);
-    if (!byText) cueReasons.set(hit.list, (byText = new Map()));
-    let reason = byText.get(text);
-    if (reason === undefined) byText.set(text, (reason = cueReason(hit.list, text)));
-    d.parts.push(part('cue', hit.list.weight, reason));
+    let byText = cueParts.get(hit.list);
+    if (!byText) cueParts.set(hit.list, (byText = new Map()));
+    let cue = byText.get(text);
+    if (cue === undefined) byText.set(text, (cue = part('cue', hit.list.weight, cueReason(hit.list, text))));
+    table.add(hit.from, hit.to, cue);
   }
 }
 
 /** Signal 2: same-slot swaps in aligned sentences, one part per other side and wording. */
 function addSwapSignals(drafts: Drafts, swaps: readonly Swap[], sideOf: (id: string) => string): void {
   for (const s of swaps) {
-    const d = draftFor(drafts, s.article, s.from, s.to);
+    const table = tableFor(drafts, s.article);
+    const d = table.get(s.from, s.to);
     const side = sideOf(s.other);
     const other = s.otherText.replace(/\s+/g, ' ');
-    if (d.parts.some((p) => p.swap?.side === side && p.swap.other.toLowerCase() === other.toLowerCase())) continue;
+    if (d && d.parts.some((p) => p.swap?.side === side && p.swap.other.toLowerCase() === other.toLowerCase())) continue;
     // A swap in a near-copy sentence is stronger evidence than one in a loose paraphrase.
-    d.parts.push(part('swap', Math.min(1, 0.5 + (s.similarity - 0.5)), '', { side, other }));
+    table.add(s.from, s.to, part('swap', Math.min(1, 0.5 + (s.similarity - 0.5)), '', { side, other }));
   }
 }
 
@@ -440,7 +443,7 @@ function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis, marked: Marke
     for (const o of out) if (phrases.size < cap) phrases.add(phraseOf(w, o));
     kept = out.filter((o) => phrases.has(phraseOf(w, o)));
   }
-  kept.sort((x, y) => x.start - y.start);
+  if (kept.length > 1) kept.sort((x, y) => x.start - y.start);
   const otherSides = new Set(others.map(sideOf)).size;
   if (presence && !marked) presence.clear();
   return { candidates: kept.map((k) => toCandidate(a, k, otherSides)), signals: kept.map(signalsOf) };
@@ -485,8 +488,9 @@ function scoreDraft(context: DraftContext, d: Draft<Part>): ScoredSpan | null {
   const { scoring, w, others, otherIndexes, otherBits, presence } = context;
   const { words, indexes, minScore } = scoring;
   if (!d.parts.length) return null;
-  // Sorted in place: the merged drafts are read no more.
-  const parts = d.parts.sort(strongerFirst);
+  // Sorted in place: the merged drafts are read no more. Most have one part, and sort would still
+  // copy the list into scratch of its own.
+  const parts = d.parts.length > 1 ? d.parts.sort(strongerFirst) : d.parts;
   let miss = 1;
   for (let k = 0; k < parts.length; k++) miss *= 1 - parts[k]!.strength;
   // The other factors of the score lie in (0, 1] (and a product of floats never grows when such a
@@ -573,7 +577,8 @@ interface EventSignals {
   eventCounts: Float64Array;
   sideCounts: Float64Array;
   wanted: Uint8Array;
-  labelReasons: Map<string, string>;
+  /** Each label part made, by the word as written. */
+  labelParts: Map<string, Part>;
 }
 
 /** Signals 3 and 4 (log-odds, referent and label divergence) for the articles `ids` of event `ei`. */
@@ -587,9 +592,11 @@ function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number)
   // whole event less this side; only words the side uses often enough are scored.
   let eventTotal = 0;
   for (const id of ids) eventTotal += addStemCounts(indexes.get(id)!, eventCounts);
-  // Significant words by stem id. Reasons depend only on the record and the word as written, so
-  // each distinct one is composed once (and reused: equal strings, as de-duplication compares them).
+  // Significant words by stem id. A part depends only on the record and the word as written, so each
+  // distinct one is made once per side (by the word: a word has one stem, so one record of the side).
   const zBySide = new Map<string, Map<number, Significant>>();
+  const partsBySide = new Map<string, Map<string, Part>>();
+  for (const side of sides) partsBySide.set(side, new Map());
   for (const side of sides) zBySide.set(side, significantWords(scan, ids, side, eventTotal));
   for (const id of ids) clearStemCounts(indexes.get(id)!, eventCounts);
   const groupsHere = referentsByEvent[ei] ?? [];
@@ -607,7 +614,7 @@ function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number)
   const event: EventStems = { ids, groupOfStem, labelsHere, usualLabels };
   // Each article in its own function, as each side's scoring above: V8 compiles small functions
   // faster, and recompiles only the one a deoptimisation hit (this function whole took ~250 ms a compile).
-  for (const id of ids) addArticleSignals(scan, event, id, zBySide.get(sideOf(id))!);
+  for (const id of ids) addArticleSignals(scan, event, id, zBySide.get(sideOf(id))!, partsBySide.get(sideOf(id))!);
   for (const stem of groupOfStem.keys()) wanted[stem] = 0;
   for (const stem of labelsHere) wanted[stem] = 0;
 }
@@ -630,7 +637,7 @@ function significantWords(scan: EventSignals, ids: readonly string[], side: stri
     const yr = eventCounts[stem]! - yf;
     const z = zFromPrior(a, yf, yr, focusTotal, eventTotal - focusTotal, scan.logOdds);
     if (z >= Z_SIGNIFICANT) {
-      significant.set(stem, { z, focus: yf, rest: yr, score: Math.min(1, 0.5 + (z - Z_SIGNIFICANT) / 4), reasons: new Map() });
+      significant.set(stem, { z, focus: yf, rest: yr, score: Math.min(1, 0.5 + (z - Z_SIGNIFICANT) / 4) });
     }
   }
   return significant;
@@ -644,9 +651,12 @@ interface EventStems {
   usualLabels: Map<string, Map<string, string>>;
 }
 
-/** Signals 3 and 4 for the tokens of article `id` of an event, whose side uses the words of `significant` markedly more. */
-function addArticleSignals(scan: EventSignals, event: EventStems, id: string, significant: Map<number, Significant>): void {
-  const { sideOf, indexes, words, drafts, wanted, labelReasons } = scan;
+/**
+ * Signals 3 and 4 for the tokens of article `id` of an event, whose side uses the words of `significant`
+ * markedly more (their parts made so far by the word as written in `logOddsParts`).
+ */
+function addArticleSignals(scan: EventSignals, event: EventStems, id: string, significant: Map<number, Significant>, logOddsParts: Map<string, Part>): void {
+  const { sideOf, indexes, words, drafts, wanted, labelParts } = scan;
   const { ids, groupOfStem, labelsHere, usualLabels } = event;
   const w = words.get(id)!;
   const { count, stemIds, stops } = w;
@@ -658,52 +668,59 @@ function addArticleSignals(scan: EventSignals, event: EventStems, id: string, si
   // V8 laid out for small integers when the first share was 1, then changed at the first fraction
   // (deoptimising the code that read it).
   const divergenceOf = new Map<number, number>();
-  const divergenceReason = new Map<number, string>();
+  const divergencePart = new Map<number, Part>();
   for (let i = 0; i < count; i++) {
     if (stops[i] === 1 || wanted[stemIds[i]!] === 0) continue;
     const norm = normAt(w, i);
     const stem = stemIds[i]!;
     const z = significant.get(stem);
     if (z) {
-      let reason = z.reasons.get(norm);
-      if (reason === undefined) {
-        reason = `this outlet uses ${quote(norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
-        z.reasons.set(norm, reason);
+      let logOdds = logOddsParts.get(norm);
+      if (logOdds === undefined) {
+        const reason = `this outlet uses ${quote(norm)} markedly more than the other reports of this event (${z.focus} uses of the word here, ${z.rest} in the others together; log-odds z = ${z.z.toFixed(1)})`;
+        logOddsParts.set(norm, (logOdds = part('log-odds', z.score, reason)));
       }
-      draftFor(drafts, id, i, i + 1).parts.push(part('log-odds', z.score, reason));
+      tableFor(drafts, id).add(i, i + 1, logOdds);
     }
     // Signal 4: this outlet's label for a referent the others name differently.
     const group = groupOfStem.get(stem);
     if (!group && labelsHere.has(stem) && !otherSidesUse(stem)) {
-      let reason = labelReasons.get(norm);
-      if (reason === undefined) {
-        reason = `a name for people or a group (${quote(norm)}) that no other report of this event uses`;
-        labelReasons.set(norm, reason);
+      let label = labelParts.get(norm);
+      if (label === undefined) {
+        label = part('label', 1, `a name for people or a group (${quote(norm)}) that no other report of this event uses`);
+        labelParts.set(norm, label);
       }
-      draftFor(drafts, id, i, i + 1).parts.push(part('label', 1, reason));
+      tableFor(drafts, id).add(i, i + 1, label);
     }
     if (group) {
-      const d = draftFor(drafts, id, i, i + 1);
-      d.referent = group.id;
       let divergence = divergenceOf.get(stem);
       if (divergence === undefined) {
-        const usual = usualLabels.get(group.id)!;
-        const otherSides = [...usual].filter(([s]) => s !== side);
-        const differing = otherSides.filter(([, other]) => other !== stemOf(stem));
-        if (differing.length) {
-          const names = [...new Set(differing.map(([, other]) => group.labels[group.stems.indexOf(other)] ?? other))];
-          divergence = differing.length / otherSides.length;
-          divergenceReason.set(stem, `this outlet's word for the actor that other reports call ${listNames(names.slice(0, 3).map(quote))}`);
-        } else divergence = 0;
+        divergence = labelDivergence(group, usualLabels.get(group.id)!, side, stem, divergencePart);
         divergenceOf.set(stem, divergence);
       }
-      if (divergence > 0) {
-        d.labelDivergence = divergence;
-        d.parts.push(part('referent', 1, divergenceReason.get(stem)!));
-      }
+      // The draft gets its evidence as it is made (see DraftTable.add), else just the referent.
+      const table = tableFor(drafts, id);
+      const d = divergence > 0 ? table.add(i, i + 1, divergencePart.get(stem)!) : table.at(i, i + 1);
+      d.referent = group.id;
+      if (divergence > 0) d.labelDivergence = divergence;
     }
   }
   for (const stem of significant.keys()) wanted[stem]! &= EVENT_STEM;
+}
+
+/**
+ * The share of the other sides whose usual label (`usual`) for referent `group` is not `stem`, this
+ * side's label; when any, the referent part of `stem` goes into `parts`. A function of its own: its
+ * callbacks capture the stem and group, and inside addArticleSignals' loop V8 then made a context
+ * for them at every token (~50 MB of garbage at 10 MB, the stage's largest allocation).
+ */
+function labelDivergence(group: ReferentGroup, usual: Map<string, string>, side: string, stem: number, parts: Map<number, Part>): number {
+  const otherSides = [...usual].filter(([s]) => s !== side);
+  const differing = otherSides.filter(([, other]) => other !== stemOf(stem));
+  if (!differing.length) return 0;
+  const names = [...new Set(differing.map(([, other]) => group.labels[group.stems.indexOf(other)] ?? other))];
+  parts.set(stem, part('referent', 1, `this outlet's word for the actor that other reports call ${listNames(names.slice(0, 3).map(quote))}`));
+  return differing.length / otherSides.length;
 }
 
 /** Each side's usual label for a proposed referent: the stem of the label it uses most. */

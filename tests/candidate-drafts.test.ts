@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DraftTable, type Draft } from '../lib/candidates/drafts';
+import { DraftTable, sortStrongerFirst, type Draft } from '../lib/candidates/drafts';
 import { random } from './helpers/random';
 
 /** The merge as it was written before the table: drafts sorted by start, longest first, then folded. */
@@ -75,6 +75,16 @@ describe('candidate drafts', () => {
       }
       const expected = reference(made.map((d) => ({ ...d, parts: [...d.parts] })));
       expect(table.merge((p, q) => p === q)).toEqual(expected);
+    }
+  });
+
+  it('sorts evidence strongest first, ties in their order, as the stable built-in sort does', () => {
+    const next = random(11);
+    for (let round = 0; round < 500; round++) {
+      // Few distinct strengths, so ties are common.
+      const parts = Array.from({ length: Math.floor(next() * 9) }, (_, k) => ({ k, strength: Math.floor(next() * 4) / 4 }));
+      const expected = [...parts].sort((p, q) => q.strength - p.strength);
+      expect(sortStrongerFirst(parts)).toEqual(expected);
     }
   });
 });

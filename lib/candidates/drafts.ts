@@ -104,4 +104,19 @@ export class DraftTable<E> {
   }
 }
 
+/**
+ * `parts` sorted in place by strength, strongest first, equal ones in their order (as a stable sort
+ * by `q.strength - p.strength`). By insertion: a span has a few parts, mostly one, and
+ * Array.prototype.sort copies even those into scratch of its own (~10 MB of garbage at 10 MB).
+ */
+export function sortStrongerFirst<P extends { strength: number }>(parts: P[]): P[] {
+  for (let k = 1; k < parts.length; k++) {
+    const p = parts[k]!;
+    let j = k - 1;
+    for (; j >= 0 && parts[j]!.strength < p.strength; j--) parts[j + 1] = parts[j]!;
+    parts[j + 1] = p;
+  }
+  return parts;
+}
+
 const byStartLongestFirst = (x: { from: number; to: number }, y: { from: number; to: number }) => x.from - y.from || y.to - x.to;

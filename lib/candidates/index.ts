@@ -7,7 +7,7 @@
  */
 import { tokenTable, Vocabulary, type TokenTable } from '../token-table';
 import type { ArticleAnalysis, Candidate, ProposedReferent } from '../types';
-import { DraftTable, type Draft } from './drafts';
+import { DraftTable, sortStrongerFirst, type Draft } from './drafts';
 import { compileCues, defaultCues, matchCues, type CueMatcher } from './cues';
 import { generalBackground } from './licensed';
 import { pooledBackground, priorOf, zFromPrior, type Background, type LogOddsOptions } from './log-odds';
@@ -436,27 +436,38 @@ function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis, marked: Marke
   // The cap counts wordings, not occurrences: a reader sees every use of a wording kept.
   const cap = options.maxPerArticle ?? Math.max(8, Math.round(w.count / (options.wordsPerCandidate ?? 60)));
   // Up to `cap` spans have at most `cap` wordings, all kept: their wordings are spelt out only past it.
+  // The merged drafts come in order of start and do not overlap, so `out` is in order of start already.
   let kept = out;
   if (out.length > cap) {
     out.sort((x, y) => y.score - x.score || x.start - y.start);
     const phrases = new Set<string>();
     for (const o of out) if (phrases.size < cap) phrases.add(phraseOf(w, o));
     kept = out.filter((o) => phrases.has(phraseOf(w, o)));
+    kept.sort((x, y) => x.start - y.start);
   }
-  if (kept.length > 1) kept.sort((x, y) => x.start - y.start);
   const otherSides = new Set(others.map(sideOf)).size;
   if (presence && !marked) presence.clear();
   return { candidates: kept.map((k) => toCandidate(a, k, otherSides)), signals: kept.map(signalsOf) };
 }
 
-/** The distinct signals of a span's evidence, in order of first appearance (a few parts: a list, not a Set). */
+/**
+ * The distinct signals of a span's evidence, in order of first appearance (a few parts: a list, not a
+ * Set). Gathered in scratch and copied at their exact length: the lists are kept with the report, and
+ * a list built by push reserves 17 slots.
+ */
 function signalsOf(span: ScoredSpan): Signal[] {
-  const out: Signal[] = [];
-  for (let k = 0; k < span.parts.length; k++) if (!out.includes(span.parts[k]!.signal)) out.push(span.parts[k]!.signal);
-  return out;
+  const { parts } = span;
+  let n = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const signal = parts[k]!.signal;
+    let known = false;
+    for (let j = 0; j < n && !known; j++) known = signalScratch[j] === signal;
+    if (!known) signalScratch[n++] = signal;
+  }
+  return signalScratch.slice(0, n);
 }
+const signalScratch: Signal[] = [];
 
-const strongerFirst = (p: Part, q: Part) => q.strength - p.strength;
 
 /** A merged draft that scored at least the least score, as plain data (see {@link toCandidate}). */
 interface ScoredSpan {
@@ -488,28 +499,28 @@ function scoreDraft(context: DraftContext, d: Draft<Part>): ScoredSpan | null {
   const { scoring, w, others, otherIndexes, otherBits, presence } = context;
   const { words, indexes, minScore } = scoring;
   if (!d.parts.length) return null;
-  // Sorted in place: the merged drafts are read no more. Most have one part, and sort would still
-  // copy the list into scratch of its own.
-  const parts = d.parts.length > 1 ? d.parts.sort(strongerFirst) : d.parts;
+  // Sorted in place, strongest first: the merged drafts are read no more.
+  const parts = sortStrongerFirst(d.parts);
   let miss = 1;
   for (let k = 0; k < parts.length; k++) miss *= 1 - parts[k]!.strength;
   // The other factors of the score lie in (0, 1] (and a product of floats never grows when such a
   // factor is applied to a non-negative one), so a span whose evidence alone falls short is
   // dropped before its wording is looked up in the other reports: most one-signal log-odds spans.
   if (miss <= 1 && 1 - miss < minScore) return null;
-  const content: number[] = [];
-  for (let i = d.from; i < d.to; i++) if (w.stops[i] === 0) content.push(w.stemIds[i]!);
+  // The content stems are read from the span's tokens where needed (no list of them per span).
+  let contents = 0;
+  for (let i = d.from; i < d.to; i++) if (w.stops[i] === 0) contents++;
   let lacking = 0;
   if (presence) {
     // Bit otherBits[k] set: others[k] uses every content stem (then only a phrase's order is left to check).
     let all = -1;
-    for (const stem of content) all &= presence.usedBy(stem);
+    for (let i = d.from; i < d.to; i++) if (w.stops[i] === 0) all &= presence.usedBy(w.stemIds[i]!);
     for (let k = 0; k < others.length; k++) {
       const index = otherIndexes[k];
-      if (!index || !(all & (1 << otherBits[k]!)) || !hasRun(words.get(others[k]!)!, w.stemIds, d.from, d.to, content)) lacking++;
+      if (!index || !(all & (1 << otherBits[k]!)) || !hasRun(words.get(others[k]!)!, w.stemIds, d.from, d.to, contents)) lacking++;
     }
   } else {
-    for (const o of others) if (!hasPhrase(words, indexes, o, w.stemIds, d.from, d.to, content)) lacking++;
+    for (const o of others) if (!hasPhrase(words, indexes, o, w, d.from, d.to, contents)) lacking++;
   }
   const divergence = Math.max(others.length ? lacking / others.length : 0.5, d.labelDivergence);
   let quoted = true;
@@ -531,31 +542,37 @@ function phraseOf(w: ArticleWords, span: ScoredSpan): string {
 function toCandidate(a: ArticleAnalysis, { start, end, score, referent, parts, unique, quoted }: ScoredSpan, otherSides: number): Candidate {
   const text = a.text.slice(start, end);
   const swapReason = describeSwaps(text, parts, unique, otherSides);
-  // Distinct, in order of first appearance (a few parts: a list, not a Set).
-  const reasons: string[] = [];
+  // Distinct, in order of first appearance (a few parts: a list, not a Set), gathered in scratch and
+  // copied at their exact length (the report keeps them; a list built by push reserves 17 slots).
+  let n = 0;
   for (let k = 0; k < parts.length; k++) {
     const reason = parts[k]!.signal === 'swap' ? swapReason : parts[k]!.reason;
-    if (!reasons.includes(reason)) reasons.push(reason);
+    let known = false;
+    for (let j = 0; j < n && !known; j++) known = reasonScratch[j] === reason;
+    if (!known) reasonScratch[n++] = reason;
   }
-  if (unique && !swapReason.startsWith('only')) reasons.push('no other report of this event uses this wording');
-  if (quoted) reasons.push('inside a quotation: the words are the speaker’s, the choice to quote them the outlet’s');
-  return { start, end, text, score, reasons, proposedReferent: referent };
+  if (unique && !swapReason.startsWith('only')) reasonScratch[n++] = 'no other report of this event uses this wording';
+  if (quoted) reasonScratch[n++] = 'inside a quotation: the words are the speaker’s, the choice to quote them the outlet’s';
+  return { start, end, text, score, reasons: reasonScratch.slice(0, n), proposedReferent: referent };
 }
+
+const reasonScratch: string[] = [];
 
 /**
- * Whether article `id` uses a wording: a content word by its stem (see StemIndex), a phrase as a run
- * of stems, looked for (see `hasStemRun`) only once every content stem is known to be used.
+ * Whether article `id` uses the wording of tokens `[from, to)` of `own` (`contents` of them content
+ * words): a content word by its stem (see StemIndex), a phrase as a run of stems, looked for (see
+ * `hasStemRun`) only once every content stem is known to be used.
  */
-function hasPhrase(words: Map<string, ArticleWords>, indexes: Map<string, StemIndex>, id: string, stems: Int32Array, from: number, to: number, content: readonly number[]): boolean {
+function hasPhrase(words: Map<string, ArticleWords>, indexes: Map<string, StemIndex>, id: string, own: ArticleWords, from: number, to: number, contents: number): boolean {
   const index = indexes.get(id);
   if (!index) return false;
-  for (const stem of content) if (!usesStem(index, stem)) return false;
-  return hasRun(words.get(id)!, stems, from, to, content);
+  for (let i = from; i < to; i++) if (own.stops[i] === 0 && !usesStem(index, own.stemIds[i]!)) return false;
+  return hasRun(words.get(id)!, own.stemIds, from, to, contents);
 }
 
-/** The rest of `hasPhrase` for the wording `stems[from .. to)`, once every content stem is known to be used. */
-function hasRun(w: ArticleWords, stems: Int32Array, from: number, to: number, content: readonly number[]): boolean {
-  if (to - from === 1 && content.length === 1) return true;
+/** The rest of `hasPhrase` for the wording `stems[from .. to)` (`contents` content words), once every content stem is known to be used. */
+function hasRun(w: ArticleWords, stems: Int32Array, from: number, to: number, contents: number): boolean {
+  if (to - from === 1 && contents === 1) return true;
   return hasStemRun(w, stems, from, to);
 }
 

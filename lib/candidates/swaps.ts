@@ -115,6 +115,8 @@ function sentenceSets(words: readonly ArticleWords[], minShared: number): Senten
   }
   const taken = seenIn;
   const call = callStamp;
+  // A sentence's distinct stems, the first `distinct` of `ids`: reused from sentence to sentence by a
+  // count (`ids.length = 0` gives the array up, and every sentence grew a new one by push).
   const ids: number[] = [];
   for (let ai = 0; ai < words.length; ai++) {
     const w = words[ai]!;
@@ -128,16 +130,16 @@ function sentenceSets(words: readonly ArticleWords[], minShared: number): Senten
         sentenceStamp = 1;
       }
       const stamp = sentenceStamp;
-      ids.length = 0;
+      let distinct = 0;
       for (let i = range.start; i < range.end; i++) {
         if (w.stops[i] === 1) continue;
         const id = stemIds[i]!;
         if (taken[id] === stamp) continue;
         taken[id] = stamp;
-        ids.push(id);
+        ids[distinct++] = id;
       }
-      if (ids.length < minShared) continue;
-      for (let k = 0; k < ids.length; k++) {
+      if (distinct < minShared) continue;
+      for (let k = 0; k < distinct; k++) {
         const id = ids[k]!;
         let local: number;
         if (localIn[id] === call) {
@@ -234,9 +236,11 @@ function pairSentences(sets: SentenceSets, same: Uint8Array, articleCount: numbe
     }
   }
   const shared = new Int32Array(n);
+  // The sentences sharing a stem with the one being read, the first `touchedCount` of `touched`
+  // (reused by a count: `length = 0` gave the array up, and every sentence grew a new one).
   const touched: number[] = [];
   // Per article, the best partner of the sentence being read (-1: none yet) and its Dice; `order`
-  // lists the articles given one, in the order they first were.
+  // lists the articles given one, in the order they first were (its first `orderCount`, as `touched`).
   const bestOf = new Int32Array(articleCount).fill(-1);
   const bestDice = new Float64Array(articleCount);
   const order: number[] = [];
@@ -244,7 +248,7 @@ function pairSentences(sets: SentenceSets, same: Uint8Array, articleCount: numbe
     const xFrom = from[xi]!;
     const xTo = from[xi + 1]!;
     const xArticle = article[xi]!;
-    touched.length = 0;
+    let touchedCount = 0;
     let frequent = 0;
     for (let p = xFrom; p < xTo; p++) {
       const l = stems[p]!;
@@ -257,17 +261,19 @@ function pairSentences(sets: SentenceSets, same: Uint8Array, articleCount: numbe
       for (let q = first; q < last; q++) {
         const yi = postings[q]!;
         if (yi === xi) continue;
-        if (shared[yi] === 0) touched.push(yi);
+        if (shared[yi] === 0) touched[touchedCount++] = yi;
         shared[yi]!++;
       }
     }
     if (frequent) {
-      for (const yi of touched) {
+      for (let t = 0; t < touchedCount; t++) {
+        const yi = touched[t]!;
         for (let k = 0; k < width; k++) shared[yi]! += popcount(masks[xi * width + k]! & masks[yi * width + k]!);
       }
     }
-    order.length = 0;
-    for (const yi of touched) {
+    let orderCount = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const yi = touched[t]!;
       const count = shared[yi]!;
       shared[yi] = 0;
       const yArticle = article[yi]!;
@@ -275,7 +281,7 @@ function pairSentences(sets: SentenceSets, same: Uint8Array, articleCount: numbe
       const dice = (2 * count) / (xTo - xFrom + (from[yi + 1]! - from[yi]!));
       if (dice < minOverlap) continue;
       if (bestOf[yArticle] === -1) {
-        order.push(yArticle);
+        order[orderCount++] = yArticle;
         bestOf[yArticle] = yi;
         bestDice[yArticle] = dice;
       } else if (dice > bestDice[yArticle]!) {
@@ -283,7 +289,8 @@ function pairSentences(sets: SentenceSets, same: Uint8Array, articleCount: numbe
         bestDice[yArticle] = dice;
       }
     }
-    for (const yArticle of order) {
+    for (let o = 0; o < orderCount; o++) {
+      const yArticle = order[o]!;
       const yi = bestOf[yArticle]!;
       bestOf[yArticle] = -1;
       const key = xi < yi ? xi * n + yi : yi * n + xi;

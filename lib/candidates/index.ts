@@ -616,7 +616,9 @@ function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number)
   for (const side of sides) partsBySide.set(side, new Map());
   for (const side of sides) zBySide.set(side, significantWords(scan, ids, side, eventTotal));
   for (const id of ids) clearStemCounts(indexes.get(id)!, eventCounts);
-  const groupsHere = referentsByEvent[ei] ?? [];
+  // Read within bounds: the list ends at the last event with referents, and a read past it (the first
+  // event after it) threw away the optimised code of this function, as events are now drafted in turn.
+  const groupsHere = (ei < referentsByEvent.length ? referentsByEvent[ei] : undefined) ?? [];
   const groupOfStem = new Map(groupsHere.flatMap((g) => g.stems.map((stem) => [stemId(stem), g] as const)));
   // A plain loop: `.map` over these lists (empty ones and lists of strings) made V8 drop and
   // recompile this whole callback dozens of times per corpus ("wrong map" deoptimisations).
@@ -736,7 +738,10 @@ function labelDivergence(group: ReferentGroup, usual: Map<string, string>, side:
   const differing = otherSides.filter(([, other]) => other !== stemOf(stem));
   if (!differing.length) return 0;
   const names = [...new Set(differing.map(([, other]) => group.labels[group.stems.indexOf(other)] ?? other))];
-  parts.set(stem, part('referent', 1, `this outlet's word for the actor that other reports call ${listNames(names.slice(0, 3).map(quote))}`));
+  // The first three, quoted, by push (see describeSwaps).
+  const quoted: string[] = [];
+  for (let k = 0; k < names.length && k < 3; k++) quoted.push(quote(names[k]!));
+  parts.set(stem, part('referent', 1, `this outlet's word for the actor that other reports call ${listNames(quoted)}`));
   return differing.length / otherSides.length;
 }
 
@@ -774,10 +779,15 @@ function describeSwaps(text: string, parts: readonly Part[], unique: boolean, ot
   const lead = unique ? 'only this outlet says' : 'this outlet says';
   const wordings = [...byWording];
   const alike = wordings.length === 1 && wordings[0]![1].size === otherSides && otherSides > 1;
-  const clauses = wordings.map(([k, sides]) => {
-    const names = listNames([...sides]);
-    return `${alike ? 'the others' : names} ${sides.size > 1 ? 'say' : 'says'} ${quote(swaps.find((s) => s.other.toLowerCase() === k)!.other)}`;
-  });
+  // Lists for listNames built by push: a `.map` result may be holey where the others are packed, and
+  // listNames' optimised code was thrown away at the first of the other kind ("wrong map").
+  const clauses: string[] = [];
+  for (const [k, sides] of wordings) {
+    const sideNames: string[] = [];
+    for (const side of sides) sideNames.push(side);
+    const names = listNames(sideNames);
+    clauses.push(`${alike ? 'the others' : names} ${sides.size > 1 ? 'say' : 'says'} ${quote(swaps.find((s) => s.other.toLowerCase() === k)!.other)}`);
+  }
   return `${lead} ${quote(text)} where ${listNames(clauses)} in the matching sentence`;
 }
 

@@ -149,7 +149,7 @@ describe('events fast paths', () => {
     const plain = eventFeatures(articles);
     expect(fast).toEqual(plain);
     // Insertion order too (vectorize numbers features by first sight).
-    expect(fast.map((f) => [...f.words.keys(), ...f.names.keys(), ...f.phrases.keys()])).toEqual(plain.map((f) => [...f.words.keys(), ...f.names.keys(), ...f.phrases.keys()]));
+    expect(fast.map((f) => [...f.words.keys, ...f.names.keys, ...f.phrases.keys()])).toEqual(plain.map((f) => [...f.words.keys, ...f.names.keys, ...f.phrases.keys()]));
     expect(fast.reduce((n, f) => n + f.phrases.size, 0)).toBeGreaterThan(50);
   });
 });
@@ -222,8 +222,8 @@ describe('weightOf', () => {
     const features = eventFeatures(seeds);
     const space = vectorize(features, DEFAULT_EVENT_OPTIONS.weights);
     features.forEach((f, i) => {
-      expect(Array.from(space.wordRows[i]!, (id) => space.rawKeys[id])).toEqual([...f.words.keys()]);
-      expect(Array.from(space.wordRows[i]!, (id) => space.keys[id])).toEqual([...f.words.keys()].map((k) => `w:${k}`));
+      expect(Array.from(space.wordRows[i]!, (id) => space.rawKeys[id])).toEqual([...f.words.keys]);
+      expect(Array.from(space.wordRows[i]!, (id) => space.keys[id])).toEqual([...f.words.keys].map((k) => `w:${k}`));
     });
     for (const [k, id] of space.nameIds) expect(space.rawKeys[id]).toBe(k);
   });

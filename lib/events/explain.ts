@@ -5,7 +5,7 @@
 import type { NameKind } from '../adapters/nlp';
 import type { ArticleAnalysis, Span } from '../types';
 import { formatDate, formatRange, isoDay, type DayRange } from './dates';
-import { firstAtOf, type ArticleFeatures, type NameCount, type WordCount } from './features';
+import { firstAtOf, wordCountAt, type ArticleFeatures, type NameCount, type WordCount } from './features';
 import type { KindRequest, NameInfo } from './kinds';
 import { weightOf, type FeatureSpace, type SparseVector } from './vectors';
 
@@ -362,17 +362,18 @@ function sharedWords(members: number[], ctx: ExplainContext, need: number, max: 
   const cut = scores.length > max ? kthLargest(scores, max) : NO_CUT;
   // Built by push: `.filter` over a `.map` result (whose elements kind differs between V8's bytecode
   // and optimised code) deoptimised sharedWords on a "wrong map" up to 70 times in one run.
-  const formsOf = (key: string) => {
+  // A member's words are in the order of its feature ids in wordRows, so a word's place there is its slot.
+  const formsOf = (id: number) => {
     const forms: WordCount[] = [];
     for (const i of members) {
-      const c = ctx.features[i]!.words.get(key);
-      if (c !== undefined) forms.push(c);
+      const slot = space.wordRows[i]!.indexOf(id);
+      if (slot >= 0) forms.push(wordCountAt(ctx.features[i]!.words, slot));
     }
     return forms;
   };
   const kept: { text: string; score: number }[] = [];
   for (let k = 0; k < ids.length; k++) {
-    if (scores[k]! >= cut) kept.push({ text: wordSurface(formsOf(space.rawKeys[ids[k]!]!)), score: scores[k]! });
+    if (scores[k]! >= cut) kept.push({ text: wordSurface(formsOf(ids[k]!)), score: scores[k]! });
   }
   return kept
     .sort((a, b) => b.score - a.score || a.text.localeCompare(b.text))

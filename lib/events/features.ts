@@ -28,17 +28,52 @@ export interface WordCount {
   count: number;
   /** The form first seen. */
   surface: string;
-  /** Occurrences per form, made only once a second form turns up (most words have one). */
+  /** Occurrences per form, in order of first occurrence; null when the word was written one way (most are). */
   forms: Map<string, number> | null;
+}
+
+/**
+ * Keys (in order of first occurrence) with their counts: an article's content words or name keys.
+ * Two flat arrays, not a Map: they live for the whole stage, and a Map entry (with an object per
+ * word) was most of what the features kept in memory, copied by every young-generation GC.
+ */
+export interface KeyCounts {
+  keys: string[];
+  counts: Int32Array;
+}
+
+/** An article's content words (stemmed keys) with how each was written. */
+export interface ArticleWords extends KeyCounts {
+  /** Per key, the form first seen. */
+  surfaces: string[];
+  /**
+   * The few keys written in more than one form: one row per key and form (`slots[r]`, the key's index;
+   * `forms[r]`; `formCounts[r]`), a key's rows in order of its forms' first occurrence. null when none.
+   */
+  forms: { slots: Int32Array; forms: string[]; formCounts: Int32Array } | null;
+}
+
+/** The count and forms of key number `slot` of `words`, as a `WordCount` (made when asked). */
+export function wordCountAt(words: ArticleWords, slot: number): WordCount {
+  let forms: Map<string, number> | null = null;
+  const rows = words.forms;
+  if (rows !== null) {
+    for (let r = 0; r < rows.slots.length; r++) if (rows.slots[r] === slot) (forms ??= new Map()).set(rows.forms[r]!, rows.formCounts[r]!);
+  }
+  return { count: words.counts[slot]!, surface: words.surfaces[slot]!, forms };
 }
 
 /** One spelling of a name in an article. */
 export interface NameForm {
   surface: string;
   count: number;
-  /** Its first occurrence in the body text (null: seen only in the title so far). */
-  at: Span | null;
-  /** Among the name's spellings, the how-manieth to get its `at` (0, 1, …; -1 while `at` is null). */
+  /**
+   * Its first occurrence in the body text, `[start, end)` (start -1: seen only in the title so far);
+   * two numbers, not a Span object per spelling kept for the whole stage.
+   */
+  start: number;
+  end: number;
+  /** Among the name's spellings, the how-manieth to get its `start` (0, 1, …; -1 while `start` is -1). */
   atRank: number;
 }
 
@@ -58,7 +93,7 @@ export interface NameCount {
 /** The spellings with a body occurrence, `[surface, first occurrence]`, in the order they first occur in the body. */
 export function firstAtOf(c: NameCount): [string, Span][] {
   const out: [string, Span][] = [];
-  for (const f of c.forms) if (f.at !== null) out.push([f.surface, f.at]);
+  for (const f of c.forms) if (f.start >= 0) out.push([f.surface, { start: f.start, end: f.end }]);
   if (c.placed > 1) out.sort((x, y) => rankOf(c, x[0]) - rankOf(c, y[0]));
   return out;
 }
@@ -77,10 +112,10 @@ export interface SharedBoilerplate {
 
 export interface ArticleFeatures {
   id: string;
-  /** Stemmed content word → count. */
-  words: Map<string, WordCount>;
-  /** Name key (one per identifying word, `nameKey`) → occurrences. */
-  names: Map<string, number>;
+  /** Stemmed content words with their counts and forms. */
+  words: ArticleWords;
+  /** Name keys (one per identifying word, `nameKey`) with their occurrences. */
+  names: KeyCounts;
   /** Whole-name key ("glan hghts") → counts, for showing names as written. */
   phrases: Map<string, NameCount>;
   /** Day-level dates the text refers to (YYYY-MM-DD) → mentions. */
@@ -100,21 +135,165 @@ export interface ArticleFeatures {
 /** One occurrence of a name (key) written `surface`, in the body at `[start, end)` or in the title (`start` -1). */
 function bumpName(map: Map<string, NameCount>, key: string, surface: string, start: number, end: number): void {
   let c = map.get(key);
-  if (!c) map.set(key, (c = { count: 0, forms: [], placed: 0 }));
-  c.count++;
   let form: NameForm | undefined;
-  for (let i = 0; i < c.forms.length; i++) {
-    if (c.forms[i]!.surface === surface) {
-      form = c.forms[i]!;
-      break;
+  if (!c) {
+    // A literal list of one (most names keep one spelling): an empty list given one push reserves 17 slots.
+    form = { surface, count: 0, start: -1, end: -1, atRank: -1 };
+    map.set(key, (c = { count: 0, forms: [form], placed: 0 }));
+  } else {
+    for (let i = 0; i < c.forms.length; i++) {
+      if (c.forms[i]!.surface === surface) {
+        form = c.forms[i]!;
+        break;
+      }
+    }
+    if (!form) {
+      form = { surface, count: 0, start: -1, end: -1, atRank: -1 };
+      c.forms = c.forms.concat(form);
     }
   }
-  if (!form) c.forms.push((form = { surface, count: 0, at: null, atRank: -1 }));
+  c.count++;
   form.count++;
-  if (start >= 0 && form.at === null) {
-    form.at = { start, end };
+  if (start >= 0 && form.start < 0) {
+    form.start = start;
+    form.end = end;
     form.atRank = c.placed++;
   }
+}
+
+/**
+ * Keys counted in order of first occurrence, into scratch arrays reused from article to article
+ * (growing them is paid once), then copied out at their exact size (`take`).
+ */
+class KeyTally {
+  // A Map per article, not one cleared each time: V8 allocates the tables of a Map whose table is
+  // in the old generation there too, so a long-lived Map's every table waited for a full GC.
+  private slotOf = new Map<string, number>();
+  protected readonly keys: string[] = [];
+  protected counts = new Int32Array(1024);
+  protected size = 0;
+
+  /** Adds `n` occurrences of `key`: its slot, or -1 - its slot when `key` is new. */
+  add(key: string, n: number): number {
+    const slot = this.slotOf.get(key);
+    if (slot !== undefined) {
+      this.counts[slot]! += n;
+      return slot;
+    }
+    const fresh = this.size++;
+    this.slotOf.set(key, fresh);
+    this.keys[fresh] = key;
+    if (fresh === this.counts.length) {
+      const grown = new Int32Array(2 * fresh);
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    this.counts[fresh] = n;
+    return -1 - fresh;
+  }
+
+  reset(): void {
+    this.slotOf = new Map();
+    this.size = 0;
+  }
+
+  take(): KeyCounts {
+    const out = { keys: this.keys.slice(0, this.size), counts: this.counts.slice(0, this.size) };
+    this.reset();
+    return out;
+  }
+}
+
+/**
+ * `KeyTally` of content words with their forms. `n` occurrences of `norm` at once give the same
+ * entry as `n` single ones: an entry keeps only the order in which keys and forms first occur, and
+ * their totals.
+ */
+class WordsTally extends KeyTally {
+  private readonly surfaces: string[] = [];
+  private readonly formSlots: number[] = [];
+  private readonly formNorms: string[] = [];
+  private readonly formCounts: number[] = [];
+  private formSize = 0;
+
+  count(key: string, norm: string, n: number): void {
+    const at = this.add(key, n);
+    if (at < 0) {
+      this.surfaces[-1 - at] = norm;
+      return;
+    }
+    let r = 0;
+    while (r < this.formSize && this.formSlots[r] !== at) r++;
+    // Forms are listed once a second one turns up, the first with what it had so far.
+    if (r === this.formSize) {
+      if (norm === this.surfaces[at]) return;
+      this.addForm(at, this.surfaces[at]!, this.counts[at]! - n);
+    }
+    for (; r < this.formSize; r++) {
+      if (this.formSlots[r] === at && this.formNorms[r] === norm) {
+        this.formCounts[r]! += n;
+        return;
+      }
+    }
+    this.addForm(at, norm, n);
+  }
+
+  private addForm(slot: number, norm: string, n: number): void {
+    const r = this.formSize++;
+    this.formSlots[r] = slot;
+    this.formNorms[r] = norm;
+    this.formCounts[r] = n;
+  }
+
+  override reset(): void {
+    super.reset();
+    this.formSize = 0;
+  }
+
+  takeWords(): ArticleWords {
+    const size = this.size;
+    const forms =
+      this.formSize === 0
+        ? null
+        : { slots: Int32Array.from(this.formSlots.slice(0, this.formSize)), forms: this.formNorms.slice(0, this.formSize), formCounts: Int32Array.from(this.formCounts.slice(0, this.formSize)) };
+    const surfaces = this.surfaces.slice(0, size);
+    const { keys, counts } = this.take();
+    return { keys, counts, surfaces, forms };
+  }
+}
+
+/** The article being read: its words, name keys and whole names (one article at a time). */
+const WORDS = new WordsTally();
+const NAMES = new KeyTally();
+let phrases = new Map<string, NameCount>();
+
+/** One occurrence (or `n`) of an ordinary word written `norm`, whose content key is `key` (null: none). */
+function countWord(key: string | null, norm: string, n: number): void {
+  if (key !== null) WORDS.count(key, norm, n);
+}
+
+/** One name run (a `RunSink`); `start` is -1 for the title, whose names have no body occurrence. */
+function countRun(start: number, end: number, keys: readonly string[], surface: string): void {
+  // Most names are one word: no join.
+  if (keys.length === 1) {
+    const key = keys[0]!;
+    NAMES.add(key, 1);
+    bumpName(phrases, key, surface, start, end);
+    return;
+  }
+  // Each key once, in order of first occurrence (as a Set of the keys would give them).
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (keys.indexOf(key) === i) NAMES.add(key, 1);
+  }
+  bumpName(phrases, keys.join(' '), surface, start, end);
+}
+
+/** The ordinary words and name runs of one sentence read from Token objects. */
+function read(source: string, sentence: TokenizedSentence, known: ReadonlySet<string>, titleCase: boolean): void {
+  const found = namesIn(source, sentence, known, titleCase);
+  for (const t of found.words) countWord(contentKey(t.norm), t.norm, 1);
+  for (const run of found.runs) countRun(titleCase ? -1 : run.start, run.end, run.keys, run.surface);
 }
 
 /** The date an article sits at: published, else the latest date its text states in full. */
@@ -172,47 +351,9 @@ function bodyFeatures(article: ArticleAnalysis, tokens: TokenTable | undefined, 
   const sentences: Sentence[] = [];
   for (const s of article.sentences) if (isCounted[s.paragraph] === 1) sentences.push(s);
 
-  const words = new Map<string, WordCount>();
-  const names = new Map<string, number>();
-  const phrases = new Map<string, NameCount>();
-  // `n` occurrences of `norm` at once give the same entry as `n` single ones: an entry keeps only the
-  // order in which keys and forms first occur, and their totals.
-  const countWord = (key: string | null, norm: string, n = 1) => {
-    if (key === null) return;
-    const w = words.get(key);
-    if (!w) words.set(key, { count: n, surface: norm, forms: null });
-    else {
-      w.count += n;
-      if (w.forms || norm !== w.surface) {
-        w.forms ??= new Map([[w.surface, w.count - n]]);
-        w.forms.set(norm, (w.forms.get(norm) ?? 0) + n);
-      }
-    }
-  };
-  // One name run; `start` is -1 for the title, whose names have no body occurrence.
-  const countRun = (start: number, end: number, keys: readonly string[], surface: string) => {
-    // Most names are one word: no join.
-    if (keys.length === 1) {
-      const key = keys[0]!;
-      names.set(key, (names.get(key) ?? 0) + 1);
-      bumpName(phrases, key, surface, start, end);
-      return;
-    }
-    // Each key once, in order of first occurrence (as a Set of the keys would give them).
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      if (keys.indexOf(key) === i) names.set(key, (names.get(key) ?? 0) + 1);
-    }
-    bumpName(phrases, keys.join(' '), surface, start, end);
-  };
-  const countRuns = (runs: NameRun[], titleCase: boolean) => {
-    for (const run of runs) countRun(titleCase ? -1 : run.start, run.end, run.keys, run.surface);
-  };
-  const read = (source: string, sentence: TokenizedSentence, known: ReadonlySet<string>, titleCase: boolean) => {
-    const found = namesIn(source, sentence, known, titleCase);
-    for (const t of found.words) countWord(contentKey(t.norm), t.norm);
-    countRuns(found.runs, titleCase);
-  };
+  WORDS.reset();
+  NAMES.reset();
+  phrases = new Map<string, NameCount>();
   // The title counts once, as a reader's first clue; an invented one (the first sentence) would
   // count that sentence twice.
   // A title made from the first sentence is body text, read with the body.
@@ -249,8 +390,8 @@ function bodyFeatures(article: ArticleAnalysis, tokens: TokenTable | undefined, 
 
   return {
     id: article.id,
-    words,
-    names,
+    words: WORDS.takeWords(),
+    names: NAMES.take(),
     phrases,
     dates,
     times,

@@ -37,7 +37,7 @@ export interface FeatureSpace {
   nameIds: ReadonlyMap<string, number>;
   /** Feature id → its key without the prefix (`talk`, `nsb`, `2018-07-06`). */
   rawKeys: string[];
-  /** Per article, the feature ids of its content words in the order of its `words` map. */
+  /** Per article, the feature ids of its content words in the order of its `words` keys. */
   wordRows: Int32Array[];
 }
 
@@ -71,20 +71,20 @@ export function vectorize(features: ArticleFeatures[], w: VectorWeights): Featur
   };
   // Each article's rows in typed arrays (words, then names, then dates, as the features list them).
   const perArticle = features.map((f) => {
-    const size = f.words.size + f.names.size + f.dates.size;
+    const size = f.words.keys.length + f.names.keys.length + f.dates.size;
     const rows = { ids: new Int32Array(size), counts: new Float64Array(size), mults: new Float64Array(size) };
     let r = 0;
-    // forEach, not for…of: no entry array per feature while this runs unoptimised (a cold start).
-    f.words.forEach((c, k) => {
-      rows.ids[r] = idOf(0, k);
-      rows.counts[r] = c.count;
+    for (let k = 0; k < f.words.keys.length; k++) {
+      rows.ids[r] = idOf(0, f.words.keys[k]!);
+      rows.counts[r] = f.words.counts[k]!;
       rows.mults[r++] = w.words;
-    });
-    f.names.forEach((count, k) => {
-      rows.ids[r] = idOf(1, k);
-      rows.counts[r] = count;
+    }
+    for (let k = 0; k < f.names.keys.length; k++) {
+      rows.ids[r] = idOf(1, f.names.keys[k]!);
+      rows.counts[r] = f.names.counts[k]!;
       rows.mults[r++] = w.names;
-    });
+    }
+    // forEach, not for…of: no entry array per feature while this runs unoptimised (a cold start).
     f.dates.forEach((count, k) => {
       rows.ids[r] = idOf(2, k);
       rows.counts[r] = count;
@@ -118,7 +118,7 @@ export function vectorize(features: ArticleFeatures[], w: VectorWeights): Featur
     return { ids, weights };
   });
   // Rows start with the words, in the order of the article's map.
-  const wordRows = perArticle.map((rows, i) => rows.ids.subarray(0, features[i]!.words.size));
+  const wordRows = perArticle.map((rows, i) => rows.ids.subarray(0, features[i]!.words.keys.length));
   return { vectors, keys, index, df, wordIds: namespaces[0].ids, nameIds: namespaces[1].ids, rawKeys, wordRows };
 }
 

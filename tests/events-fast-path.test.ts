@@ -9,7 +9,8 @@ import { loadArticles } from '../lib/corpus';
 import { eventFeatures, nameKeyOf } from '../lib/events';
 import { computeIsoDay, gapDays, type DayRange } from '../lib/events/dates';
 import { datedNeighbours, kthLargest, nameScores, type ExplainContext } from '../lib/events/explain';
-import { articleFeatures, firstAtOf, type ArticleFeatures, type NameCount } from '../lib/events/features';
+import { articleFeatures, firstAtOf, wordCountAt, type ArticleFeatures, type NameCount, type WordCount } from '../lib/events/features';
+import { contentKey } from '../lib/events/words';
 import {
   afterLastTitle,
   capitalisedMidSentence,
@@ -19,6 +20,7 @@ import {
   forgetKnown,
   joinedBetween,
   knownWords,
+  namesIn,
   opensClauseAt,
   sentenceRanges,
   tokenizeSentences,
@@ -151,6 +153,55 @@ describe('events fast paths', () => {
     // Insertion order too (vectorize numbers features by first sight).
     expect(fast.map((f) => [...f.words.keys, ...f.names.keys, ...f.phrases.keys()])).toEqual(plain.map((f) => [...f.words.keys, ...f.names.keys, ...f.phrases.keys()]));
     expect(fast.reduce((n, f) => n + f.phrases.size, 0)).toBeGreaterThan(50);
+  });
+});
+
+describe('article words', () => {
+  // The Map of WordCount per word that the features kept before their flat arrays, counted occurrence
+  // by occurrence from Token objects: title first (unless made from the first sentence), then the body.
+  const plainWords = (a: ArticleAnalysis): Map<string, WordCount> => {
+    const words = new Map<string, WordCount>();
+    const count = (norm: string) => {
+      const key = contentKey(norm);
+      if (key === null) return;
+      const w = words.get(key);
+      if (!w) words.set(key, { count: 1, surface: norm, forms: null });
+      else {
+        w.count++;
+        if (w.forms || norm !== w.surface) {
+          w.forms ??= new Map([[w.surface, w.count - 1]]);
+          w.forms.set(norm, (w.forms.get(norm) ?? 0) + 1);
+        }
+      }
+    };
+    const body = new Set(a.paragraphs.filter((p) => p.role === 'body' && p.boilerplate === null).map((p) => p.index));
+    const sentences = tokenizeSentences(a.text, a.sentences.filter((s) => body.has(s.paragraph)));
+    const known = capitalisedMidSentence(a.text, sentences);
+    if (a.titleFrom !== 'first-sentence') {
+      for (const t of namesIn(a.title, tokenizeSentences(a.title, [{ start: 0, end: a.title.length }])[0]!, known, true).words) count(t.norm);
+    }
+    for (const s of sentences) for (const t of namesIn(a.text, s, known).words) count(t.norm);
+    return words;
+  };
+
+  it('keeps the keys, counts and forms a Map of WordCount per word would, in the same order', () => {
+    const fixtures = FIXTURES.map((text, i) => invented(`f${i}`, null, `${text} Forces forced the force; FORCES forced.`, '2018-07-06', `Force ${i}: forcing`));
+    const articles = [...seeds, ...fixtures];
+    const vocabulary = new Vocabulary();
+    let several = 0;
+    for (const a of articles) {
+      const want = plainWords(a);
+      for (const f of [articleFeatures(a, tokenTable(a.text, vocabulary)), articleFeatures(a)]) {
+        expect(f.words.keys).toEqual([...want.keys()]);
+        f.words.keys.forEach((key, slot) => {
+          const got = wordCountAt(f.words, slot);
+          const w = want.get(key)!;
+          expect([got.count, got.surface, got.forms && [...got.forms]], key).toEqual([w.count, w.surface, w.forms && [...w.forms]]);
+          if (got.forms) several++;
+        });
+      }
+    }
+    expect(several).toBeGreaterThan(50);
   });
 });
 

@@ -9,7 +9,7 @@ import { loadArticles } from '../lib/corpus';
 import { eventFeatures, nameKeyOf } from '../lib/events';
 import { computeIsoDay, gapDays, type DayRange } from '../lib/events/dates';
 import { datedNeighbours, kthLargest, nameScores, type ExplainContext } from '../lib/events/explain';
-import { articleFeatures, firstAtOf, wordCountAt, type ArticleFeatures, type NameCount, type WordCount } from '../lib/events/features';
+import { articleFeatures, firstAtOf, formsOf, wordCountAt, type ArticleFeatures, type NameCount, type WordCount } from '../lib/events/features';
 import { contentKey } from '../lib/events/words';
 import {
   afterLastTitle,
@@ -289,7 +289,7 @@ describe('name spellings', () => {
     for (const f of [eventFeatures([a])[0]!, articleFeatures(a, tokenTable(text, vocabulary))]) {
       const c = f.phrases.get(nameKeyOf('Daraa'))!;
       expect(c.count).toBe(5);
-      expect(c.forms.map((x) => [x.surface, x.count])).toEqual([['Deraa', 3], ['Daraa', 2]]);
+      expect(formsOf(c).map((x) => [x.surface, x.count])).toEqual([['Deraa', 3], ['Daraa', 2]]);
       expect(firstAtOf(c)).toEqual([
         ['Daraa', { start: text.indexOf('Daraa'), end: text.indexOf('Daraa') + 5 }],
         ['Deraa', { start: text.indexOf('Deraa'), end: text.indexOf('Deraa') + 5 }],

@@ -78,28 +78,42 @@ export interface NameForm {
 }
 
 /**
- * A name's count, how it was written, and where each spelling first occurs in the body. Spellings sit
- * in a short list (most names have one), not in maps: an article holds about a hundred names, and
- * two maps per name made most of what its features kept in memory.
+ * A name's count, how it was written, and where each spelling first occurs in the body. The first
+ * spelling's fields sit in the count itself and later ones in a short list (`formsOf` lists them
+ * all): an article holds about a hundred names, most with one spelling, kept for the whole stage, and
+ * a count, a list and a spelling object per name made most of what its features kept in memory.
  */
 export interface NameCount {
   count: number;
-  /** Each spelling, in order of first occurrence (title included). */
-  forms: NameForm[];
-  /** How many spellings have their `at` so far. */
+  /** How many spellings have their `start` so far. */
   placed: number;
+  /** The first spelling (title included): its `NameForm` fields, its count as `formCount`. */
+  surface: string;
+  formCount: number;
+  start: number;
+  end: number;
+  atRank: number;
+  /** The other spellings, in order of first occurrence; null when there is one (most names). */
+  more: NameForm[] | null;
+}
+
+/** Each spelling of a name, in order of first occurrence (title included). */
+export function formsOf(c: NameCount): NameForm[] {
+  const first: NameForm = { surface: c.surface, count: c.formCount, start: c.start, end: c.end, atRank: c.atRank };
+  return c.more === null ? [first] : [first, ...c.more];
 }
 
 /** The spellings with a body occurrence, `[surface, first occurrence]`, in the order they first occur in the body. */
 export function firstAtOf(c: NameCount): [string, Span][] {
+  const forms = formsOf(c);
   const out: [string, Span][] = [];
-  for (const f of c.forms) if (f.start >= 0) out.push([f.surface, { start: f.start, end: f.end }]);
-  if (c.placed > 1) out.sort((x, y) => rankOf(c, x[0]) - rankOf(c, y[0]));
+  for (const f of forms) if (f.start >= 0) out.push([f.surface, { start: f.start, end: f.end }]);
+  if (c.placed > 1) out.sort((x, y) => rankOf(forms, x[0]) - rankOf(forms, y[0]));
   return out;
 }
 
-function rankOf(c: NameCount, surface: string): number {
-  return c.forms.find((f) => f.surface === surface)?.atRank ?? -1;
+function rankOf(forms: NameForm[], surface: string): number {
+  return forms.find((f) => f.surface === surface)?.atRank ?? -1;
 }
 
 /** A left-out paragraph whose twins sit in other articles (what could have made them look alike). */
@@ -135,24 +149,32 @@ export interface ArticleFeatures {
 /** One occurrence of a name (key) written `surface`, in the body at `[start, end)` or in the title (`start` -1). */
 function bumpName(map: Map<string, NameCount>, key: string, surface: string, start: number, end: number): void {
   let c = map.get(key);
+  if (!c) map.set(key, (c = { count: 0, placed: 0, surface, formCount: 0, start: -1, end: -1, atRank: -1, more: null }));
+  c.count++;
+  if (c.surface === surface) {
+    c.formCount++;
+    if (start >= 0 && c.start < 0) {
+      c.start = start;
+      c.end = end;
+      c.atRank = c.placed++;
+    }
+    return;
+  }
   let form: NameForm | undefined;
-  if (!c) {
-    // A literal list of one (most names keep one spelling): an empty list given one push reserves 17 slots.
-    form = { surface, count: 0, start: -1, end: -1, atRank: -1 };
-    map.set(key, (c = { count: 0, forms: [form], placed: 0 }));
-  } else {
-    for (let i = 0; i < c.forms.length; i++) {
-      if (c.forms[i]!.surface === surface) {
-        form = c.forms[i]!;
+  const more = c.more;
+  if (more !== null) {
+    for (let i = 0; i < more.length; i++) {
+      if (more[i]!.surface === surface) {
+        form = more[i]!;
         break;
       }
     }
-    if (!form) {
-      form = { surface, count: 0, start: -1, end: -1, atRank: -1 };
-      c.forms = c.forms.concat(form);
-    }
   }
-  c.count++;
+  if (!form) {
+    form = { surface, count: 0, start: -1, end: -1, atRank: -1 };
+    // A literal list of one, then copies: an empty list given one push reserves 17 slots.
+    c.more = more === null ? [form] : more.concat(form);
+  }
   form.count++;
   if (start >= 0 && form.start < 0) {
     form.start = start;
@@ -328,7 +350,8 @@ function sharedBoilerplate(article: ArticleAnalysis): SharedBoilerplate[] {
     // a look along the list does (no Set per paragraph).
     const twins: string[] = [];
     for (const m of p.boilerplate.matches) if (m.article !== article.id && !twins.includes(m.article)) twins.push(m.article);
-    if (twins.length) shared.push({ paragraph: p.index, kind: p.boilerplate.kind, twins });
+    // Kept as a copy of its own length: a list grown by push reserves 17 slots for one twin.
+    if (twins.length) shared.push({ paragraph: p.index, kind: p.boilerplate.kind, twins: twins.slice() });
   }
   return shared;
 }

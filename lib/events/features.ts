@@ -93,14 +93,24 @@ export interface NameCount {
   start: number;
   end: number;
   atRank: number;
-  /** The other spellings, in order of first occurrence; null when there is one (most names). */
-  more: NameForm[] | null;
+  /**
+   * The other spellings, in order of first occurrence, each linked to the next; null when there is
+   * one (most names). A chain, not a list: a list given its second entry by concat met arrays of
+   * another map than the ones it was optimised for (a deopt and a second compile per first run).
+   */
+  more: LaterForm | null;
+}
+
+/** A name's second or later spelling. */
+export interface LaterForm extends NameForm {
+  next: LaterForm | null;
 }
 
 /** Each spelling of a name, in order of first occurrence (title included). */
 export function formsOf(c: NameCount): NameForm[] {
-  const first: NameForm = { surface: c.surface, count: c.formCount, start: c.start, end: c.end, atRank: c.atRank };
-  return c.more === null ? [first] : [first, ...c.more];
+  const forms: NameForm[] = [{ surface: c.surface, count: c.formCount, start: c.start, end: c.end, atRank: c.atRank }];
+  for (let f = c.more; f !== null; f = f.next) forms.push({ surface: f.surface, count: f.count, start: f.start, end: f.end, atRank: f.atRank });
+  return forms;
 }
 
 /** The spellings with a body occurrence, `[surface, first occurrence]`, in the order they first occur in the body. */
@@ -160,20 +170,16 @@ function bumpName(map: Map<string, NameCount>, key: string, surface: string, sta
     }
     return;
   }
-  let form: NameForm | undefined;
-  const more = c.more;
-  if (more !== null) {
-    for (let i = 0; i < more.length; i++) {
-      if (more[i]!.surface === surface) {
-        form = more[i]!;
-        break;
-      }
-    }
+  let form = c.more;
+  let last: LaterForm | null = null;
+  while (form !== null && form.surface !== surface) {
+    last = form;
+    form = form.next;
   }
-  if (!form) {
-    form = { surface, count: 0, start: -1, end: -1, atRank: -1 };
-    // A literal list of one, then copies: an empty list given one push reserves 17 slots.
-    c.more = more === null ? [form] : more.concat(form);
+  if (form === null) {
+    form = { surface, count: 0, start: -1, end: -1, atRank: -1, next: null };
+    if (last === null) c.more = form;
+    else last.next = form;
   }
   form.count++;
   if (start >= 0 && form.start < 0) {
@@ -192,7 +198,9 @@ class KeyTally {
   // in the old generation there too, so a long-lived Map's every table waited for a full GC.
   private slotOf = new Map<string, number>();
   protected readonly keys: string[] = [];
-  protected counts = new Int32Array(1024);
+  // Plain lists that grow by themselves: a typed array replaced when full changed the field's
+  // constness, so V8 deprecated the object's map and threw away the code reading it.
+  protected readonly counts: number[] = [];
   protected size = 0;
 
   /** Adds `n` occurrences of `key`: its slot, or -1 - its slot when `key` is new. */
@@ -205,11 +213,6 @@ class KeyTally {
     const fresh = this.size++;
     this.slotOf.set(key, fresh);
     this.keys[fresh] = key;
-    if (fresh === this.counts.length) {
-      const grown = new Int32Array(2 * fresh);
-      grown.set(this.counts);
-      this.counts = grown;
-    }
     this.counts[fresh] = n;
     return -1 - fresh;
   }
@@ -220,7 +223,7 @@ class KeyTally {
   }
 
   take(): KeyCounts {
-    const out = { keys: this.keys.slice(0, this.size), counts: this.counts.slice(0, this.size) };
+    const out = { keys: this.keys.slice(0, this.size), counts: Int32Array.from(this.counts.slice(0, this.size)) };
     this.reset();
     return out;
   }

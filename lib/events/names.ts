@@ -204,16 +204,28 @@ const factsByVocabulary = new WeakMap<Vocabulary, WordFacts>();
 function factsOf(vocabulary: Vocabulary): WordFacts {
   let facts = factsByVocabulary.get(vocabulary);
   if (!facts || facts.flags.length < vocabulary.size) {
+    const flags = sizedForVocabulary(facts?.flags, vocabulary, (n) => new Uint8Array(n));
     facts = {
-      flags: sizedForVocabulary(facts?.flags, vocabulary, (n) => new Uint8Array(n)),
-      keys: facts?.keys ?? [],
+      flags,
+      keys: memoList(facts?.keys, flags.length),
       counts: sizedForVocabulary(facts?.counts, vocabulary, (n) => new Int32Array(n)),
-      nameKeys: facts?.nameKeys ?? [],
+      nameKeys: memoList(facts?.nameKeys, flags.length),
       marks: sizedForVocabulary(facts?.marks, vocabulary, (n) => new Uint8Array(n)),
     };
     factsByVocabulary.set(vocabulary, facts);
   }
   return facts;
+}
+
+/**
+ * A memo by word id holding `old`'s entries, undefined up to `length`. Filled, not empty: an empty list
+ * first written at a high id (an article's first word in a corpus-wide vocabulary) turns into a
+ * dictionary, a hash table per lookup, and code optimised for the other kind was thrown away at it.
+ */
+function memoList<T>(old: (T | undefined)[] | undefined, length: number): (T | undefined)[] {
+  const list: (T | undefined)[] = new Array<T | undefined>(length).fill(undefined);
+  if (old) for (let i = 0; i < old.length; i++) list[i] = old[i];
+  return list;
 }
 
 /**

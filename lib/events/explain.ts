@@ -5,7 +5,7 @@
 import type { NameKind } from '../adapters/nlp';
 import type { ArticleAnalysis, Span } from '../types';
 import { formatDate, formatRange, isoDay, type DayRange } from './dates';
-import { firstAtOf, formsOf, wordCountAt, type ArticleFeatures, type NameCount, type WordCount } from './features';
+import { firstAtOf, wordCountAt, type ArticleFeatures, type NameCount, type WordCount } from './features';
 import type { KindRequest, NameInfo } from './kinds';
 import { weightOf, type FeatureSpace, type SparseVector } from './vectors';
 
@@ -119,7 +119,10 @@ function nameSurface(forms: NameCount[]): string {
   const votes = new Map<string, number>();
   const total = new Map<string, number>();
   for (const c of forms) {
-    for (const f of formsOf(c)) {
+    // The spellings in order (as formsOf lists them), read where they sit: no list made per name.
+    add(votes, c.surface, 1);
+    add(total, c.surface, c.formCount);
+    for (let f = c.more; f !== null; f = f.next) {
       add(votes, f.surface, 1);
       add(total, f.surface, f.count);
     }

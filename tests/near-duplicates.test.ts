@@ -183,6 +183,22 @@ describe('findNearDuplicates on small fixtures', () => {
     ]);
   });
 
+  it('quotes each spelling of a one-word difference from its own text (one-word quotes are shared)', () => {
+    // One folded word spelt three ways (two of them of one length), each against "Moscow" in a fifth
+    // article: one run quotes the same word id from every side.
+    const spellings = ['ASSAD', 'Assad', 'assad', 'Assad'];
+    const docs5 = [...spellings, 'Moscow'].map((word, k) => doc(`d${k}`, `Outlet ${k}`, para.replace('militancy', word)));
+    const out = findNearDuplicates(docs5, { maxMatches: 5 });
+    const pairs = (k: number, twin: number) =>
+      out[k]?.[0]?.matches.find((m) => m.article === `d${twin}`)?.differences.map((x) => [x.this, x.other]);
+    for (const [k, word] of spellings.entries()) {
+      expect(pairs(k, 4)).toEqual([[word, 'Moscow']]);
+      expect(pairs(4, k)).toEqual([['Moscow', word]]);
+      // Folded, the four spellings are the same words: no differences between them.
+      for (let twin = 0; twin < 4; twin++) if (twin !== k) expect(pairs(k, twin)).toEqual([]);
+    }
+  });
+
   it('finds a paragraph copied with sentences added, by containment', () => {
     const extra =
       'Damascus blames its Western and regional foes for the violence and says they arm the groups. ' +

@@ -335,19 +335,20 @@ function reserve(memory: WebAssembly.Memory, bytes: number): void {
 const CHUNK_PARAGRAPHS = 512;
 
 /**
- * The signatures of ./minhash's `minhashSignatures` (`seeds` its row seeds, `shingle` its shingle
- * hashes of a paragraph's words, written into the array given and returning their count), or null
- * when the kernel is unavailable. Paragraphs go through the kernel's memory a chunk at a time.
+ * The signatures of ./minhash's `rangeSignatures` (`seeds` its row seeds, `shingle` its shingle
+ * hashes of a paragraph's words `ids[from..to)`, written into the array given and returning their
+ * count), or null when the kernel is unavailable. Paragraphs go through the kernel's memory a chunk at a time.
  */
 export function simdSignatures(
-  words: readonly ArrayLike<number>[],
+  ids: Int32Array,
+  firstToken: Int32Array,
   seeds: Int32Array,
-  shingle: (ids: ArrayLike<number>, into: Int32Array, at: number) => number,
+  shingle: (ids: Int32Array, from: number, to: number, into: Int32Array, at: number) => number,
 ): Uint32Array | null {
   const kernel = simdKernel();
   if (kernel === null) return null;
   const hashes = seeds.length;
-  const n = words.length;
+  const n = firstToken.length - 1;
   const sig = new Uint32Array(n * hashes);
   const vectors = Math.ceil(hashes / 4);
   const stride = 4 * vectors; // rows per paragraph in the kernel's output, padded to whole vectors
@@ -376,8 +377,9 @@ export function simdSignatures(
     size = 0;
   };
   for (let p = 0; p < n; p++) {
-    const ids = words[p] ?? [];
-    const most = ids.length === 0 ? 0 : 2 * ids.length - 1;
+    const from = firstToken[p] as number;
+    const to = firstToken[p + 1] as number;
+    const most = to === from ? 0 : 2 * (to - from) - 1;
     if (p - first === CHUNK_PARAGRAPHS || size + most > capacity) flush(p);
     if (most > capacity) {
       capacity = most;
@@ -385,7 +387,7 @@ export function simdSignatures(
       memory = new Int32Array(kernel.memory.buffer);
     }
     memory[(offsetsAt >> 2) + (p - first)] = shinglesAt + 4 * size;
-    size += shingle(ids, memory, (shinglesAt >> 2) + size);
+    size += shingle(ids, from, to, memory, (shinglesAt >> 2) + size);
   }
   flush(n);
   return sig;

@@ -29,16 +29,16 @@ function rowSeeds(hashes: number): Int32Array {
 }
 
 /**
- * Writes the shingle hashes of a paragraph's word ids into `into` from `at`: each word's hash, and
- * after the first each bigram's; returns their count (2·words − 1, or 0).
+ * Writes the shingle hashes of a paragraph's word ids, `ids[from..to)`, into `into` from `at`: each
+ * word's hash, and after the first each bigram's; returns their count (2·words − 1, or 0).
  */
-function shingles(ids: ArrayLike<number>, into: Int32Array, at: number): number {
+function shingles(ids: ArrayLike<number>, from: number, to: number, into: Int32Array, at: number): number {
   let m = at;
   let prev = 0;
-  for (let t = 0; t < ids.length; t++) {
+  for (let t = from; t < to; t++) {
     const h = fmix32(Math.imul((ids[t] ?? 0) + 1, 0x9e3779b1));
     into[m++] = h;
-    if (t > 0) into[m++] = fmix32(Math.imul(prev, 0x01000193) ^ h ^ 0x5bd1e995);
+    if (t > from) into[m++] = fmix32(Math.imul(prev, 0x01000193) ^ h ^ 0x5bd1e995);
     prev = h;
   }
   return m - at;
@@ -51,24 +51,38 @@ function shingles(ids: ArrayLike<number>, into: Int32Array, at: number): number 
  * time by WebAssembly SIMD where it is available (./minhash-simd, the same values), else by
  * {@link plainSignatures}; `simd: false` asks for the latter.
  */
-export function minhashSignatures(words: readonly ArrayLike<number>[], hashes: number, { simd = true } = {}): Uint32Array {
-  const seeds = rowSeeds(hashes);
-  return (simd ? simdSignatures(words, seeds, shingles) : null) ?? plainSignatures(words, seeds);
+export function minhashSignatures(words: readonly ArrayLike<number>[], hashes: number, options: { simd?: boolean } = {}): Uint32Array {
+  const firstToken = new Int32Array(words.length + 1);
+  for (let p = 0; p < words.length; p++) firstToken[p + 1] = (firstToken[p] as number) + (words[p] as ArrayLike<number>).length;
+  const ids = new Int32Array(firstToken[words.length] as number);
+  for (let p = 0; p < words.length; p++) ids.set(words[p] as ArrayLike<number>, firstToken[p]);
+  return rangeSignatures(ids, firstToken, hashes, options);
 }
 
-/** {@link minhashSignatures} in JavaScript alone. */
-function plainSignatures(words: readonly ArrayLike<number>[], seeds: Int32Array): Uint32Array {
-  const n = words.length;
+/**
+ * {@link minhashSignatures} of paragraphs laid end to end: paragraph p's word ids are
+ * `ids[firstToken[p]..firstToken[p + 1])`. The near-duplicate pass keeps its words so, flat: a view per
+ * paragraph would be an object each (~35,000 at 10 MB) kept for the whole pass.
+ */
+export function rangeSignatures(ids: Int32Array, firstToken: Int32Array, hashes: number, { simd = true } = {}): Uint32Array {
+  const seeds = rowSeeds(hashes);
+  return (simd ? simdSignatures(ids, firstToken, seeds, shingles) : null) ?? plainSignatures(ids, firstToken, seeds);
+}
+
+/** {@link rangeSignatures} in JavaScript alone. */
+function plainSignatures(words: Int32Array, firstToken: Int32Array, seeds: Int32Array): Uint32Array {
+  const n = firstToken.length - 1;
   const hashes = seeds.length;
   const sig = new Uint32Array(n * hashes).fill(EMPTY);
   // Row k maps x -> xorshift(imul(x ^ seed_k, odd)): xor, odd multiply and xorshift are each
   // bijective, so every row is a permutation of the (already fmix-mixed) shingle hashes.
   let shingled = new Int32Array(256);
   for (let p = 0; p < n; p++) {
-    const ids = words[p] ?? [];
-    const count = ids.length === 0 ? 0 : 2 * ids.length - 1;
+    const from = firstToken[p] as number;
+    const to = firstToken[p + 1] as number;
+    const count = to === from ? 0 : 2 * (to - from) - 1;
     if (count > shingled.length) shingled = new Int32Array(2 * count);
-    const m = shingles(ids, shingled, 0);
+    const m = shingles(words, from, to, shingled, 0);
     if (m === 0) continue; // stays EMPTY
     // Four rows per pass over the shingles, so their minimums stay in registers rather than going
     // through the array (about twice as fast as one row per pass). Values are compared as unsigned

@@ -3,12 +3,12 @@
  * signatures and LSH banding find candidates, an exact common-subsequence length verifies them, and a
  * bounded word diff (jsdiff's, replayed in ./myers) names the swaps of the accepted ones.
  */
-import { alignWith, gluedAt, widenToCompounds, type SequenceAlignment } from '../adapters/diff';
+import { alignWith, gluedAt, widenToCompounds, type SequenceAlignment, type SequenceRun } from '../adapters/diff';
 import { tokenize } from '../normalize';
 import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import { LcsScratch } from './lcs';
 import { diffIds } from './myers';
-import { allowedDifferences, byteSketch, fmix32, forEachBucket, jaccardAtLeast, jaccardCannotReach, minhashSignatures } from './minhash';
+import { allowedDifferences, byteSketch, fmix32, forEachBucket, jaccardAtLeast, jaccardCannotReach, rangeSignatures } from './minhash';
 import { SimdSketch } from './minhash-simd';
 import type { BoilerplateDifference, BoilerplateInfo, BoilerplateMatch, ParagraphRole, Span } from '../types';
 
@@ -82,11 +82,21 @@ const DEFAULTS: Required<NearDuplicateOptions> = {
   simd: true,
 };
 
-/** A verified twin, with its differences already quoted (alignments are not kept, to save memory). */
-interface Found {
-  other: number;
-  similarity: number;
-  differences: BoilerplateDifference[];
+/**
+ * Every paragraph's listed twins, `slots` per paragraph in the order they were accepted: the twin, the
+ * pair's similarity and its differences, already quoted (alignments are not kept, to save memory). Flat
+ * arrays rather than a list and an object per paragraph and twin (~5 MB at 10 MB), which lived through
+ * the whole pass and so were copied by every scavenge meanwhile.
+ */
+interface Twins {
+  slots: number;
+  /** Per paragraph: how many twins it lists. */
+  count: Int32Array;
+  /** Per slot: the twin, the similarity, and its differences' index in `differences`. */
+  ids: Int32Array;
+  similarity: Float64Array;
+  differenceAt: Int32Array;
+  differences: BoilerplateDifference[][];
 }
 
 /**
@@ -101,16 +111,23 @@ export function findNearDuplicates(
   const o = { ...DEFAULTS, ...options };
   const corpus = indexCorpus(docs);
   const n = corpus.docOf.length;
-  const signatures = minhashSignatures(corpus.words, o.hashes, { simd: o.simd });
+  const signatures = rangeSignatures(corpus.ids, corpus.firstToken, o.hashes, { simd: o.simd });
   // The sketch test runs bucket by bucket in the SIMD kernel when it can, else pair by pair here.
   const simdSketch = o.simd ? SimdSketch.of(signatures, o.hashes, o.bucketWindow) : null;
   const sketch = simdSketch ? null : byteSketch(signatures, o.hashes);
   const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const found: Found[][] = Array.from({ length: n }, () => []);
   // Twin counts and twin ids in dense arrays (`maxMatches` slots per paragraph): the hot skip tests
   // below should not chase per-paragraph objects, whose cache misses cost more than the tests.
-  const listed = new Int32Array(n);
-  const twinIds = new Int32Array(n * o.maxMatches);
+  const twins: Twins = {
+    slots: o.maxMatches,
+    count: new Int32Array(n),
+    ids: new Int32Array(n * o.maxMatches),
+    similarity: new Float64Array(n * o.maxMatches),
+    differenceAt: new Int32Array(n * o.maxMatches),
+    differences: [],
+  };
+  const listed = twins.count;
+  const twinIds = twins.ids;
   const rejected = new PairSet();
   const lcs = new LcsScratch();
 
@@ -142,22 +159,14 @@ export function findNearDuplicates(
       return;
     }
     const similarity = round3(alignment.similarity);
-    const fi = found[i] as Found[];
-    const fj = found[j] as Found[];
-    const listI = fi.length < o.maxMatches;
-    const listJ = fj.length < o.maxMatches;
+    const listI = (listed[i] as number) < o.maxMatches;
+    const listJ = (listed[j] as number) < o.maxMatches;
     if (listI || listJ) {
-      const [fromI, fromJ] = differencesFor(docs, corpus, i, j, alignment);
-      if (listI) {
-        twinIds[i * o.maxMatches + fi.length] = j;
-        fi.push(twin(j, similarity, fromI));
-        listed[i] = fi.length;
-      }
-      if (listJ) {
-        twinIds[j * o.maxMatches + fj.length] = i;
-        fj.push(twin(i, similarity, fromJ));
-        listed[j] = fj.length;
-      }
+      // Only a side that lists the pair gets its differences (the other's list was made and dropped).
+      differencesFor(docs, corpus, i, j, alignment, listI, listJ, twins.differences);
+      const at = twins.differences.length - (listI && listJ ? 2 : 1);
+      if (listI) addTwin(twins, i, j, similarity, at);
+      if (listJ) addTwin(twins, j, i, similarity, listI ? at + 1 : at);
     }
     parent[find(i)] = find(j);
   };
@@ -218,19 +227,17 @@ export function findNearDuplicates(
       }
     });
   }
-  return buildInfos(docs, corpus, found, find);
+  return buildInfos(docs, corpus, twins, find);
 }
 
-/**
- * A twin as `found` lists it. Its similarity is laid out as a double from the start (made with -0, then
- * set): the first pairs of a run are often exact copies, whose similarity 1 laid the field out as a
- * small integer, and the first fraction then changed the objects' map and deoptimised the code that
- * makes and reads them.
- */
-function twin(other: number, similarity: number, differences: BoilerplateDifference[]): Found {
-  const found: Found = { other, similarity: -0, differences };
-  found.similarity = similarity;
-  return found;
+/** Lists `other` as paragraph p's next twin, its differences at `differenceAt` in `twins.differences`. */
+function addTwin(twins: Twins, p: number, other: number, similarity: number, differenceAt: number): void {
+  const k = twins.count[p] as number;
+  const slot = p * twins.slots + k;
+  twins.ids[slot] = other;
+  twins.similarity[slot] = similarity;
+  twins.differenceAt[slot] = differenceAt;
+  twins.count[p] = k + 1;
 }
 
 /**
@@ -296,21 +303,25 @@ interface CorpusIndex {
   paragraphCounts: Int32Array;
   docOf: Int32Array;
   paraOf: Int32Array;
-  /** Every token's interned word id, paragraph after paragraph (`firstToken` gives each one's start). */
+  /**
+   * Every token's interned word id, paragraph after paragraph (`firstToken` gives each one's start).
+   * No view per paragraph: ~35,000 objects at 10 MB, kept for the whole pass; only accepted pairs take one.
+   */
   ids: Int32Array;
-  /** Per paragraph: its interned word ids (views of `ids`). */
-  words: Int32Array[];
-  /** Per paragraph: offset of its first token in `starts`/`ends`. */
+  /** Per paragraph: offset of its first token in `ids`/`starts`/`ends` (and one past the last). */
   firstToken: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
+  /**
+   * Per word id: the last quote of a run of that one word ('' at first). Most differences are single
+   * words, and the same few thousand spellings recur ~300,000 times at 10 MB: a quote that reads the
+   * same is taken from here rather than sliced again, so the report holds one string per spelling.
+   */
+  wordQuotes: string[];
 }
 
 function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
   const vocabulary = new Map<string, number>();
-  const docOf: number[] = [];
-  const paraOf: number[] = [];
-  const firstToken: number[] = [];
   // Sized at first for every token of the docs' token tables, which hold at least the paragraphs'
   // tokens, so the columns grow only for docs without one (growing from 65,536 to ~1.6 million tokens
   // copied each array five times).
@@ -333,6 +344,11 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
   // third), and the first list of another map deoptimised the loop that read it.
   const paragraphCounts = paragraphCountsOf(docs);
   const spans = spanBoundsOf(docs, paragraphCounts);
+  // Sized from the spans, not grown by push: plain arrays of ~35,000 numbers outlived several scavenges.
+  const n = spans.length >> 1;
+  const docOf = new Int32Array(n);
+  const paraOf = new Int32Array(n);
+  const firstToken = new Int32Array(n + 1);
   let q = 0;
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d] as NearDuplicateDoc;
@@ -341,24 +357,25 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
     for (let p = 0, count = paragraphCounts[d] as number; p < count; p++, q++) {
       const start = spans[2 * q] as number;
       const end = spans[2 * q + 1] as number;
-      docOf.push(d);
-      paraOf.push(p);
-      firstToken.push(columns.size);
+      docOf[q] = d;
+      paraOf[q] = p;
+      firstToken[q] = columns.size;
       const range = table ? tokenRange(table, start, end) : null;
       if (table && remap && range) copyTokens(table, range[0], range[1], remap, vocabulary, columns);
       else for (const token of tokenize(doc.text, start, end)) columns.push(idOf(vocabulary, token.norm), token.start, token.end);
     }
   }
   const size = columns.size;
-  firstToken.push(size);
-  const ids = columns.ids.slice(0, size);
+  firstToken[n] = size;
+  const wordQuotes: string[] = [];
+  for (let w = 0; w < vocabulary.size; w++) wordQuotes.push('');
   return {
+    wordQuotes,
     paragraphCounts,
-    ids,
-    docOf: Int32Array.from(docOf),
-    paraOf: Int32Array.from(paraOf),
-    words: docOf.map((_, p) => ids.subarray(firstToken[p] as number, firstToken[p + 1] as number)),
-    firstToken: Int32Array.from(firstToken),
+    ids: columns.ids.slice(0, size),
+    docOf,
+    paraOf,
+    firstToken,
     starts: columns.starts.slice(0, size),
     ends: columns.ends.slice(0, size),
   };
@@ -468,8 +485,6 @@ function spanBoundsOf(docs: readonly NearDuplicateDoc[], paragraphCounts: Int32A
 
 // ----- Verification and output. -----
 
-const NO_WORDS = new Int32Array(0);
-
 /**
  * Exact check of a candidate pair; undefined when it is not a near-duplicate. Both tests read only the
  * length of the longest common subsequence, which a bit-parallel pass gives in microseconds, so jsdiff
@@ -515,8 +530,8 @@ function verify(
   // The differences come from jsdiff's walk replayed over typed arrays (the same runs, without an
   // object per step). It stops at the first edit length that reaches the end, so this bound gives the
   // same runs as any larger one; the timeout stays as a guard (a timed-out pair is left unmatched).
-  const a = corpus.words[i] ?? NO_WORDS;
-  const b = corpus.words[j] ?? NO_WORDS;
+  const a = ids.subarray(aFrom, aTo);
+  const b = ids.subarray(bFrom, bTo);
   return alignWith(a, b, { maxEditLength: edits, timeoutMs: o.diffTimeoutMs }, diffIds);
 }
 
@@ -530,7 +545,7 @@ function sameWords(ids: Int32Array, aFrom: number, aTo: number, bFrom: number, b
 function buildInfos(
   docs: readonly NearDuplicateDoc[],
   corpus: CorpusIndex,
-  found: Found[][],
+  twins: Twins,
   find: (x: number) => number,
 ): (BoilerplateInfo | null)[][] {
   // What families read of each doc and paragraph, gathered first in loops of their own: the docs' and
@@ -539,8 +554,8 @@ function buildInfos(
   // too: V8 compiled the first by on-stack replacement together with the second, which had not run yet
   // and so had no type feedback, and that code deoptimised as soon as the second pass began.
   const ids = docIds(docs);
-  const facts = familyFacts(docs, corpus, found, find, ids);
-  return infosOf(corpus, found, find, ids, facts);
+  const facts = familyFacts(docs, corpus, twins.count, find, ids);
+  return infosOf(corpus, twins, find, ids, facts);
 }
 
 /** Per family (indexed by its union-find root): see {@link familyFacts}. */
@@ -558,7 +573,7 @@ interface FamilyFacts {
 function familyFacts(
   docs: readonly NearDuplicateDoc[],
   corpus: CorpusIndex,
-  found: Found[][],
+  listed: Int32Array,
   find: (x: number) => number,
   ids: readonly string[],
 ): FamilyFacts {
@@ -574,7 +589,7 @@ function familyFacts(
   const hasBody = new Uint8Array(n);
   const hasChrome = new Uint8Array(n);
   for (let p = 0; p < n; p++) {
-    if ((found[p] as Found[]).length === 0) continue;
+    if (listed[p] === 0) continue;
     const root = find(p);
     const d = docOf[p] as number;
     const best = lowest[root] as number;
@@ -595,7 +610,7 @@ function familyFacts(
 /** Each listed paragraph's family, kind and matches, per doc and paragraph (null for the others). */
 function infosOf(
   corpus: CorpusIndex,
-  found: Found[][],
+  twins: Twins,
   find: (x: number) => number,
   ids: readonly string[],
   facts: FamilyFacts,
@@ -603,15 +618,18 @@ function infosOf(
   const { docOf, paraOf } = corpus;
   const { lowest, manyOutlets, manyArticles, hasBody, hasChrome } = facts;
   const out = emptyRows(corpus.paragraphCounts);
+  // One family name per family, not a string per member.
+  const families = new Map<number, string>();
   for (let p = 0; p < docOf.length; p++) {
-    const list = found[p] as Found[];
-    if (list.length === 0) continue;
+    if (twins.count[p] === 0) continue;
     const root = find(p);
     const head = lowest[root] as number;
     const kind: BoilerplateInfo['kind'] =
       hasBody[root] === 0 && hasChrome[root] === 1 ? 'chrome' : manyOutlets[root] === 0 || manyArticles[root] === 0 ? 'stock' : 'copied';
     const row = out[docOf[p] as number];
-    if (row) row[paraOf[p] as number] = { family: `${ids[docOf[head] as number]}#${paraOf[head]}`, kind, matches: matchesOf(list, ids, corpus) };
+    let family = families.get(root);
+    if (family === undefined) families.set(root, (family = `${ids[docOf[head] as number]}#${paraOf[head]}`));
+    if (row) row[paraOf[p] as number] = { family, kind, matches: matchesOf(twins, p, ids, corpus) };
   }
   return out;
 }
@@ -664,31 +682,47 @@ function emptyRows(paragraphCounts: Int32Array): (BoilerplateInfo | null)[][] {
   return Array.from(paragraphCounts, (count) => (count > 0 ? new Array<BoilerplateInfo | null>(count).fill(null) : []));
 }
 
+/** Scratch of {@link matchesOf} (see {@link exactCopy}). */
+const matchScratch: BoilerplateMatch[] = [];
+
 /**
- * A paragraph's twins as matches, most similar first, then by (article, paragraph). Lists hold at most
+ * Paragraph p's twins as matches, most similar first, then by (article, paragraph). Lists hold at most
  * `maxMatches` twins, so they are placed by insertion (stable, as the sort it replaces).
  */
-function matchesOf(list: readonly Found[], ids: readonly string[], corpus: CorpusIndex): BoilerplateMatch[] {
-  const matches: BoilerplateMatch[] = [];
-  for (let k = 0; k < list.length; k++) {
-    const m = list[k] as Found;
-    // Similarity laid out as a double from the start, as in `twin`.
+function matchesOf(twins: Twins, p: number, ids: readonly string[], corpus: CorpusIndex): BoilerplateMatch[] {
+  const matches = matchScratch;
+  const count = twins.count[p] as number;
+  for (let k = 0; k < count; k++) {
+    const slot = p * twins.slots + k;
+    const other = twins.ids[slot] as number;
+    // Similarity laid out as a double from the start (made with -0, then set): the first pairs of a
+    // run are often exact copies, whose similarity 1 laid the field out as a small integer, and the
+    // first fraction then changed the objects' map and deoptimised the code that makes and reads them.
     const match: BoilerplateMatch = {
-      article: ids[corpus.docOf[m.other] as number] as string,
-      paragraph: corpus.paraOf[m.other] as number,
+      article: ids[corpus.docOf[other] as number] as string,
+      paragraph: corpus.paraOf[other] as number,
       similarity: -0,
-      differences: m.differences,
+      differences: twins.differences[twins.differenceAt[slot] as number] as BoilerplateDifference[],
     };
-    match.similarity = m.similarity;
-    let at = matches.length;
-    matches.push(match);
+    match.similarity = twins.similarity[slot] as number;
+    let at = k;
+    matches[k] = match;
     while (at > 0 && compareMatches(matches[at - 1] as BoilerplateMatch, match) > 0) {
       matches[at] = matches[at - 1] as BoilerplateMatch;
       at--;
     }
     matches[at] = match;
   }
-  return matches;
+  return exactCopy(matches, count);
+}
+
+/**
+ * The first `count` items of a scratch list, as a list of exactly that many (packed, as the scratch).
+ * A list built by push from empty reserves 16 slots at its first item, ~130 bytes more than a match's
+ * one to three or a pair's few differences need, and these lists are kept: the report holds them.
+ */
+function exactCopy<T>(scratch: T[], count: number): T[] {
+  return scratch.slice(0, count);
 }
 
 function compareMatches(x: BoilerplateMatch, y: BoilerplateMatch): number {
@@ -696,9 +730,9 @@ function compareMatches(x: BoilerplateMatch, y: BoilerplateMatch): number {
 }
 
 /**
- * The differing word runs of the aligned pair (a, b), quoted and positioned from each side: the list
- * for `a` (its own words as `this`) and the list for `b`. Both come from one widening of the runs and
- * share their quotes.
+ * The differing word runs of the aligned pair (a, b), quoted and positioned from each side, pushed to
+ * `out`: the list for `a` (its own words as `this`) when `forA`, then the list for `b` when `forB`.
+ * Both come from one widening of the runs and share their quotes.
  */
 function differencesFor(
   docs: readonly NearDuplicateDoc[],
@@ -706,11 +740,14 @@ function differencesFor(
   a: number,
   b: number,
   alignment: SequenceAlignment,
-): [BoilerplateDifference[], BoilerplateDifference[]] {
+  forA: boolean,
+  forB: boolean,
+  out: BoilerplateDifference[][],
+): void {
   const textA = docs[corpus.docOf[a] ?? 0]?.text ?? '';
   const textB = docs[corpus.docOf[b] ?? 0]?.text ?? '';
-  const fromA: BoilerplateDifference[] = [];
-  const fromB: BoilerplateDifference[] = [];
+  const fromA = scratchA;
+  const fromB = scratchB;
   const runs = widenToCompounds(
     alignment.runs,
     (t) => glued(corpus, textA, a, t),
@@ -718,15 +755,32 @@ function differencesFor(
     tokenCount(corpus, a),
     tokenCount(corpus, b),
   );
-  for (const run of runs) {
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[k] as SequenceRun;
     const inA = locate(corpus, a, run.aStart, run.aEnd);
     const inB = locate(corpus, b, run.bStart, run.bEnd);
-    const quoteA = textA.slice(inA.start, inA.end);
-    const quoteB = textB.slice(inB.start, inB.end);
-    fromA.push({ this: quoteA, other: quoteB, start: inA.start, end: inA.end });
-    fromB.push({ this: quoteB, other: quoteA, start: inB.start, end: inB.end });
+    const quoteA = quote(corpus, textA, a, run.aStart, run.aEnd, inA);
+    const quoteB = quote(corpus, textB, b, run.bStart, run.bEnd, inB);
+    if (forA) fromA[k] = { this: quoteA, other: quoteB, start: inA.start, end: inA.end };
+    if (forB) fromB[k] = { this: quoteB, other: quoteA, start: inB.start, end: inB.end };
   }
-  return [fromA, fromB];
+  if (forA) out.push(exactCopy(fromA, runs.length));
+  if (forB) out.push(exactCopy(fromB, runs.length));
+}
+
+/** Scratch lists of {@link differencesFor} (see {@link exactCopy}). */
+const scratchA: BoilerplateDifference[] = [];
+const scratchB: BoilerplateDifference[] = [];
+
+/** The text of tokens [from, to) of paragraph p, at `at`; a single word's spelling is read from `corpus.wordQuotes` when it is the same. */
+function quote(corpus: CorpusIndex, text: string, p: number, from: number, to: number, at: Span): string {
+  if (to - from !== 1) return text.slice(at.start, at.end);
+  const id = corpus.ids[(corpus.firstToken[p] as number) + from] as number;
+  const last = corpus.wordQuotes[id] as string;
+  if (last.length === at.end - at.start && text.startsWith(last, at.start)) return last;
+  const fresh = text.slice(at.start, at.end);
+  corpus.wordQuotes[id] = fresh;
+  return fresh;
 }
 
 /** Whether tokens t−1 and t of paragraph p are one hyphenated word (widening asks only for 0 < t < its token count). */

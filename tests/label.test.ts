@@ -115,6 +115,29 @@ describe('labelTerms on the seed articles', () => {
     expect(hit).toMatchObject({ text: 'Terror outfits', label: 'terror outfits', connotation: -2, voice: 'narrator', quote: null });
   });
 
+  it('gives hits a copy of their entry that stays as it was when the lexicon changes, one per compiled entry', () => {
+    // A lexicon of its own, parsed again: the test changes its entry.
+    const again = parseLexicon(readFileSync(path.join(ROOT, 'lexicons/syria.yaml'), 'utf8'), 'lexicons/syria.yaml');
+    if ('errors' in again) throw new Error(again.errors.join('\n'));
+    const lexicon = again.lexicon;
+    const own = compileLexicon([lexicon]);
+    const text = 'Rebels shelled the town. Later the rebels withdrew.';
+    const sentences = sentencesOf(text);
+    const [first, second] = labelTerms(text, sentences, own);
+    const compiledEntry = own.entries.find((e) => e.id === first?.entry.id)!;
+    expect(first?.entry).not.toBe(compiledEntry);
+    // Shared by the hits of one entry, in this article and the next.
+    expect(second?.entry).toBe(first?.entry);
+    expect(labelTerms(text, sentences, own)[0]?.entry).toBe(first?.entry);
+    const note = first!.entry.note;
+    compiledEntry.note = 'changed';
+    compiledEntry.source.name = 'changed';
+    expect(first?.entry.note).toBe(note);
+    expect(first?.entry.source.name).not.toBe('changed');
+    // A lexicon compiled again gives its hits copies of their own.
+    expect(labelTerms(text, sentences, compileLexicon([lexicon]))[0]?.entry).not.toBe(first?.entry);
+  });
+
   it('stacks "Foreign-sponsored" onto "Takfiri militants" in seed 000', () => {
     const hits = hitsWithin('000_aa3b1d39a0c4470b', 'Foreign-sponsored Takfiri militants');
     expect(hits.map((h) => [h.text, h.label, h.referent])).toEqual([

@@ -208,6 +208,16 @@ describe('matchTerms', () => {
     ]);
   });
 
+  it('quotes each spelling of an entry from its own text, one after another and from the token table', () => {
+    // Matches share the string of their entry's last match when it reads the same: case, length and
+    // position must not leak from one match, or one text, into the next.
+    const text = 'Rebels, REBELS and rebels; rebels. Rebels and the Rebels.';
+    expect(find(text).map(([t]) => t)).toEqual(['Rebels', 'REBELS', 'rebels', 'rebels', 'Rebels', 'Rebels']);
+    expect(find('the REBELS').map(([t]) => t)).toEqual(['REBELS']);
+    const table = tokenTable(text);
+    expect(matchTermsInTable(table, 0, table.count, compiled).map((m) => [m.text, text.slice(m.start, m.end)]).every(([a, b]) => a === b)).toBe(true);
+  });
+
   it('treats hyphenated and spaced forms alike', () => {
     expect(find('foreign backed militancy; Israeli occupied Golan Heights; the Israeli-occupied Golan')).toEqual([
       ['foreign backed', 'foreign-backed'],

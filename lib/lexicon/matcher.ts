@@ -223,6 +223,22 @@ export function matchTermsInTable(table: TokenTable, first: number, last: number
   return found ? stack(text, found) : [];
 }
 
+// Per entry, the last text it was found as.
+const lastSpelling = new WeakMap<CompiledEntry, string>();
+
+/**
+ * `text.slice(start, end)`, a match of `entry`: the string given for its last match when that reads the
+ * same. A 10 MB corpus has ~130,000 hits but ~150 spellings, and the hits are kept to the end of the
+ * analysis: one string per spelling rather than one per hit (~3.7 MB less to copy at each scavenge).
+ */
+function spelling(text: string, start: number, end: number, entry: CompiledEntry): string {
+  const last = lastSpelling.get(entry);
+  if (last !== undefined && last.length === end - start && text.startsWith(last, start)) return last;
+  const fresh = text.slice(start, end);
+  lastSpelling.set(entry, fresh);
+  return fresh;
+}
+
 /** Quotes each match and gives every run of adjacent modifiers that ends in a head the span of the whole run. */
 function stack(text: string, found: Array<{ start: number; end: number; entry: CompiledEntry }>): TermMatch[] {
   // Plain literals rather than spreads (which cost more in this per-term loop); same keys, same order.
@@ -231,7 +247,7 @@ function stack(text: string, found: Array<{ start: number; end: number; entry: C
   const out: TermMatch[] = [];
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
-    out.push({ start: f.start, end: f.end, entry: f.entry, phrase: null, text: text.slice(f.start, f.end) });
+    out.push({ start: f.start, end: f.end, entry: f.entry, phrase: null, text: spelling(text, f.start, f.end, f.entry) });
   }
   let runStart = 0;
   for (let k = 0; k < out.length; k++) {

@@ -138,21 +138,18 @@ export function summarizeLexicons(lexicons: Lexicon[]): LexiconSummary[] {
 }
 
 /**
- * What the boilerplate stage reads of each article. Lists made by push, not map (whose optimised form
- * may give holey arrays: see segmentArticle); loops in functions of their own, as a loop in
- * analyzeArticles made V8 compile that whole function on the stack (twice in a first 10 MB run).
+ * What the boilerplate stage reads of each article: its paragraphs themselves as spans (a copy of each
+ * span, ~35,000 at 10 MB, lived through the whole stage) and their roles. Lists made by push, not map
+ * (whose optimised form may give holey arrays: see segmentArticle); loops in functions of their own, as
+ * a loop in analyzeArticles made V8 compile that whole function on the stack (twice in a first 10 MB run).
  */
 function boilerplateDocs(articles: readonly ArticleAnalysis[], tokens: readonly TokenTable[]): BoilerplateDoc[] {
   const docs: BoilerplateDoc[] = [];
   for (let i = 0; i < articles.length; i++) {
     const a = articles[i]!;
-    const paragraphs: Span[] = [];
     const roles: Paragraph['role'][] = [];
-    for (const p of a.paragraphs) {
-      paragraphs.push({ start: p.start, end: p.end });
-      roles.push(p.role);
-    }
-    docs.push({ id: a.id, outlet: a.outlet, text: a.text, paragraphs, roles, tokens: tokens[i] });
+    for (const p of a.paragraphs) roles.push(p.role);
+    docs.push({ id: a.id, outlet: a.outlet, text: a.text, paragraphs: a.paragraphs, roles, tokens: tokens[i] });
   }
   return docs;
 }

@@ -366,21 +366,15 @@ export function simdSignatures(
   memory.set(seeds, seedsAt >> 2);
   let first = 0; // first paragraph of the chunk being filled
   let size = 0; // shingles in the chunk so far
-  const flush = (end: number) => {
-    const count = end - first;
-    memory[(offsetsAt >> 2) + count] = shinglesAt + 4 * size;
-    kernel.signatures(offsetsAt, count, seedsAt, vectors, outAt);
-    const rows = new Uint32Array(kernel.memory.buffer, outAt, count * stride);
-    if (stride === hashes) sig.set(rows, first * hashes);
-    else for (let p = 0; p < count; p++) sig.set(rows.subarray(p * stride, p * stride + hashes), (first + p) * hashes);
-    first = end;
-    size = 0;
-  };
   for (let p = 0; p < n; p++) {
     const from = firstToken[p] as number;
     const to = firstToken[p + 1] as number;
     const most = to === from ? 0 : 2 * (to - from) - 1;
-    if (p - first === CHUNK_PARAGRAPHS || size + most > capacity) flush(p);
+    if (p - first === CHUNK_PARAGRAPHS || size + most > capacity) {
+      flushChunk(kernel, memory, sig, first, p, shinglesAt + 4 * size, seedsAt, vectors, outAt, offsetsAt, hashes);
+      first = p;
+      size = 0;
+    }
     if (most > capacity) {
       capacity = most;
       ensure();
@@ -389,8 +383,36 @@ export function simdSignatures(
     memory[(offsetsAt >> 2) + (p - first)] = shinglesAt + 4 * size;
     size += shingle(ids, from, to, memory, (shinglesAt >> 2) + size);
   }
-  flush(n);
+  flushChunk(kernel, memory, sig, first, n, shinglesAt + 4 * size, seedsAt, vectors, outAt, offsetsAt, hashes);
   return sig;
+}
+
+/**
+ * Runs the kernel over the chunk's paragraphs [first, end), whose shingles end at byte `shinglesEnd`,
+ * and copies their rows into `sig`. A top-level function rather than a closure per call: V8 optimised
+ * the paragraph loop with the warm-up call's closure inlined and threw that code away at the next
+ * call's (a 'wrong call target' deopt in a first run).
+ */
+function flushChunk(
+  kernel: Kernel,
+  memory: Int32Array,
+  sig: Uint32Array,
+  first: number,
+  end: number,
+  shinglesEnd: number,
+  seedsAt: number,
+  vectors: number,
+  outAt: number,
+  offsetsAt: number,
+  hashes: number,
+): void {
+  const count = end - first;
+  const stride = 4 * vectors;
+  memory[(offsetsAt >> 2) + count] = shinglesEnd;
+  kernel.signatures(offsetsAt, count, seedsAt, vectors, outAt);
+  const rows = new Uint32Array(kernel.memory.buffer, outAt, count * stride);
+  if (stride === hashes) sig.set(rows, first * hashes);
+  else for (let p = 0; p < count; p++) sig.set(rows.subarray(p * stride, p * stride + hashes), (first + p) * hashes);
 }
 
 /**

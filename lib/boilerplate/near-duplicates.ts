@@ -581,13 +581,18 @@ function familyFacts(
   const n = docOf.length;
   const outlets = outletNumbers(docs);
   const roles = roleCodes(docs, corpus.paragraphCounts, n);
-  const lowest = new Int32Array(n).fill(-1);
+  // The result is made before the loop, not after: V8 compiles this function on the stack in the loop,
+  // and a literal after it had no type feedback then (a deopt as the loop ended).
+  const facts: FamilyFacts = {
+    lowest: new Int32Array(n).fill(-1),
+    manyOutlets: new Uint8Array(n),
+    manyArticles: new Uint8Array(n),
+    hasBody: new Uint8Array(n),
+    hasChrome: new Uint8Array(n),
+  };
+  const { lowest, manyOutlets, manyArticles, hasBody, hasChrome } = facts;
   const firstOutlet = new Int32Array(n).fill(-1);
-  const manyOutlets = new Uint8Array(n);
   const firstArticle = new Int32Array(n).fill(-1);
-  const manyArticles = new Uint8Array(n);
-  const hasBody = new Uint8Array(n);
-  const hasChrome = new Uint8Array(n);
   for (let p = 0; p < n; p++) {
     if (listed[p] === 0) continue;
     const root = find(p);
@@ -604,7 +609,7 @@ function familyFacts(
     if (role === BODY) hasBody[root] = 1;
     if (role === CHROME) hasChrome[root] = 1;
   }
-  return { lowest, manyOutlets, manyArticles, hasBody, hasChrome };
+  return facts;
 }
 
 /** Each listed paragraph's family, kind and matches, per doc and paragraph (null for the others). */

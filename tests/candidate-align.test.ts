@@ -4,8 +4,8 @@ import { loadArticles } from '../lib/corpus';
 import { popcount } from '../lib/boilerplate/lcs';
 import { alignWith } from '../lib/adapters/diff';
 import { diffIds } from '../lib/boilerplate/myers';
-import { alignByOverlap, swapEditBound, type AlignedPair } from '../lib/candidates/swaps';
-import { articleWords, stemIdCount, type ArticleWords } from '../lib/candidates/words';
+import { alignByOverlap, findSwaps, swapEditBound, type AlignedPair } from '../lib/candidates/swaps';
+import { articleWords, stemIdCount, stemOf, type ArticleWords } from '../lib/candidates/words';
 import type { ArticleAnalysis } from '../lib/types';
 import { CORPUS_DIR } from './helpers/seeds';
 
@@ -178,5 +178,25 @@ describe('sentence alignment by shared words', () => {
     }
     expect(kept).toBeGreaterThan(50);
     expect(dropped).toBeGreaterThan(50);
+  });
+
+  it('lists each swap\'s content stems exactly, as the plain filter of its token range does', () => {
+    const words = articles.map((a) => articleWords(a));
+    const byId = new Map(words.map((w): [string, ArticleWords] => [w.id, w]));
+    const textOf = (id: string, s: number) => articles.find((a) => a.id === id)?.sentences[s];
+    const pairs = alignByOverlap(words, textOf, (x, y) => x === y, { minOverlap: 0.1, minShared: 1 });
+    const texts = new Map(articles.map((a) => [a.id, a.text]));
+    const lengths = new Set<number>();
+    for (const maxContent of [1, 2, 3]) {
+      for (const s of findSwaps(pairs, byId, texts, { maxContent, minSimilarity: 0.1, maxRun: 10 })) {
+        const w = byId.get(s.article)!;
+        const plain: string[] = [];
+        for (let i = s.from; i < s.to; i++) if (w.stops[i] === 0) plain.push(stemOf(w.stemIds[i]!));
+        expect(s.stems).toEqual(plain);
+        expect(s.stems.length).toBeLessThanOrEqual(maxContent);
+        lengths.add(s.stems.length);
+      }
+    }
+    expect([...lengths].sort()).toEqual([1, 2, 3]);
   });
 });

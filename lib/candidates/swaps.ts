@@ -327,11 +327,25 @@ function trimStops(words: ArticleWords, from: number, to: number): [number, numb
   return [from, to];
 }
 
-/** The stems of the content words of `[from, to)`, in order. */
-function contentStems(words: ArticleWords, from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let i = from; i < to; i++) if (words.stops[i] === 0) out.push(stemOf(words.stemIds[i]!));
-  return out;
+/** How many content words `[from, to)` holds. */
+function contentCount(words: ArticleWords, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (words.stops[i] === 0) n++;
+  return n;
+}
+
+/**
+ * The stems of the `n` content words of `[from, to)`, in order, as a list of exactly `n`: the swaps
+ * keep theirs until every event is drafted, and a list built by push reserves 17 slots.
+ */
+function contentStems(words: ArticleWords, from: number, to: number, n: number): string[] {
+  let i = from;
+  while (words.stops[i] !== 0) i++;
+  const first = stemOf(words.stemIds[i]!);
+  if (n === 1) return [first];
+  const out = [first];
+  for (i++; i < to; i++) if (words.stops[i] === 0) out.push(stemOf(words.stemIds[i]!));
+  return out.slice();
 }
 
 /** Every word of `[from, to)` is a function word or capitalised mid-sentence (names, dates). */
@@ -408,10 +422,13 @@ export function findSwaps(
       // The changed runs as token indexes of each article, function words dropped from both ends.
       const [aFrom, aTo] = trimStops(wa, ra.from + run.aStart, ra.from + run.aEnd);
       const [bFrom, bTo] = trimStops(wb, rb.from + run.bStart, rb.from + run.bEnd);
-      const aStems = contentStems(wa, aFrom, aTo);
-      const bStems = contentStems(wb, bFrom, bTo);
-      if (!aStems.length || !bStems.length || aStems.length > maxContent || bStems.length > maxContent) return;
+      // Counted first: the stems are listed only for a swap that may be kept.
+      const aCount = contentCount(wa, aFrom, aTo);
+      const bCount = contentCount(wb, bFrom, bTo);
+      if (!aCount || !bCount || aCount > maxContent || bCount > maxContent) return;
       if (onlyNames(wa, aFrom, aTo) && onlyNames(wb, bFrom, bTo)) return;
+      const aStems = contentStems(wa, aFrom, aTo, aCount);
+      const bStems = contentStems(wb, bFrom, bTo, bCount);
       // Same words, or the same word spelt apart ("workforce" / "work force").
       if (aStems.join('') === bStems.join('')) return;
       const aText = ta.slice(wa.starts[aFrom]!, wa.ends[aTo - 1]!);

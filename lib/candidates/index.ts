@@ -630,10 +630,12 @@ function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number)
   // typed-array read): referent and label stems for the whole event, significant ones per side.
   for (const stem of groupOfStem.keys()) wanted[stem] = EVENT_STEM;
   for (const stem of labelsHere) wanted[stem] = EVENT_STEM;
-  const event: EventStems = { ids, groupOfStem, labelsHere, usualLabels };
   // Each article in its own function, as each side's scoring above: V8 compiles small functions
   // faster, and recompiles only the one a deoptimisation hit (this function whole took ~250 ms a compile).
-  for (const id of ids) addArticleSignals(scan, event, id, zBySide.get(sideOf(id))!, partsBySide.get(sideOf(id))!);
+  // The event's lists go in as arguments, not as fields of an object made per event: the first such
+  // object of a run met a map whose field types were generalised then (a Map's class to any), and
+  // addArticleSignals, compiled on the earlier ones, was thrown away ('code dependencies').
+  for (const id of ids) addArticleSignals(scan, ids, groupOfStem, labelsHere, usualLabels, id, zBySide.get(sideOf(id))!, partsBySide.get(sideOf(id))!);
   for (const stem of groupOfStem.keys()) wanted[stem] = 0;
   for (const stem of labelsHere) wanted[stem] = 0;
 }
@@ -662,21 +664,23 @@ function significantWords(scan: EventSignals, ids: readonly string[], side: stri
   return significant;
 }
 
-/** What {@link addArticleSignals} reads of one event. */
-interface EventStems {
-  ids: readonly string[];
-  groupOfStem: Map<number, ReferentGroup>;
-  labelsHere: Set<number>;
-  usualLabels: Map<string, Map<string, string>>;
-}
-
 /**
- * Signals 3 and 4 for the tokens of article `id` of an event, whose side uses the words of `significant`
- * markedly more (their parts made so far by the word as written in `logOddsParts`).
+ * Signals 3 and 4 for the tokens of article `id` of an event (articles `ids`; its referents' stems
+ * in `groupOfStem`, its label stems in `labelsHere`, each side's usual labels per referent in
+ * `usualLabels`), whose side uses the words of `significant` markedly more (their parts made so far
+ * by the word as written in `logOddsParts`).
  */
-function addArticleSignals(scan: EventSignals, event: EventStems, id: string, significant: Map<number, Significant>, logOddsParts: Map<string, Part>): void {
+function addArticleSignals(
+  scan: EventSignals,
+  ids: readonly string[],
+  groupOfStem: Map<number, ReferentGroup>,
+  labelsHere: Set<number>,
+  usualLabels: Map<string, Map<string, string>>,
+  id: string,
+  significant: Map<number, Significant>,
+  logOddsParts: Map<string, Part>,
+): void {
   const { sideOf, indexes, words, drafts, wanted, labelParts } = scan;
-  const { ids, groupOfStem, labelsHere, usualLabels } = event;
   const w = words.get(id)!;
   const { count, stemIds, stops } = w;
   const side = sideOf(id);

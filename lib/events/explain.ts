@@ -143,13 +143,56 @@ function wordSurface(forms: WordCount[]): string {
   return bestSurface(votes, total);
 }
 
+/*
+ * The objects below are made by constructors, not literals: V8 tracks a literal's allocation site and,
+ * once its objects survive a young-generation GC, starts allocating them in the old generation and
+ * throws away the optimised code that made them (a 'code dependencies' deopt and a second compile of
+ * consider and shownOf per first run). A group's drafts and shown names are few; copying them is cheap.
+ */
+
 /** A shared name before its written form is chosen (that costs a vote over spellings, so it waits). */
-type NameDraft = Pick<Shown, 'keys' | 'score' | 'holders' | 'count'> & { phrase: string; forms: NameCount[]; shown?: Shown };
+class NameDraft {
+  shown: Shown | null = null;
+  constructor(
+    readonly phrase: string,
+    readonly keys: string[],
+    readonly forms: NameCount[],
+    readonly score: number,
+    readonly holders: number,
+    readonly count: number,
+  ) {}
+}
+
+/** A `Shown` (fields in the order the literal had them). */
+class ShownName implements Shown {
+  constructor(
+    readonly text: string,
+    readonly key: string,
+    readonly keys: string[],
+    readonly score: number,
+    readonly seen: Shown['seen'],
+    readonly holders: number,
+    readonly count: number,
+  ) {}
+}
+
+/** Scratch for a shown name's occurrences (see shownOf). */
+const SEEN: Shown['seen'] = [];
+
+/** One of `Shown['seen']`. */
+class SeenAt {
+  constructor(
+    readonly article: number,
+    readonly span: Span,
+  ) {}
+}
 
 /** A whole-name key's words and their feature ids (-1: no such name feature), worked out once per corpus. */
-interface PhraseInfo {
-  keys: string[];
-  ids: Int32Array;
+class PhraseInfo {
+  constructor(
+    readonly keys: string[],
+    readonly ids: Int32Array,
+  ) {}
 }
 const phrasesBySpace = new WeakMap<FeatureSpace, Map<string, PhraseInfo>>();
 
@@ -161,7 +204,7 @@ function phraseInfo(space: FeatureSpace, phrase: string): PhraseInfo {
     const keys = phrase.split(' ');
     const ids = new Int32Array(keys.length);
     for (let k = 0; k < keys.length; k++) ids[k] = space.nameIds.get(keys[k]!) ?? -1;
-    infos.set(phrase, (info = { keys, ids }));
+    infos.set(phrase, (info = new PhraseInfo(keys, ids)));
   }
   return info;
 }
@@ -188,7 +231,7 @@ function nameDrafts(members: number[], ctx: ExplainContext, weights: SparseVecto
     score *= forms.length / members.length;
     let count = 0;
     for (const c of forms) count += c.count;
-    drafts.push({ phrase, keys, forms, score, holders: forms.length, count });
+    drafts.push(new NameDraft(phrase, keys, forms, score, forms.length, count));
   };
   const first = members[0];
   if (members.length === 1 && first !== undefined) {
@@ -215,16 +258,19 @@ function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVect
     // Occurrences written the way the name will be shown come first, so compromise classifies
     // "Syria", not "Syrian"; other spellings are fallbacks when it recognises none of those.
     const text = nameSurface(d.forms);
-    const seen: Shown['seen'] = [];
+    // Gathered in scratch and copied at their length: a list literal kept with the name was
+    // pretenured like the objects above (and one grown by push reserves 17 slots).
+    const seen = SEEN;
+    seen.length = 0;
     for (const pass of [true, false]) {
       for (const i of members) {
         const c = ctx.features[i]!.phrases.get(d.phrase);
         for (const [surface, span] of c ? firstAtOf(c) : []) {
-          if ((surface === text) === pass && seen.length < 2) seen.push({ article: i, span });
+          if ((surface === text) === pass && seen.length < 2) seen.push(new SeenAt(i, span));
         }
       }
     }
-    return (d.shown = { text, key: d.phrase, keys: d.keys, score: d.score, seen, holders: d.holders, count: d.count });
+    return (d.shown = new ShownName(text, d.phrase, d.keys, d.score, seen.slice(), d.holders, d.count));
   };
   drafts.sort((a, b) => b.score - a.score || shownOf(a).text.localeCompare(shownOf(b).text));
   const contains = (big: { keys: string[] }, small: { keys: string[] }) => small.keys.every((k) => big.keys.includes(k));
@@ -239,7 +285,7 @@ function sharedNames(members: number[], ctx: ExplainContext, weights: SparseVect
     // The full name's fields written out, not spread and then `score` overwritten: the overwrite made
     // Shown's score field mutable, which threw away the code compiled so far that counted on it.
     const f = full ? shownOf(full) : null;
-    const shown = f ? { text: f.text, key: f.key, keys: f.keys, score: c.score, seen: f.seen, holders: f.holders, count: f.count } : shownOf(c);
+    const shown = f ? new ShownName(f.text, f.key, f.keys, c.score, f.seen, f.holders, f.count) : shownOf(c);
     if (!chosen.some((d) => contains(d, shown) || contains(shown, d))) chosen.push(shown);
   }
   return chosen;

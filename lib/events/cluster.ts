@@ -112,6 +112,28 @@ class Heap {
  * neighbour updates of each join; returns groups of ascending indices in order of their first item.
  */
 export function averageLinkage(n: number, edges: Edge[], options: LinkageOptions): number[][] {
+  const list: EdgeList = { a: [], b: [], similarity: [] };
+  for (const e of edges) {
+    list.a.push(e.a);
+    list.b.push(e.b);
+    list.similarity.push(e.similarity);
+  }
+  return averageLinkageOf(n, list, options);
+}
+
+/**
+ * Scored pairs as three parallel lists (pair k: `a[k]`, `b[k]`, `similarity[k]`), not an object per
+ * pair: a 10 MB corpus scores tens of thousands of pairs, kept until the grouping starts, and their
+ * objects were copied by every young-generation GC in between.
+ */
+export interface EdgeList {
+  a: number[];
+  b: number[];
+  similarity: number[];
+}
+
+/** `averageLinkage` of pairs given as an `EdgeList`, taken in the same order. */
+export function averageLinkageOf(n: number, edges: EdgeList, options: LinkageOptions): number[][] {
   const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
   const alive = new Uint8Array(n).fill(1);
   const version = new Int32Array(n);
@@ -131,10 +153,13 @@ export function averageLinkage(n: number, edges: Edge[], options: LinkageOptions
       heap.push({ similarity, a, b, va: version[a]!, vb: version[b]! });
     }
   };
-  for (const e of edges) {
-    if (e.a === e.b || e.similarity <= 0) continue;
-    sums[e.a]!.set(e.b, (sums[e.a]!.get(e.b) ?? 0) + e.similarity);
-    sums[e.b]!.set(e.a, (sums[e.b]!.get(e.a) ?? 0) + e.similarity);
+  for (let k = 0; k < edges.a.length; k++) {
+    const ea = edges.a[k]!;
+    const eb = edges.b[k]!;
+    const similarity = edges.similarity[k]!;
+    if (ea === eb || similarity <= 0) continue;
+    sums[ea]!.set(eb, (sums[ea]!.get(eb) ?? 0) + similarity);
+    sums[eb]!.set(ea, (sums[eb]!.get(ea) ?? 0) + similarity);
   }
   for (let x = 0; x < n; x++) for (const y of sums[x]!.keys()) if (x < y) offer(x, y);
 

@@ -345,7 +345,8 @@ export function articleFeatures(article: ArticleAnalysis, tokens?: TokenTable): 
 
 /** The article's left-out body paragraphs that have twins in other articles. */
 function sharedBoilerplate(article: ArticleAnalysis): SharedBoilerplate[] {
-  const shared: SharedBoilerplate[] = [];
+  const shared = SHARED;
+  shared.length = 0;
   for (const p of article.paragraphs) {
     // Only body paragraphs would have counted; chrome shared with other pages is not shared wording.
     if (p.role !== 'body' || p.boilerplate === null) continue;
@@ -354,9 +355,25 @@ function sharedBoilerplate(article: ArticleAnalysis): SharedBoilerplate[] {
     const twins: string[] = [];
     for (const m of p.boilerplate.matches) if (m.article !== article.id && !twins.includes(m.article)) twins.push(m.article);
     // Kept as a copy of its own length: a list grown by push reserves 17 slots for one twin.
-    if (twins.length) shared.push({ paragraph: p.index, kind: p.boilerplate.kind, twins: twins.slice() });
+    if (twins.length) shared.push(new SharedParagraph(p.index, p.boilerplate.kind, twins.slice()));
   }
-  return shared;
+  return shared.slice();
+}
+
+/*
+ * An article's shared paragraphs live for the whole stage: made by a constructor and gathered in
+ * scratch (copied out at their length), not as literals, whose allocation sites V8 pretenured at the
+ * first scavenge that found them alive, throwing away sharedBoilerplate's optimised code.
+ */
+const SHARED: SharedBoilerplate[] = [];
+
+/** A `SharedBoilerplate` (fields in the order the literal had them). */
+class SharedParagraph implements SharedBoilerplate {
+  constructor(
+    public paragraph: number,
+    public kind: BoilerplateInfo['kind'],
+    public twins: string[],
+  ) {}
 }
 
 /** `articleFeatures` once the shared boilerplate is known. */

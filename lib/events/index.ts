@@ -4,7 +4,7 @@
  */
 import type { TokenTable } from '../token-table';
 import type { ArticleAnalysis, EventGroup } from '../types';
-import { averageLinkage, type Edge } from './cluster';
+import { averageLinkageOf, type EdgeList } from './cluster';
 import { gapDays } from './dates';
 import { describeGroup, kindRequests, pickShared } from './explain';
 import { classifyNames } from './kinds';
@@ -126,7 +126,7 @@ export function groupEvents(articles: ArticleAnalysis[], options: EventOptions =
   if (!articles.length) return [];
   const p = prepare(articles, options, tokensOf);
   const n = p.articles.length;
-  const edges: Edge[] = [];
+  const edges: EdgeList = { a: [], b: [], similarity: [] };
   // Best match in wording per article, dates aside, for explaining singletons: its index and cosine
   // (typed arrays: an object per article, made with a whole -1 and given fractions later, changed its
   // field's representation and deoptimised the code reading it).
@@ -154,7 +154,11 @@ export function groupEvents(articles: ArticleAnalysis[], options: EventOptions =
         nearestContent[j] = content;
       }
       const similarity = p.score(content, p.gap(i, j));
-      if (similarity !== null && similarity > 0) edges.push({ a: i, b: j, similarity });
+      if (similarity !== null && similarity > 0) {
+        edges.a.push(i);
+        edges.b.push(j);
+        edges.similarity.push(similarity);
+      }
     }
   };
   if (n <= p.options.allPairsUpTo) {
@@ -175,7 +179,7 @@ export function groupEvents(articles: ArticleAnalysis[], options: EventOptions =
       from = to;
     }
   }
-  const clusters = averageLinkage(n, edges, {
+  const clusters = averageLinkageOf(n, edges, {
     threshold: p.options.threshold,
     ranges: p.features.map((f) => f.when),
     maxGapDays: p.options.maxGapDays,

@@ -16,6 +16,8 @@ const benches: [string, string[]][] = [
   // The command as a user runs it: start-up, reading the files, the analysis and the JSON written out.
   ['cli.bench.ts', ['10', '2']],
   ['boilerplate.bench.ts', []],
+  // What the analysis keeps alive past a young-generation GC: where a first run's GC time goes.
+  ['survivors.bench.ts', ['10']],
   ['events.bench.ts', []],
   ['compare.bench.ts', []],
   ['candidates.bench.ts', []],

@@ -95,19 +95,15 @@ describe('grouping at scale', () => {
 
   it('never lets an undated article bridge two dates months apart', () => {
     const day = (d: number) => ({ from: d, to: d });
-    const edges = [
-      { a: 0, b: 1, similarity: 0.9 },
-      { a: 1, b: 2, similarity: 0.9 },
-    ];
+    // Pairs (0, 1) and (1, 2), both 0.9.
+    const edges = { a: [0, 1], b: [1, 2], similarity: [0.9, 0.9] };
     expect(averageLinkage(3, edges, { threshold: 0.2, ranges: [day(0), null, day(100)], maxGapDays: 30 })).toEqual([[0, 1], [2]]);
     expect(averageLinkage(3, edges, { threshold: 0.2, ranges: [day(0), null, day(10)], maxGapDays: 30 })).toEqual([[0, 1, 2]]);
   });
 
   it('joins by the mean over all member pairs, so one strong pair does not chain in a stranger', () => {
-    const edges = [
-      { a: 0, b: 1, similarity: 0.9 },
-      { a: 1, b: 2, similarity: 0.3 },
-    ];
+    // Pairs (0, 1) at 0.9 and (1, 2) at 0.3.
+    const edges = { a: [0, 1], b: [1, 2], similarity: [0.9, 0.3] };
     // (0,1) join first; 2 then averages (0 + 0.3) / 2 = 0.15 with them, below 0.2.
     expect(averageLinkage(3, edges, { threshold: 0.2, ranges: [null, null, null], maxGapDays: 30 })).toEqual([[0, 1], [2]]);
   });

@@ -4,11 +4,16 @@
  */
 import type { DayRange } from './dates';
 
-/** A scored pair of items; pairs not given count as similarity 0. */
-export interface Edge {
-  a: number;
-  b: number;
-  similarity: number;
+/**
+ * Scored pairs of items as three parallel lists (pair k: `a[k]`, `b[k]`, `similarity[k]`); pairs not
+ * given count as similarity 0. Lists, not an object per pair: a 10 MB corpus scores tens of thousands
+ * of pairs, kept until the grouping starts, and their objects were copied by every young-generation GC
+ * in between.
+ */
+export interface EdgeList {
+  a: number[];
+  b: number[];
+  similarity: number[];
 }
 
 export interface LinkageOptions {
@@ -111,29 +116,7 @@ class Heap {
  * a join would put two items more than `maxGapDays` apart. Time O(E log E) for E edges plus the
  * neighbour updates of each join; returns groups of ascending indices in order of their first item.
  */
-export function averageLinkage(n: number, edges: Edge[], options: LinkageOptions): number[][] {
-  const list: EdgeList = { a: [], b: [], similarity: [] };
-  for (const e of edges) {
-    list.a.push(e.a);
-    list.b.push(e.b);
-    list.similarity.push(e.similarity);
-  }
-  return averageLinkageOf(n, list, options);
-}
-
-/**
- * Scored pairs as three parallel lists (pair k: `a[k]`, `b[k]`, `similarity[k]`), not an object per
- * pair: a 10 MB corpus scores tens of thousands of pairs, kept until the grouping starts, and their
- * objects were copied by every young-generation GC in between.
- */
-export interface EdgeList {
-  a: number[];
-  b: number[];
-  similarity: number[];
-}
-
-/** `averageLinkage` of pairs given as an `EdgeList`, taken in the same order. */
-export function averageLinkageOf(n: number, edges: EdgeList, options: LinkageOptions): number[][] {
+export function averageLinkage(n: number, edges: EdgeList, options: LinkageOptions): number[][] {
   const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
   const alive = new Uint8Array(n).fill(1);
   const version = new Int32Array(n);

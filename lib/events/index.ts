@@ -4,7 +4,7 @@
  */
 import type { TokenTable } from '../token-table';
 import type { ArticleAnalysis, EventGroup } from '../types';
-import { averageLinkageOf, type EdgeList } from './cluster';
+import { averageLinkage, type EdgeList } from './cluster';
 import { gapDays } from './dates';
 import { describeGroup, kindRequests, pickShared } from './explain';
 import { classifyNames } from './kinds';
@@ -179,7 +179,7 @@ export function groupEvents(articles: ArticleAnalysis[], options: EventOptions =
       from = to;
     }
   }
-  const clusters = averageLinkageOf(n, edges, {
+  const clusters = averageLinkage(n, edges, {
     threshold: p.options.threshold,
     ranges: p.features.map((f) => f.when),
     maxGapDays: p.options.maxGapDays,

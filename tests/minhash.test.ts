@@ -8,13 +8,22 @@ import {
   allowedDifferences,
   jaccardAtLeast,
   jaccardCannotReach,
-  minhashSignatures,
+  rangeSignatures,
 } from '../lib/boilerplate/minhash';
 import { hasSimdKernels, SimdSketch } from '../lib/boilerplate/minhash-simd';
 import { splitParagraphs } from '../lib/segment';
 import { tokenRange, tokenTable, Vocabulary } from '../lib/token-table';
 import { randomBelow } from './helpers/random';
 import { SEED_IDS, seedText } from './helpers/seeds';
+
+/** `rangeSignatures` of paragraphs given as lists of word ids, laid end to end for it. */
+function minhashSignatures(words: readonly ArrayLike<number>[], hashes: number, options: { simd?: boolean } = {}): Uint32Array {
+  const firstToken = new Int32Array(words.length + 1);
+  for (let p = 0; p < words.length; p++) firstToken[p + 1] = firstToken[p]! + words[p]!.length;
+  const ids = new Int32Array(firstToken[words.length]!);
+  for (let p = 0; p < words.length; p++) ids.set(words[p]!, firstToken[p]);
+  return rangeSignatures(ids, firstToken, hashes, options);
+}
 
 /** Word-id paragraphs drawn from a small vocabulary, so some of them overlap. */
 function paragraphs(count: number, seed: number): number[][] {

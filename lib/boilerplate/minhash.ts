@@ -45,24 +45,13 @@ function shingles(ids: ArrayLike<number>, from: number, to: number, into: Int32A
 }
 
 /**
- * One signature of `hashes` minimums per paragraph, over its unigram and bigram shingles. Unigrams
- * keep short paragraphs findable and bigrams keep order; word trigrams alone share only 35-50% between
- * Press TV's reworded stock paragraphs, too little for cheap banding. The rows are computed four at a
- * time by WebAssembly SIMD where it is available (./minhash-simd, the same values), else by
+ * One signature of `hashes` minimums per paragraph, over its unigram and bigram shingles; paragraph
+ * p's word ids are `ids[firstToken[p]..firstToken[p + 1])`, laid end to end (no view per paragraph:
+ * an object each, ~35,000 at 10 MB, kept for the whole near-duplicate pass). Unigrams keep short
+ * paragraphs findable and bigrams keep order; word trigrams alone share only 35-50% between Press TV's
+ * reworded stock paragraphs, too little for cheap banding. The rows are computed four at a time by
+ * WebAssembly SIMD where it is available (./minhash-simd, the same values), else by
  * {@link plainSignatures}; `simd: false` asks for the latter.
- */
-export function minhashSignatures(words: readonly ArrayLike<number>[], hashes: number, options: { simd?: boolean } = {}): Uint32Array {
-  const firstToken = new Int32Array(words.length + 1);
-  for (let p = 0; p < words.length; p++) firstToken[p + 1] = (firstToken[p] as number) + (words[p] as ArrayLike<number>).length;
-  const ids = new Int32Array(firstToken[words.length] as number);
-  for (let p = 0; p < words.length; p++) ids.set(words[p] as ArrayLike<number>, firstToken[p]);
-  return rangeSignatures(ids, firstToken, hashes, options);
-}
-
-/**
- * {@link minhashSignatures} of paragraphs laid end to end: paragraph p's word ids are
- * `ids[firstToken[p]..firstToken[p + 1])`. The near-duplicate pass keeps its words so, flat: a view per
- * paragraph would be an object each (~35,000 at 10 MB) kept for the whole pass.
  */
 export function rangeSignatures(ids: Int32Array, firstToken: Int32Array, hashes: number, { simd = true } = {}): Uint32Array {
   const seeds = rowSeeds(hashes);

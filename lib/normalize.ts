@@ -69,6 +69,15 @@ export function foldPhrase(phrase: string): string {
     .join(' ');
 }
 
+/**
+ * `text.slice(start, end)`, given as `known` when that reads the same. Reports quote the same few
+ * spellings over and over (term hits, one-word boilerplate differences): keeping the last string of a
+ * spelling and handing it out again gives a report one string per spelling rather than one per quote.
+ */
+export function sliceOrKnown(known: string | undefined, text: string, start: number, end: number): string {
+  return known !== undefined && known.length === end - start && text.startsWith(known, start) ? known : text.slice(start, end);
+}
+
 /** Counts words the way the library table shows them. */
 export function countWords(text: string): number {
   let n = 0;

@@ -4,7 +4,7 @@
  * bounded word diff (jsdiff's, replayed in ./myers) names the swaps of the accepted ones.
  */
 import { alignWith, gluedAt, widenToCompounds, type SequenceAlignment, type SequenceRun } from '../adapters/diff';
-import { tokenize } from '../normalize';
+import { sliceOrKnown, tokenize } from '../normalize';
 import { tokenRange, type TokenTable, type Vocabulary } from '../token-table';
 import { LcsScratch } from './lcs';
 import { diffIds } from './myers';
@@ -782,10 +782,9 @@ function quote(corpus: CorpusIndex, text: string, p: number, from: number, to: n
   if (to - from !== 1) return text.slice(at.start, at.end);
   const id = corpus.ids[(corpus.firstToken[p] as number) + from] as number;
   const last = corpus.wordQuotes[id] as string;
-  if (last.length === at.end - at.start && text.startsWith(last, at.start)) return last;
-  const fresh = text.slice(at.start, at.end);
-  corpus.wordQuotes[id] = fresh;
-  return fresh;
+  const spelt = sliceOrKnown(last, text, at.start, at.end);
+  if (spelt !== last) corpus.wordQuotes[id] = spelt;
+  return spelt;
 }
 
 /** Whether tokens t−1 and t of paragraph p are one hyphenated word (widening asks only for 0 < t < its token count). */

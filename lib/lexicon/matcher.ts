@@ -3,7 +3,7 @@
  * longest entry at each token in a single left-to-right pass (flat cost as lexicons grow, unlike a
  * regex alternation; see the shared PERFORMANCE notes).
  */
-import { tokenize } from '../normalize';
+import { sliceOrKnown, tokenize } from '../normalize';
 import { sizedForVocabulary, type TokenTable, type Vocabulary } from '../token-table';
 import type { Lexicon, LexiconEntry, Quote, Span, Token } from '../types';
 
@@ -233,10 +233,9 @@ const lastSpelling = new WeakMap<CompiledEntry, string>();
  */
 function spelling(text: string, start: number, end: number, entry: CompiledEntry): string {
   const last = lastSpelling.get(entry);
-  if (last !== undefined && last.length === end - start && text.startsWith(last, start)) return last;
-  const fresh = text.slice(start, end);
-  lastSpelling.set(entry, fresh);
-  return fresh;
+  const quote = sliceOrKnown(last, text, start, end);
+  if (quote !== last) lastSpelling.set(entry, quote);
+  return quote;
 }
 
 /** Quotes each match and gives every run of adjacent modifiers that ends in a head the span of the whole run. */

@@ -458,15 +458,17 @@ function scoreArticle(scoring: ArticleScoring, a: ArticleAnalysis, marked: Marke
 function signalsOf(span: ScoredSpan): Signal[] {
   const { parts } = span;
   let n = 0;
-  for (let k = 0; k < parts.length; k++) {
-    const signal = parts[k]!.signal;
-    let known = false;
-    for (let j = 0; j < n && !known; j++) known = signalScratch[j] === signal;
-    if (!known) signalScratch[n++] = signal;
-  }
+  for (let k = 0; k < parts.length; k++) n = addDistinct(signalScratch, n, parts[k]!.signal);
   return signalScratch.slice(0, n);
 }
 const signalScratch: Signal[] = [];
+
+/** Puts `value` at `scratch[n]` unless `scratch[0 .. n)` holds it already; the new count. */
+function addDistinct<T>(scratch: T[], n: number, value: T): number {
+  for (let j = 0; j < n; j++) if (scratch[j] === value) return n;
+  scratch[n] = value;
+  return n + 1;
+}
 
 
 /** A merged draft that scored at least the least score, as plain data (see {@link toCandidate}). */
@@ -545,12 +547,7 @@ function toCandidate(a: ArticleAnalysis, { start, end, score, referent, parts, u
   // Distinct, in order of first appearance (a few parts: a list, not a Set), gathered in scratch and
   // copied at their exact length (the report keeps them; a list built by push reserves 17 slots).
   let n = 0;
-  for (let k = 0; k < parts.length; k++) {
-    const reason = parts[k]!.signal === 'swap' ? swapReason : parts[k]!.reason;
-    let known = false;
-    for (let j = 0; j < n && !known; j++) known = reasonScratch[j] === reason;
-    if (!known) reasonScratch[n++] = reason;
-  }
+  for (let k = 0; k < parts.length; k++) n = addDistinct(reasonScratch, n, parts[k]!.signal === 'swap' ? swapReason : parts[k]!.reason);
   if (unique && !swapReason.startsWith('only')) reasonScratch[n++] = 'no other report of this event uses this wording';
   if (quoted) reasonScratch[n++] = 'inside a quotation: the words are the speaker’s, the choice to quote them the outlet’s';
   return { start, end, text, score, reasons: reasonScratch.slice(0, n), proposedReferent: referent };

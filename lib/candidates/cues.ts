@@ -119,7 +119,18 @@ export function defaultCues(): CueMatcher {
   return defaultMatcher;
 }
 
-/** The stems of the words a matcher's phrases can start with, and by stem id whether a stem is one (0: not yet known, 1: no, 2: yes). */
+/** Bit of `StartStems.known`: the stem's facts are worked out (0: not yet). */
+const KNOWN_STEM = 1;
+/** Bit of `StartStems.known`: a phrase's first word has this stem. */
+const STARTS_PHRASE = 2;
+/**
+ * Bit of `StartStems.known`: a manner adverb may have this stem. A word ending in "-ly" is its own
+ * stem (no ending `stem` strips ends so), so a manner adverb's stem is the adverb itself: six letters
+ * or more, "-ly", not a neutral one.
+ */
+const MAY_BE_ADVERB = 4;
+
+/** The stems of the words a matcher's phrases can start with, and by stem id what a stem may start (bits above, 0: not yet known). */
 interface StartStems {
   stems: Set<string>;
   generation: number;
@@ -148,6 +159,12 @@ function startStems(matcher: CueMatcher): StartStems {
   return starts;
 }
 
+/** The bits of `StartStems.known` for a stem, given the stems `starts` of the phrases' first words. */
+function stemFacts(starts: Set<string>, stemmed: string): number {
+  const adverb = stemmed.length >= 6 && stemmed.endsWith('ly') && !NEUTRAL_LY.has(stemmed);
+  return KNOWN_STEM | (starts.has(stemmed) ? STARTS_PHRASE : 0) | (adverb ? MAY_BE_ADVERB : 0);
+}
+
 /**
  * Finds cue phrases in an article's body tokens. Phrases never cross a sentence boundary, and a
  * one-word cue that is capitalised mid-sentence is taken for a name ("Rampage Jackson") and skipped.
@@ -162,9 +179,10 @@ export function matchCues(words: ArticleWords, matcher: CueMatcher = defaultCues
   let i = 0;
   while (i < count) {
     const id = stemIds[i]!;
-    if (known[id] === 0) known[id] = starts.stems.has(stemOf(id)) ? 2 : 1;
+    let facts = known[id]!;
+    if (facts === 0) facts = known[id] = stemFacts(starts.stems, stemOf(id));
     let best: CueHit | null = null;
-    if (known[id] === 2) {
+    if ((facts & STARTS_PHRASE) !== 0) {
       let at: TrieNode | undefined = matcher.root;
       const sentence = sentences[i]!;
       for (let j = i; j < count && at; j++) {
@@ -178,7 +196,9 @@ export function matchCues(words: ArticleWords, matcher: CueMatcher = defaultCues
       i = best.to;
       continue;
     }
-    if (matcher.mannerAdverbs && isMannerAdverb(words, i)) hits.push({ from: i, to: i + 1, list: MANNER_ADVERB });
+    // The word itself is read only when its stem may be an adverb's (most words' is not): the
+    // folded word of every token, read from its vocabulary, cost more than the rest of the walk.
+    if (matcher.mannerAdverbs && (facts & MAY_BE_ADVERB) !== 0 && isMannerAdverb(words, i)) hits.push({ from: i, to: i + 1, list: MANNER_ADVERB });
     i++;
   }
   return hits;

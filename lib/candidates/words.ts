@@ -210,10 +210,9 @@ export function forgetStemIds(limit = 1_000_000): void {
   stemGeneration++;
 }
 
-/** Stem, stem id and stop flag of each folded word of a vocabulary, filled as words are first met. */
+/** Stem id and stop flag of each folded word of a vocabulary, filled as words are first met (`stops` 0: not yet; 1: a stop word; 2: not). */
 interface WordFacts {
   generation: number;
-  stems: (string | undefined)[];
   ids: Int32Array;
   stops: Uint8Array;
 }
@@ -226,7 +225,6 @@ function factsOf(vocabulary: Vocabulary): WordFacts {
   if (!facts || facts.stops.length < vocabulary.size) {
     facts = {
       generation: stemGeneration,
-      stems: facts?.stems ?? [],
       ids: sizedForVocabulary(facts?.ids, vocabulary, (n) => new Int32Array(n)),
       stops: sizedForVocabulary(facts?.stops, vocabulary, (n) => new Uint8Array(n)),
     };
@@ -304,11 +302,10 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
         const { starts, ends, ids, wordIds, stops, sentences, flags } = scratch;
         for (let k = first; k < last; k++) {
           const id = table!.ids[k] as number;
-          const norm = words[id] as string;
-          if (facts.stems[id] === undefined) {
-            const stemmed = stem(norm);
-            facts.stems[id] = stemmed;
-            facts.ids[id] = stemId(stemmed);
+          // Known by the typed stop flag, not by a list of stems (a holey list read per token).
+          if (facts.stops[id] === 0) {
+            const norm = words[id] as string;
+            facts.ids[id] = stemId(stem(norm));
             facts.stops[id] = isStop(norm) ? 1 : 2;
           }
           const start = table!.starts[k] as number;

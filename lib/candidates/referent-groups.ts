@@ -98,21 +98,30 @@ function classesOf(norm: string): number {
   );
 }
 
+/** The word is its stem plus "s" or "es" (see {@link isPluralOf}); set only by {@link classesAt}, read only of the word itself. */
+const PLURAL = 64;
 /** Marks a memoised entry of {@link classesByWordId} (0: not worked out yet). */
 const KNOWN = 128;
 const classesByWordId = memoByVocabulary((n) => new Uint8Array(n));
 
 /**
- * The bits of token `i` of `words` (see {@link classesOf}), none for no token (-1). Memoised by word id
- * in `memo` (its vocabulary's, or null when the words were not read from a token table).
+ * The bits of token `i` of `words` (see {@link classesOf}) and {@link PLURAL}, none for no token (-1).
+ * Memoised by word id in `memo` (its vocabulary's, or null when the words were not read from a token
+ * table): the plural test depends on the word alone too, as its stem does.
  */
 function classesAt(words: ArticleWords, i: number, memo: Uint8Array | null): number {
   if (i < 0) return 0;
   const id = words.wordIds[i]!;
-  if (memo === null || id < 0 || id >= memo.length) return classesOf(normAt(words, i));
+  if (memo === null || id < 0 || id >= memo.length) return wordBits(words, i);
   const bits = memo[id]!;
   if (bits !== 0) return bits;
-  return (memo[id] = classesOf(normAt(words, i)) | KNOWN);
+  return (memo[id] = wordBits(words, i) | KNOWN);
+}
+
+/** {@link classesOf} of token `i` of `words`, with {@link PLURAL} when it is the plural of its stem. */
+function wordBits(words: ArticleWords, i: number): number {
+  const norm = normAt(words, i);
+  return classesOf(norm) | (isPluralOf(norm, stemOf(words.stemIds[i]!)) ? PLURAL : 0);
 }
 
 /** One use of a word, with its neighbours in the sentence (see {@link actorLike}). */
@@ -150,14 +159,18 @@ class ActorEvidence {
    * (undefined at either end), and whether no content word follows it.
    */
   add(norm: string, stem: string, capital: boolean, prev: string | undefined, next: string | undefined, nextStop: boolean): void {
-    this.addClassified(norm, stem, capital, classesOf(norm), prev === undefined ? 0 : classesOf(prev), next === undefined ? 0 : classesOf(next), nextStop);
+    const own = classesOf(norm) | (isPluralOf(norm, stem) ? PLURAL : 0);
+    this.addClassified(norm, capital, own, prev === undefined ? 0 : classesOf(prev), next === undefined ? 0 : classesOf(next), nextStop);
   }
 
-  /** `add` with the bits of the word and of the words before and after it given (see {@link classesOf}; 0 for none). */
-  addClassified(norm: string, stem: string, capital: boolean, own: number, before: number, after: number, nextStop: boolean): void {
+  /**
+   * `add` with the bits of the word (PLURAL among them) and of the words before and after it given
+   * (see {@link classesOf}; 0 for none). `norm` is read only at the first use.
+   */
+  addClassified(norm: string, capital: boolean, own: number, before: number, after: number, nextStop: boolean): void {
     if (this.uses++ === 0) this.first = norm;
     if (capital) this.capital++;
-    const plural = isPluralOf(norm, stem);
+    const plural = (own & PLURAL) !== 0;
     // A determiner alone does not make a noun ("the former senator"): the noun phrase must end here.
     if (plural && (before & SUBJECT) === 0) {
       this.nominal++;
@@ -173,9 +186,9 @@ class ActorEvidence {
   addToken(words: ArticleWords, i: number, memo: Uint8Array | null): void {
     const prev = prevInSentence(words, i);
     const next = nextInSentence(words, i);
+    // The word itself only for the first use; whether it is a plural comes with its memoised bits.
     this.addClassified(
-      normAt(words, i),
-      stemOf(words.stemIds[i]!),
+      this.uses === 0 ? normAt(words, i) : '',
       (words.flags[i]! & CAPITAL) !== 0,
       classesAt(words, i, memo),
       classesAt(words, prev, memo),

@@ -226,22 +226,21 @@ export function discoverCandidates(
   // articles of an event are scored one after the other, with the stems of all its reports marked
   // once as bits (see StemPresence), rather than the other reports marked again for each article;
   // they are filed in the order of `articles` all the same.
-  // Event by event, each event's drafts are made (cues, swaps, then signals 3 and 4) and scored
-  // together and then dropped, so they die young instead of surviving (copied by every scavenge, then
-  // promoted) until all the corpus's drafts are made. A draft belongs to one article of one event, so
-  // its evidence comes in the same order as when each signal was added for the whole corpus at once.
+  // Article by article, each article's drafts are made (cues, swaps, then signals 3 and 4, once the
+  // event's counts are known), scored and then dropped, so they die young instead of surviving (copied
+  // by every scavenge, then promoted) until all the corpus's drafts, or an event's, are made. A draft
+  // belongs to one article, so its evidence comes in the same order as when each signal was added for
+  // the whole corpus at once.
   if (byId.size === articles.length) {
-    const eventIndex = new Map<string, number>();
-    for (let ei = 0; ei < events.length; ei++) for (const id of events[ei]!) eventIndex.set(id, ei);
-    // Each event's swaps, in the order found.
-    const swapsByEvent: (Swap[] | undefined)[] = new Array(events.length);
+    // Each article's swaps, in the order found.
+    const swapsOf = new Map<string, Swap[]>();
     for (const s of swaps) {
-      const ei = eventIndex.get(s.article)!;
-      const here = swapsByEvent[ei];
+      const here = swapsOf.get(s.article);
       if (here) here.push(s);
-      else swapsByEvent[ei] = [s];
+      else swapsOf.set(s.article, [s]);
     }
-    for (let ei = 0; ei < events.length; ei++) draftAndScoreEvent(scan, scoring, byId, cues, events[ei]!, ei, swapsByEvent[ei]);
+    const drafting: Drafting = { scoring, byId, cues, swapsOf };
+    for (let ei = 0; ei < events.length; ei++) draftAndScoreEvent(scan, drafting, events[ei]!, ei);
     for (const a of articles) fileArticle(scoring, a);
   } else {
     // Signals 1 and 2 (cues, swaps) in top-level functions: a loop left here made V8 compile this whole
@@ -250,7 +249,7 @@ export function discoverCandidates(
     addSwapSignals(drafts, swaps, sideOf);
     // Each event in a top-level function: V8 compiles (and after a deoptimisation recompiles) a callback
     // as one unit with the function around it, and this one made discoverCandidates costly to compile.
-    for (let ei = 0; ei < events.length; ei++) addEventSignals(scan, events[ei]!, ei);
+    for (let ei = 0; ei < events.length; ei++) addEventSignals(scan, events[ei]!, ei, null, null);
     for (const a of articles) {
       const found = scoreArticle(scoring, a, null);
       scoring.candidates.set(a.id, found.candidates);
@@ -270,25 +269,46 @@ interface Drafts {
   cueParts: Map<CueList, Map<string, Part>>;
 }
 
+/** What drafting and scoring article by article reads (see {@link draftAndScoreEvent}), one for the call. */
+interface Drafting {
+  scoring: ArticleScoring;
+  byId: Map<string, ArticleAnalysis>;
+  cues: CueMatcher;
+  /** Each article's swaps, in the order found. */
+  swapsOf: Map<string, Swap[]>;
+}
+
 /**
- * Makes the drafts of the articles `ids` of event `ei` (cues, the event's `swaps`, signals 3 and 4),
- * scores them (see {@link scoreEvent}) and drops them.
+ * Makes the drafts of each article of event `ei` (articles `ids`) in turn (cues, its swaps, signals 3
+ * and 4), scores them (see {@link scoreArticle}) and drops them, the event's reports marked once for
+ * the scoring (see {@link markEvent}).
  */
-function draftAndScoreEvent(
-  scan: EventSignals,
-  scoring: ArticleScoring,
-  byId: Map<string, ArticleAnalysis>,
-  cues: CueMatcher,
-  ids: readonly string[],
-  ei: number,
-  swaps: readonly Swap[] | undefined,
-): void {
+function draftAndScoreEvent(scan: EventSignals, drafting: Drafting, ids: readonly string[], ei: number): void {
+  const marked = markEvent(drafting.scoring, ids);
+  // Signals 3 and 4 need two sides; with one, the articles get cues and swaps alone.
+  if (!addEventSignals(scan, ids, ei, drafting, marked)) {
+    for (const id of ids) {
+      startArticle(scan, drafting, id);
+      finishArticle(scan, drafting, id, marked);
+    }
+  }
+  marked?.presence.clear();
+}
+
+/** Signals 1 and 2 (cues, swaps) for article `id`. */
+function startArticle(scan: EventSignals, drafting: Drafting, id: string): void {
   const { drafts } = scan;
-  for (const id of ids) addCueSignals(drafts, cues, id, drafts.words.get(id)!);
+  addCueSignals(drafts, drafting.cues, id, drafts.words.get(id)!);
+  const swaps = drafting.swapsOf.get(id);
   if (swaps) addSwapSignals(drafts, swaps, scan.sideOf);
-  addEventSignals(scan, ids, ei);
-  scoreEvent(scoring, byId, ids);
-  for (const id of ids) drafts.byArticle.delete(id);
+}
+
+/** Scores the drafts of article `id` (see {@link scoreArticle}), held until filed, and drops them. */
+function finishArticle(scan: EventSignals, drafting: Drafting, id: string, marked: MarkedEvent | null): void {
+  const { scoring } = drafting;
+  const a = drafting.byId.get(id)!;
+  scoring.scored.set(a, scoreArticle(scoring, a, marked));
+  scan.drafts.byArticle.delete(id);
 }
 
 /**
@@ -352,7 +372,7 @@ interface ArticleScoring {
   options: CandidateOptions;
   candidates: Map<string, Candidate[]>;
   signals: Map<string, Signal[][]>;
-  /** Candidates and signals per article scored by {@link scoreEvent}, until filed in order. */
+  /** Candidates and signals per article scored by {@link draftAndScoreEvent}, until filed in order. */
   scored: Map<ArticleAnalysis, ScoredArticle>;
 }
 
@@ -369,24 +389,20 @@ interface MarkedEvent {
 }
 
 /**
- * Scores the articles `ids` of one event (see {@link scoreArticle}), holding their candidates until
- * {@link fileArticle} files them. Up to 32 reports, their stems are marked once for them all.
+ * The reports `ids` of one event marked in StemPresence for scoring its articles (see
+ * {@link scoreArticle}), when there are 2 to 32 of them (else null); clear them when scored.
  */
-function scoreEvent(scoring: ArticleScoring, byId: Map<string, ArticleAnalysis>, ids: readonly string[]): void {
+function markEvent(scoring: ArticleScoring, ids: readonly string[]): MarkedEvent | null {
   const marked = ids.length >= 2 && ids.length <= 32 ? { ids, presence: scoring.stemPresence } : null;
   if (marked) {
     const memberIndexes: (StemIndex | undefined)[] = [];
     for (const id of ids) memberIndexes.push(scoring.indexes.get(id));
     marked.presence.mark(memberIndexes);
   }
-  for (const id of ids) {
-    const a = byId.get(id)!;
-    scoring.scored.set(a, scoreArticle(scoring, a, marked));
-  }
-  marked?.presence.clear();
+  return marked;
 }
 
-/** Files the candidates and signals {@link scoreEvent} found for article `a`. */
+/** Files the candidates and signals {@link draftAndScoreEvent} found for article `a`. */
 function fileArticle(scoring: ArticleScoring, a: ArticleAnalysis): void {
   const scored = scoring.scored.get(a)!;
   scoring.candidates.set(a.id, scored.candidates);
@@ -595,12 +611,16 @@ interface EventSignals {
   labelParts: Map<string, Part>;
 }
 
-/** Signals 3 and 4 (log-odds, referent and label divergence) for the articles `ids` of event `ei`. */
-function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number): void {
+/**
+ * Signals 3 and 4 (log-odds, referent and label divergence) for the articles `ids` of event `ei`;
+ * false, doing nothing, when they speak for one side. With `drafting`, each article's other drafts are
+ * made first and it is scored right after (see {@link draftAndScoreEvent}; `marked`, its reports).
+ */
+function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number, drafting: Drafting | null, marked: MarkedEvent | null): boolean {
   const { sideOf, indexes, referentsByEvent, actorLabels, eventCounts, wanted } = scan;
   const sideSet = new Set<string>();
   for (const id of ids) sideSet.add(sideOf(id));
-  if (sideSet.size < 2) return;
+  if (sideSet.size < 2) return false;
   const sides = [...sideSet];
   // Signal 3: words one side uses markedly more than the rest (Fightin' Words). The rest is the
   // whole event less this side; only words the side uses often enough are scored.
@@ -632,9 +652,14 @@ function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number)
   // The event's lists go in as arguments, not as fields of an object made per event: the first such
   // object of a run met a map whose field types were generalised then (a Map's class to any), and
   // addArticleSignals, compiled on the earlier ones, was thrown away ('code dependencies').
-  for (const id of ids) addArticleSignals(scan, ids, groupOfStem, labelsHere, usualLabels, id, zBySide.get(sideOf(id))!, partsBySide.get(sideOf(id))!);
+  for (const id of ids) {
+    if (drafting) startArticle(scan, drafting, id);
+    addArticleSignals(scan, ids, groupOfStem, labelsHere, usualLabels, id, zBySide.get(sideOf(id))!, partsBySide.get(sideOf(id))!);
+    if (drafting) finishArticle(scan, drafting, id, marked);
+  }
   for (const stem of groupOfStem.keys()) wanted[stem] = 0;
   for (const stem of labelsHere) wanted[stem] = 0;
+  return true;
 }
 
 /** The words side `side` of an event (articles `ids`, `eventTotal` content tokens) uses markedly more than the rest, by stem id. */

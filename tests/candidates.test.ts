@@ -117,7 +117,7 @@ describe('scoring by event', () => {
     expect(found).toBeGreaterThan(100);
   });
 
-  it('gives each event its own swaps when the drafts are made and scored event by event', async () => {
+  it('gives each article its own swaps when the drafts are made and scored article by article', async () => {
     const seeds = await seedsByEvent();
     const sentence = (verb: string, noun: string) =>
       `The mayor ${verb} the plan to close the ${noun} on Monday.\n\nCity officials said the ${noun} had room for two hundred people.`;

@@ -329,21 +329,39 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
     }
     sentenceTokens[s.index] = { start: from, end: n };
   }
+  // The columns are views of two arrays per article, not an array each: every typed array of more
+  // than a few values has a backing store of its own outside the heap, made and freed one by one.
+  const columns = new Int32Array(5 * n);
+  const bytes = new Uint8Array(2 * n);
   return {
     id: article.id,
     text,
     count: n,
-    starts: scratch.starts.slice(0, n),
-    ends: scratch.ends.slice(0, n),
+    starts: int32Column(columns, 0, scratch.starts, n),
+    ends: int32Column(columns, 1, scratch.ends, n),
     norms,
-    wordIds: scratch.wordIds.slice(0, n),
+    wordIds: int32Column(columns, 2, scratch.wordIds, n),
     vocabulary: usable ? table.vocabulary : undefined,
-    stemIds: scratch.ids.slice(0, n),
-    stops: scratch.stops.slice(0, n),
-    sentences: scratch.sentences.slice(0, n),
-    flags: scratch.flags.slice(0, n),
+    stemIds: int32Column(columns, 3, scratch.ids, n),
+    stops: byteColumn(bytes, 0, scratch.stops, n),
+    sentences: int32Column(columns, 4, scratch.sentences, n),
+    flags: byteColumn(bytes, 1, scratch.flags, n),
     sentenceTokens,
   };
+}
+
+/** Column `k` of `n` values in `into`, copied from the first `n` of `from`. */
+function int32Column(into: Int32Array, k: number, from: Int32Array, n: number): Int32Array {
+  const column = into.subarray(k * n, (k + 1) * n);
+  column.set(from.subarray(0, n));
+  return column;
+}
+
+/** Column `k` of `n` bytes in `into`, copied from the first `n` of `from`. */
+function byteColumn(into: Uint8Array, k: number, from: Uint8Array, n: number): Uint8Array {
+  const column = into.subarray(k * n, (k + 1) * n);
+  column.set(from.subarray(0, n));
+  return column;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { isLowerWord, tokenize } from '../normalize';
 import { licensedCueLists } from './licensed';
 import { CUE_LISTS, MANNER_ADVERB, NEUTRAL_LY, type CueList } from './word-lists';
+import { sizedForVocabulary, type Vocabulary } from '../token-table';
 import { CAPITAL, normAt, stem, stemIdCount, stemIdGeneration, stemOf, type ArticleWords } from './words';
 
 /** A cue phrase found in an article, as a half-open token-index range. */
@@ -135,6 +136,9 @@ interface StartStems {
   stems: Set<string>;
   generation: number;
   known: Uint8Array;
+  /** The first-level nodes of the trie met so far, and per vocabulary by word id which is the word's: k + 1 for `roots[k]`, -1 none, 0 not yet known. */
+  roots: TrieNode[];
+  rootOf: WeakMap<Vocabulary, Int32Array>;
 }
 const startStemsOf = new WeakMap<CueMatcher, StartStems>();
 
@@ -144,7 +148,7 @@ function startStems(matcher: CueMatcher): StartStems {
   if (!starts) {
     const stems = new Set<string>();
     for (const form of matcher.root.next.keys()) stems.add(stem(form));
-    starts = { stems, generation: stemIdGeneration(), known: new Uint8Array(0) };
+    starts = { stems, generation: stemIdGeneration(), known: new Uint8Array(0), roots: [], rootOf: new WeakMap() };
     startStemsOf.set(matcher, starts);
   }
   if (starts.generation !== stemIdGeneration()) {
@@ -157,6 +161,31 @@ function startStems(matcher: CueMatcher): StartStems {
     starts.known = known;
   }
   return starts;
+}
+
+/** The memo of `starts.rootOf` for `vocabulary`, with room for its every word. */
+function rootMemo(starts: StartStems, vocabulary: Vocabulary): Int32Array {
+  const known = starts.rootOf.get(vocabulary);
+  const memo = sizedForVocabulary(known, vocabulary, (n) => new Int32Array(n));
+  if (memo !== known) starts.rootOf.set(vocabulary, memo);
+  return memo;
+}
+
+/**
+ * The trie's first-level node for token `i` of `words`, if any: by word id from `memo` (see
+ * `StartStems.rootOf`), looked up by the word only the first time, or by the word every time for
+ * tokens without a word id (`memo` null).
+ */
+function rootAt(words: ArticleWords, i: number, root: TrieNode, starts: StartStems, memo: Int32Array | null): TrieNode | undefined {
+  const id = words.wordIds[i]!;
+  if (memo === null || id < 0) return root.next.get(normAt(words, i));
+  let k = memo[id]!;
+  if (k === 0) {
+    const node = root.next.get(normAt(words, i));
+    if (node) starts.roots.push(node);
+    k = memo[id] = node ? starts.roots.length : -1;
+  }
+  return k > 0 ? starts.roots[k - 1] : undefined;
 }
 
 /** The bits of `StartStems.known` for a stem, given the stems `starts` of the phrases' first words. */
@@ -176,6 +205,9 @@ export function matchCues(words: ArticleWords, matcher: CueMatcher = defaultCues
   // array read by stem id instead of a lookup among the first words of every phrase.
   const starts = startStems(matcher);
   const known = starts.known;
+  // The first word of a phrase by word id (most tokens that get here are one-word cues or none):
+  // a Map lookup by the word, for every token whose stem starts a phrase, was most of this walk.
+  const memo = words.vocabulary ? rootMemo(starts, words.vocabulary) : null;
   let i = 0;
   while (i < count) {
     const id = stemIds[i]!;
@@ -183,9 +215,11 @@ export function matchCues(words: ArticleWords, matcher: CueMatcher = defaultCues
     if (facts === 0) facts = known[id] = stemFacts(starts.stems, stemOf(id));
     let best: CueHit | null = null;
     if ((facts & STARTS_PHRASE) !== 0) {
-      let at: TrieNode | undefined = matcher.root;
+      let at = rootAt(words, i, matcher.root, starts, memo);
+      if (at?.list) best = { from: i, to: i + 1, list: at.list };
       const sentence = sentences[i]!;
-      for (let j = i; j < count && at; j++) {
+      // A node with no children (a one-word phrase) ends the walk without a lookup.
+      for (let j = i + 1; j < count && at !== undefined && at.next.size > 0; j++) {
         if (sentences[j] !== sentence) break;
         at = at.next.get(normAt(words, j));
         if (at?.list) best = { from: i, to: j + 1, list: at.list };

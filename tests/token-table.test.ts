@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, tokenize } from '../lib/normalize';
-import { sizedForVocabulary, tokenRange, tokensIn, tokenTable, Vocabulary } from '../lib/token-table';
+import { sizedForVocabulary, spellingHash, tokenRange, tokensIn, tokenTable, Vocabulary } from '../lib/token-table';
 import { randomBelow } from './helpers/random';
 
 /** Characters that stress the word pattern: apostrophes, marks, non-Latin letters, astral letters, lone surrogates. */
@@ -58,6 +58,55 @@ describe('tokenTable', () => {
     expect(b.ids[0]).toBe(a.ids[1]);
     expect(b.ids[2]).toBe(a.ids[0]);
     expect(vocabulary.size).toBe(3);
+  });
+
+  it('finds a spelling read in place by the scan as idOfRaw finds its string, and folds each spelling once', () => {
+    // Random text spells words every way (surrogates, marks, apostrophes), over a vocabulary that grows
+    // its spelling table several times: the scan's inline hash must be idOfRaw's, or a spelling seen by
+    // one would be new to the other (a second slot, an id of a fold met again).
+    const vocabulary = new Vocabulary();
+    const seen = new Map<string, number>();
+    for (let seed = 1; seed <= 300; seed++) {
+      const text = randomText(400, seed);
+      const table = tokenTable(text, vocabulary);
+      for (let k = 0; k < table.count; k++) {
+        const spelling = text.slice(table.starts[k], table.ends[k]);
+        const id = table.ids[k] as number;
+        expect(vocabulary.words[id]).toBe(tokenize(spelling)[0]?.norm);
+        const size = vocabulary.size;
+        expect(vocabulary.idOfRaw(spelling)).toBe(id);
+        expect(vocabulary.size).toBe(size);
+        if (!seen.has(spelling)) seen.set(spelling, id);
+        expect(seen.get(spelling)).toBe(id);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(5000);
+    expect(vocabulary.spellings).toBe(seen.size);
+    // Ids in order of first sight: a plain Map of folds over the same spellings gives the same ones.
+    const plain = new Map<string, number>();
+    for (const spelling of seen.keys()) {
+      const norm = tokenize(spelling)[0]?.norm as string;
+      if (!plain.has(norm)) plain.set(norm, plain.size);
+      expect(seen.get(spelling)).toBe(plain.get(norm));
+    }
+  });
+
+  it('tells apart two spellings of the same hash by their text', () => {
+    // Two words whose hashes collide, found among random ones (a 32-bit hash collides within ~2^16 words).
+    const next = randomBelow(11);
+    const byHash = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    while (!pair) {
+      let word = '';
+      for (let k = 0; k < 7; k++) word += String.fromCharCode(97 + next(26));
+      const hash = spellingHash(word, 0, word.length);
+      const other = byHash.get(hash);
+      if (other !== undefined && other !== word) pair = [other, word];
+      else byHash.set(hash, word);
+    }
+    const table = tokenTable(`${pair[0]} ${pair[1]} ${pair[0]}`);
+    expect(Array.from(table.ids)).toEqual([0, 1, 0]);
+    expect(table.vocabulary.words).toEqual(pair);
   });
 });
 

@@ -51,27 +51,30 @@ export class Vocabulary {
   /** {@link idOfRaw} of `text[start..end)`, whose {@link spellingHash} is `hash`, read in place. */
   idOfSpelling(text: string, start: number, end: number, hash: number): number {
     const length = end - start;
-    const spelt = this.spelt;
-    let raw = this.raw;
-    let mask = (raw.length >> 2) - 1;
-    let at = hash & mask;
-    for (let id = raw[4 * at + 1] as number; id !== 0; id = raw[4 * at + 1] as number) {
+    const { raw, spelt } = this;
+    const mask = (raw.length >> 2) - 1;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const id = raw[4 * at + 1] as number;
+      if (id === 0) return this.addSpelling(text, start, end, hash);
       if (raw[4 * at] === hash && raw[4 * at + 3] === length && sameUnits(text, start, spelt, raw[4 * at + 2] as number, length)) return id - 1;
-      at = (at + 1) & mask;
     }
+  }
+
+  /**
+   * Folds and files a spelling {@link idOfSpelling} did not find: a method of its own, so that the
+   * lookup, run per token, stays small enough to inline into the scan.
+   */
+  private addSpelling(text: string, start: number, end: number, hash: number): number {
     const id = this.idOf(foldWord(text.slice(start, end)));
-    if (2 * (this.rawSize + 1) > mask + 1) {
-      this.growRaw();
-      raw = this.raw;
-      mask = (raw.length >> 2) - 1;
-      at = hash & mask;
-      while ((raw[4 * at + 1] as number) !== 0) at = (at + 1) & mask;
-    }
-    const offset = this.keepSpelling(text, start, length);
+    if (2 * (this.rawSize + 1) > this.raw.length >> 2) this.growRaw();
+    const raw = this.raw;
+    const mask = (raw.length >> 2) - 1;
+    let at = hash & mask;
+    while ((raw[4 * at + 1] as number) !== 0) at = (at + 1) & mask;
     raw[4 * at] = hash;
     raw[4 * at + 1] = id + 1;
-    raw[4 * at + 2] = offset;
-    raw[4 * at + 3] = length;
+    raw[4 * at + 2] = this.keepSpelling(text, start, end - start);
+    raw[4 * at + 3] = end - start;
     this.rawSize++;
     return id;
   }

@@ -6,7 +6,7 @@ import { tokenize } from './normalize';
 import { matchTerms, matchTermsInTable, type CompiledEntry, type CompiledLexicon, type TermMatch } from './lexicon/matcher';
 import { memoByVocabulary, tokenRange, tokensOfRange, type TokenTable } from './token-table';
 import { findDirectQuotes, findReportedSpeech, regionsInSentence, reportKind, sortRegions, voiceOf, type SentenceSpan } from './voice';
-import type { TermHit, Token } from './types';
+import type { LexiconRef, TermHit, Token } from './types';
 
 /**
  * Term hits of one article, sorted by start. Matching runs inside each sentence, so a term never
@@ -74,8 +74,23 @@ const copies = new WeakMap<CompiledEntry, TermHit['entry']>();
 
 function entryCopy(entry: CompiledEntry): TermHit['entry'] {
   let copy = copies.get(entry);
-  if (!copy) copies.set(entry, (copy = { lexicon: entry.lexicon, id: entry.id, note: entry.note, source: { ...entry.source } }));
+  if (!copy) copies.set(entry, (copy = new EntryCopy(entry.lexicon, entry.id, entry.note, { ...entry.source })));
   return copy;
+}
+
+/**
+ * A `LexiconRef` (fields in the order the literal had them). The copies live to the end of the
+ * analysis; made as a literal, they outlived a scavenge, V8 pretenured the literal's allocation site
+ * and threw away the optimised code of labelTerms' sentence callback, which had inlined entryCopy
+ * ('code dependencies'): a second compile of it in every first 10 MB run. A constructor has no such site.
+ */
+class EntryCopy implements LexiconRef {
+  constructor(
+    public lexicon: string,
+    public id: string,
+    public note: string,
+    public source: LexiconRef['source'],
+  ) {}
 }
 
 function byStart(a: TermHit, b: TermHit): number {

@@ -349,21 +349,12 @@ function indexCorpus(docs: readonly NearDuplicateDoc[]): CorpusIndex {
   const docOf = new Int32Array(n);
   const paraOf = new Int32Array(n);
   const firstToken = new Int32Array(n + 1);
+  const index: DocIndex = { spans, docOf, paraOf, firstToken, vocabulary, columns };
   let q = 0;
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d] as NearDuplicateDoc;
     const table = doc.tokens?.text === doc.text ? doc.tokens : undefined;
-    const remap = table ? remapFor(table.vocabulary) : null;
-    for (let p = 0, count = paragraphCounts[d] as number; p < count; p++, q++) {
-      const start = spans[2 * q] as number;
-      const end = spans[2 * q + 1] as number;
-      docOf[q] = d;
-      paraOf[q] = p;
-      firstToken[q] = columns.size;
-      const range = table ? tokenRange(table, start, end) : null;
-      if (table && remap && range) copyTokens(table, range[0], range[1], remap, vocabulary, columns);
-      else for (const token of tokenize(doc.text, start, end)) columns.push(idOf(vocabulary, token.norm), token.start, token.end);
-    }
+    q = indexDoc(doc, d, table, table ? remapFor(table.vocabulary) : null, q, paragraphCounts[d] as number, index);
   }
   const size = columns.size;
   firstToken[n] = size;
@@ -435,6 +426,37 @@ function idOf(vocabulary: Map<string, number>, norm: string): number {
 }
 
 /** Appends tokens [from, to) of a token table to `columns`, its word ids mapped to ours by `remap` (filled at first sight). */
+/** What {@link indexDoc} fills, per paragraph and token. */
+interface DocIndex {
+  spans: Int32Array;
+  docOf: Int32Array;
+  paraOf: Int32Array;
+  firstToken: Int32Array;
+  vocabulary: Map<string, number>;
+  columns: TokenColumns;
+}
+
+/**
+ * Indexes the `count` paragraphs of doc d, the first of them paragraph q of the corpus; returns the
+ * next paragraph's number. A function of its own, called per doc: as the body of indexCorpus' loop it
+ * was compiled on the stack (on-stack replacement) and thrown away at the next scavenge ('code
+ * dependencies'), leaving the rest of the corpus to the interpreter; this one is compiled again.
+ */
+function indexDoc(doc: NearDuplicateDoc, d: number, table: TokenTable | undefined, remap: Int32Array | null, q: number, count: number, index: DocIndex): number {
+  const { spans, docOf, paraOf, firstToken, vocabulary, columns } = index;
+  for (let p = 0; p < count; p++, q++) {
+    const start = spans[2 * q] as number;
+    const end = spans[2 * q + 1] as number;
+    docOf[q] = d;
+    paraOf[q] = p;
+    firstToken[q] = columns.size;
+    const range = table ? tokenRange(table, start, end) : null;
+    if (table && remap && range) copyTokens(table, range[0], range[1], remap, vocabulary, columns);
+    else for (const token of tokenize(doc.text, start, end)) columns.push(idOf(vocabulary, token.norm), token.start, token.end);
+  }
+  return q;
+}
+
 function copyTokens(
   table: TokenTable,
   from: number,

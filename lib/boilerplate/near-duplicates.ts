@@ -425,7 +425,6 @@ function idOf(vocabulary: Map<string, number>, norm: string): number {
   return id;
 }
 
-/** Appends tokens [from, to) of a token table to `columns`, its word ids mapped to ours by `remap` (filled at first sight). */
 /** What {@link indexDoc} fills, per paragraph and token. */
 interface DocIndex {
   spans: Int32Array;
@@ -457,6 +456,7 @@ function indexDoc(doc: NearDuplicateDoc, d: number, table: TokenTable | undefine
   return q;
 }
 
+/** Appends tokens [from, to) of a token table to `columns`, its word ids mapped to ours by `remap` (filled at first sight). */
 function copyTokens(
   table: TokenTable,
   from: number,

@@ -108,8 +108,12 @@ function childOf(at: TrieNode, form: string): TrieNode {
 
 /** A lower-case "-ly" word of six letters or more that is not a neutral adverb (token `i` of `words`). */
 function isMannerAdverb(words: ArticleWords, i: number): boolean {
-  const norm = normAt(words, i);
-  return (words.flags[i]! & CAPITAL) === 0 && words.stops[i] === 0 && norm.length >= 6 && norm.endsWith('ly') && !NEUTRAL_LY.has(norm);
+  return (words.flags[i]! & CAPITAL) === 0 && words.stops[i] === 0 && hasAdverbForm(normAt(words, i));
+}
+
+/** A folded word of six letters or more ending in "-ly" that is not a neutral adverb. */
+function hasAdverbForm(norm: string): boolean {
+  return norm.length >= 6 && norm.endsWith('ly') && !NEUTRAL_LY.has(norm);
 }
 
 let defaultMatcher: CueMatcher | null = null;
@@ -190,8 +194,7 @@ function rootAt(words: ArticleWords, i: number, root: TrieNode, starts: StartSte
 
 /** The bits of `StartStems.known` for a stem, given the stems `starts` of the phrases' first words. */
 function stemFacts(starts: Set<string>, stemmed: string): number {
-  const adverb = stemmed.length >= 6 && stemmed.endsWith('ly') && !NEUTRAL_LY.has(stemmed);
-  return KNOWN_STEM | (starts.has(stemmed) ? STARTS_PHRASE : 0) | (adverb ? MAY_BE_ADVERB : 0);
+  return KNOWN_STEM | (starts.has(stemmed) ? STARTS_PHRASE : 0) | (hasAdverbForm(stemmed) ? MAY_BE_ADVERB : 0);
 }
 
 /**

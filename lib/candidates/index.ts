@@ -630,8 +630,10 @@ function addEventSignals(scan: EventSignals, ids: readonly string[], ei: number,
   // distinct one is made once per side (by the word: a word has one stem, so one record of the side).
   const zBySide = new Map<string, Map<number, Significant>>();
   const partsBySide = new Map<string, Map<string, Part>>();
-  for (const side of sides) partsBySide.set(side, new Map());
-  for (const side of sides) zBySide.set(side, significantWords(scan, ids, side, eventTotal));
+  for (const side of sides) {
+    zBySide.set(side, significantWords(scan, ids, side, eventTotal));
+    partsBySide.set(side, new Map());
+  }
   for (const id of ids) clearStemCounts(indexes.get(id)!, eventCounts);
   // Read within bounds: the list ends at the last event with referents, and a read past it (the first
   // event after it) threw away the optimised code of this function, as events are now drafted in turn.

@@ -337,31 +337,24 @@ export function articleWords(article: ArticleAnalysis, table?: TokenTable): Arti
     id: article.id,
     text,
     count: n,
-    starts: int32Column(columns, 0, scratch.starts, n),
-    ends: int32Column(columns, 1, scratch.ends, n),
+    starts: column(columns, 0, scratch.starts, n),
+    ends: column(columns, 1, scratch.ends, n),
     norms,
-    wordIds: int32Column(columns, 2, scratch.wordIds, n),
+    wordIds: column(columns, 2, scratch.wordIds, n),
     vocabulary: usable ? table.vocabulary : undefined,
-    stemIds: int32Column(columns, 3, scratch.ids, n),
-    stops: byteColumn(bytes, 0, scratch.stops, n),
-    sentences: int32Column(columns, 4, scratch.sentences, n),
-    flags: byteColumn(bytes, 1, scratch.flags, n),
+    stemIds: column(columns, 3, scratch.ids, n),
+    stops: column(bytes, 0, scratch.stops, n),
+    sentences: column(columns, 4, scratch.sentences, n),
+    flags: column(bytes, 1, scratch.flags, n),
     sentenceTokens,
   };
 }
 
-/** Column `k` of `n` values in `into`, copied from the first `n` of `from`. */
-function int32Column(into: Int32Array, k: number, from: Int32Array, n: number): Int32Array {
-  const column = into.subarray(k * n, (k + 1) * n);
-  column.set(from.subarray(0, n));
-  return column;
-}
-
-/** Column `k` of `n` bytes in `into`, copied from the first `n` of `from`. */
-function byteColumn(into: Uint8Array, k: number, from: Uint8Array, n: number): Uint8Array {
-  const column = into.subarray(k * n, (k + 1) * n);
-  column.set(from.subarray(0, n));
-  return column;
+/** Column `k` of `n` values in `into`, copied from the first `n` of `from` (an array of the same kind). */
+function column<A extends Int32Array | Uint8Array>(into: A, k: number, from: A, n: number): A {
+  const out = into.subarray(k * n, (k + 1) * n) as A;
+  out.set(from.subarray(0, n));
+  return out;
 }
 
 /**
